@@ -1,0 +1,3 @@
+using Seismic.DietGrasp.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);
