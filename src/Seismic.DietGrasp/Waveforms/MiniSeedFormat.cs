@@ -1,0 +1,153 @@
+using System.Buffers;
+
+namespace Seismic.DietGrasp.Waveforms;
+
+/// <summary>Indexes a miniSEED 2 file from its record headers and decodes records on demand.</summary>
+internal static class MiniSeedFormat
+{
+    private readonly record struct IndexedRecord(ChannelId Id, int Index, long Offset, int Length, long StartTicks, int SampleCount, double SamplingRate);
+
+    /// <summary>
+    /// Reads every record header of the file (not the data) and groups the records by channel into
+    /// contiguous extents: a record continues the previous one of its channel when it starts within
+    /// half a sample of where that one ends.
+    /// </summary>
+    public static IReadOnlyList<MiniSeedExtent> Index(string path)
+    {
+        var records = new List<IndexedRecord>();
+        var probe = new byte[MiniSeedRecordHeader.ProbeLength];
+        var lastCodes = new byte[MiniSeedRecordHeader.FixedHeaderLength];
+        ChannelId lastId = default;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        {
+            var length = stream.Length;
+            long offset = 0;
+            for (var index = 0; offset < length; index++)
+            {
+                stream.Position = offset;
+                var read = WaveformStreams.ReadAtMost(stream, probe, probe.Length);
+                var where = new RecordLocation(path, index, offset);
+                var header = MiniSeedRecordHeader.Parse(probe.AsSpan(0, read), where);
+                if (offset + header.RecordLength > length)
+                {
+                    throw where.Fail($"file ends {length - offset} bytes into this {header.RecordLength}-byte record (truncated file)");
+                }
+                if (header.SampleCount > 0 && header.Encoding != 0)
+                {
+                    if (records.Count == 0 || !MiniSeedRecordHeader.SameCodes(probe, lastCodes))
+                    {
+                        lastId = MiniSeedRecordHeader.ReadChannel(probe);
+                        Array.Copy(probe, lastCodes, lastCodes.Length);
+                    }
+                    records.Add(new IndexedRecord(lastId, index, offset, header.RecordLength, header.StartTicks, header.SampleCount, header.SamplingRate));
+                }
+                offset += header.RecordLength;
+            }
+        }
+
+        var extents = new List<MiniSeedExtent>();
+        foreach (var channel in records.GroupBy(record => record.Id))
+        {
+            var run = new List<IndexedRecord>();
+            long runSamples = 0;
+            foreach (var record in channel.OrderBy(record => record.StartTicks))
+            {
+                if (run.Count > 0 && !Continues(run[0], runSamples, record))
+                {
+                    extents.Add(MakeExtent(path, run));
+                    run.Clear();
+                    runSamples = 0;
+                }
+                run.Add(record);
+                runSamples += record.SampleCount;
+            }
+            extents.Add(MakeExtent(path, run));
+        }
+        return extents;
+    }
+
+    private static bool Continues(IndexedRecord first, long samples, IndexedRecord next) =>
+        SampleClock.SameRate(first.SamplingRate, next.SamplingRate)
+        && SampleClock.Continues(first.StartTicks, samples, first.SamplingRate, next.StartTicks);
+
+    private static MiniSeedExtent MakeExtent(string path, List<IndexedRecord> run)
+    {
+        var offsets = new long[run.Count];
+        var lengths = new int[run.Count];
+        var indices = new int[run.Count];
+        var firstSamples = new long[run.Count + 1];
+        for (var i = 0; i < run.Count; i++)
+        {
+            offsets[i] = run[i].Offset;
+            lengths[i] = run[i].Length;
+            indices[i] = run[i].Index;
+            firstSamples[i + 1] = firstSamples[i] + run[i].SampleCount;
+        }
+        return new MiniSeedExtent(path, run[0].Id, run[0].StartTicks, run[0].SamplingRate, offsets, lengths, indices, firstSamples);
+    }
+}
+
+/// <summary>Consecutive records of one channel in one miniSEED file; decodes only the records a read touches.</summary>
+internal sealed class MiniSeedExtent : WaveformExtent
+{
+    private readonly long[] _offsets;
+    private readonly int[] _lengths;
+    private readonly int[] _indices;
+    private readonly long[] _firstSamples;
+    private readonly int _longestRecord;
+
+    public MiniSeedExtent(string path, ChannelId id, long startTicks, double samplingRate, long[] offsets, int[] lengths, int[] indices, long[] firstSamples)
+        : base(path, id, startTicks, samplingRate, firstSamples[firstSamples.Length - 1])
+    {
+        _offsets = offsets;
+        _lengths = lengths;
+        _indices = indices;
+        _firstSamples = firstSamples;
+        _longestRecord = lengths.Max();
+    }
+
+    public override void ReadSamples(long first, Span<double> destination)
+    {
+        if (destination.Length == 0)
+        {
+            return;
+        }
+        var end = first + destination.Length;
+        var record = Array.BinarySearch(_firstSamples, first);
+        record = record >= 0 ? record : ~record - 1;
+        var recordBuffer = ArrayPool<byte>.Shared.Rent(_longestRecord);
+        var sampleBuffer = ArrayPool<double>.Shared.Rent(ushort.MaxValue + 1);
+        try
+        {
+            using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            for (; record < _offsets.Length && _firstSamples[record] < end; record++)
+            {
+                stream.Position = _offsets[record];
+                WaveformStreams.ReadExactly(stream, recordBuffer, _lengths[record], Path);
+                var where = new RecordLocation(Path, _indices[record], _offsets[record]);
+                var bytes = recordBuffer.AsSpan(0, _lengths[record]);
+                var header = MiniSeedRecordHeader.Parse(bytes, where);
+                var recordFirst = _firstSamples[record];
+                if (header.SampleCount != _firstSamples[record + 1] - recordFirst)
+                {
+                    throw where.Fail("the record changed since the file was indexed");
+                }
+                // Whole records inside the request decode straight into the destination.
+                var whole = recordFirst >= first && recordFirst + header.SampleCount <= end;
+                var target = whole ? destination.Slice((int)(recordFirst - first), header.SampleCount) : sampleBuffer.AsSpan(0, header.SampleCount);
+                MiniSeedDecoder.Decode(bytes, header, target, where);
+                if (!whole)
+                {
+                    var from = Math.Max(first, recordFirst);
+                    var to = Math.Min(end, recordFirst + header.SampleCount);
+                    target.Slice((int)(from - recordFirst), (int)(to - from)).CopyTo(destination.Slice((int)(from - first)));
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(recordBuffer);
+            ArrayPool<double>.Shared.Return(sampleBuffer);
+        }
+    }
+}

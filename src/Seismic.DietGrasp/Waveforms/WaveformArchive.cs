@@ -1,0 +1,292 @@
+using System.Buffers;
+
+namespace Seismic.DietGrasp.Waveforms;
+
+/// <summary>
+/// An index of many SAC and miniSEED files (any names, any number of files per channel), built
+/// from headers only; samples are decoded on demand by time window. Immutable and safe to read
+/// from several threads at once (e.g. one station per thread).
+/// </summary>
+/// <remarks>
+/// Memory: the index keeps, per miniSEED record, its offset, length and first sample index
+/// (about 24 bytes); a window read holds only that window's samples.
+/// </remarks>
+public sealed class WaveformArchive
+{
+    private readonly Dictionary<ChannelId, ChannelIndex> _channels;
+
+    private WaveformArchive(Dictionary<ChannelId, ChannelIndex> channels, IReadOnlyList<string> skippedFiles)
+    {
+        _channels = channels;
+        SkippedFiles = skippedFiles;
+        Channels = channels.Keys.OrderBy(id => id.ToString(), StringComparer.Ordinal).ToList();
+        Discontinuities = Channels.SelectMany(id => channels[id].Discontinuities).ToList();
+        if (channels.Count > 0)
+        {
+            StartTime = new DateTime(channels.Values.Min(channel => channel.Extents[0].StartTicks), DateTimeKind.Utc);
+            EndTime = new DateTime(channels.Values.Max(channel => channel.MaxEndTicks[channel.MaxEndTicks.Length - 1]), DateTimeKind.Utc);
+        }
+    }
+
+    /// <summary>
+    /// Indexes every SAC and miniSEED file under <paramref name="directory"/> (recursively; format by content).
+    /// Files that are neither format are listed in <see cref="SkippedFiles"/>; a file that is one of them
+    /// but corrupt fails the scan.
+    /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <param name="maxDegreeOfParallelism">Files indexed at once (default: the processor count).</param>
+    /// <param name="cancellation">Stops the scan.</param>
+    /// <returns>The index.</returns>
+    /// <exception cref="InvalidFileException">A waveform file is truncated or corrupt (the message names file and record).</exception>
+    public static WaveformArchive Scan(string directory, int maxDegreeOfParallelism = -1, CancellationToken cancellation = default)
+    {
+        if (!Directory.Exists(directory))
+        {
+            throw new DirectoryNotFoundException($"waveform folder '{directory}' does not exist");
+        }
+        var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).OrderBy(path => path, StringComparer.Ordinal);
+        return FromFiles(files, maxDegreeOfParallelism, cancellation);
+    }
+
+    /// <summary>Indexes the given files (SAC or miniSEED by content); others are listed in <see cref="SkippedFiles"/>.</summary>
+    /// <param name="paths">The files.</param>
+    /// <param name="maxDegreeOfParallelism">Files indexed at once (default: the processor count).</param>
+    /// <param name="cancellation">Stops the scan.</param>
+    /// <returns>The index.</returns>
+    /// <exception cref="InvalidFileException">A waveform file is truncated or corrupt.</exception>
+    public static WaveformArchive FromFiles(IEnumerable<string> paths, int maxDegreeOfParallelism = -1, CancellationToken cancellation = default)
+    {
+        var files = paths.ToArray();
+        var indexed = new IReadOnlyList<WaveformExtent>?[files.Length];
+        var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellation };
+        try
+        {
+            Parallel.For(0, files.Length, options, i =>
+            {
+                var format = WaveformFile.TryDetectFormat(files[i]);
+                indexed[i] = format is null ? null : WaveformFile.Index(files[i], format.Value);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Report the first failure as itself (an InvalidFileException naming file and record).
+            throw e.InnerExceptions.OrderBy(inner => inner is DietGraspException ? 0 : 1).First();
+        }
+        var skipped = files.Where((_, i) => indexed[i] is null).ToList();
+        var channels = indexed
+            .Where(extents => extents is not null)
+            .SelectMany(extents => extents!)
+            .GroupBy(extent => extent.Id)
+            .ToDictionary(group => group.Key, group => new ChannelIndex(group));
+        return new WaveformArchive(channels, skipped);
+    }
+
+    /// <summary>Every channel found, sorted by <c>NET.STA.LOC.CHAN</c>.</summary>
+    public IReadOnlyList<ChannelId> Channels { get; }
+
+    /// <summary>Files that are neither SAC nor miniSEED and were left out.</summary>
+    public IReadOnlyList<string> SkippedFiles { get; }
+
+    /// <summary>The gaps, overlaps and rate changes of all channels, by channel then time.</summary>
+    public IReadOnlyList<Discontinuity> Discontinuities { get; }
+
+    /// <summary>The earliest first sample over all channels (<see cref="DateTime.MinValue"/> when empty).</summary>
+    public DateTime StartTime { get; }
+
+    /// <summary>The latest end (just after the last sample) over all channels (<see cref="DateTime.MinValue"/> when empty).</summary>
+    public DateTime EndTime { get; }
+
+    /// <summary>The channels of one station and component, sorted (several when locations or band codes differ).</summary>
+    /// <param name="station">The station as <c>NET.STA</c> or <c>STA</c>.</param>
+    /// <param name="component">The component (channel code's last letter).</param>
+    /// <returns>The matching channels; empty when the station has no such component.</returns>
+    public IReadOnlyList<ChannelId> FindChannels(string station, Component component) =>
+        Channels.Where(id => id.Component == component && id.IsStation(station)).ToList();
+
+    /// <summary>The time-ordered gap-free segments of a channel.</summary>
+    /// <param name="id">The channel.</param>
+    /// <returns>The segments; empty for an unknown channel.</returns>
+    public IReadOnlyList<WaveformSegment> GetSegments(ChannelId id) =>
+        _channels.TryGetValue(id, out var channel) ? channel.Segments : Array.Empty<WaveformSegment>();
+
+    /// <summary>
+    /// Reads one channel on the grid [<paramref name="startTime"/>, <paramref name="endTime"/>) at the
+    /// channel's sampling rate, decoding only the records (or SAC bytes) that fall in it. A data sample
+    /// lands on the nearest grid point; samples with no data are NaN and listed as missing; where
+    /// overlapping pieces disagree, the samples are listed as conflicts.
+    /// </summary>
+    /// <param name="id">The channel.</param>
+    /// <param name="startTime">Window start (UTC), included.</param>
+    /// <param name="endTime">Window end (UTC), excluded.</param>
+    /// <returns>The window's samples with what is missing or in conflict.</returns>
+    /// <exception cref="InvalidParameterException">The window is empty or reversed, or the channel is unknown.</exception>
+    /// <exception cref="InvalidFileException">Pieces of different sampling rates fall in the window, or a file is corrupt.</exception>
+    public WaveformWindow ReadWindow(ChannelId id, DateTime startTime, DateTime endTime)
+    {
+        if (!_channels.TryGetValue(id, out var channel))
+        {
+            throw new InvalidParameterException("channel", $"{id} is not in the archive");
+        }
+        if (endTime <= startTime)
+        {
+            throw new InvalidParameterException("endTime", $"window end {endTime:o} is not after its start {startTime:o}");
+        }
+        var pieces = channel.Overlapping(startTime.Ticks, endTime.Ticks);
+        var rate = pieces.Count > 0 ? pieces[0].SamplingRate : channel.Extents[0].SamplingRate;
+        var mismatch = pieces.FirstOrDefault(piece => !SampleClock.SameRate(piece.SamplingRate, rate));
+        if (mismatch is not null)
+        {
+            throw new InvalidFileException(mismatch.Path, $"{id} changes sampling rate inside [{startTime:o}, {endTime:o}): {mismatch.SamplingRate} Hz here, {rate} Hz in {pieces[0].Path}");
+        }
+        var length = checked((int)Math.Round(SampleClock.SamplesBetween(startTime.Ticks, endTime.Ticks, rate), MidpointRounding.AwayFromZero));
+        var samples = new double[length];
+        var state = new byte[length]; // 0 missing, 1 present, 2 conflict
+        foreach (var piece in pieces)
+        {
+            var offset = (long)Math.Floor(SampleClock.SamplesBetween(startTime.Ticks, piece.StartTicks, rate) + 0.5);
+            var from = Math.Max(0, offset);
+            var to = Math.Min(length, offset + piece.SampleCount);
+            if (to <= from)
+            {
+                continue;
+            }
+            var count = (int)(to - from);
+            var buffer = ArrayPool<double>.Shared.Rent(count);
+            try
+            {
+                piece.ReadSamples(from - offset, buffer.AsSpan(0, count));
+                for (var i = 0; i < count; i++)
+                {
+                    var slot = (int)from + i;
+                    if (state[slot] == 0)
+                    {
+                        samples[slot] = buffer[i];
+                        state[slot] = 1;
+                    }
+                    else if (BitConverter.DoubleToInt64Bits(samples[slot]) != BitConverter.DoubleToInt64Bits(buffer[i]))
+                    {
+                        state[slot] = 2;
+                    }
+                }
+            }
+            finally
+            {
+                ArrayPool<double>.Shared.Return(buffer);
+            }
+        }
+        var missing = Ranges(state, 0);
+        foreach (var range in missing)
+        {
+            samples.AsSpan(range.Start, range.Count).Fill(double.NaN);
+        }
+        return new WaveformWindow(id, DateTime.SpecifyKind(startTime, DateTimeKind.Utc), rate, samples, missing, Ranges(state, 2));
+    }
+
+    private static List<SampleRange> Ranges(byte[] state, byte value)
+    {
+        var ranges = new List<SampleRange>();
+        for (var i = 0; i < state.Length; i++)
+        {
+            if (state[i] != value)
+            {
+                continue;
+            }
+            var start = i;
+            while (i < state.Length && state[i] == value)
+            {
+                i++;
+            }
+            ranges.Add(new SampleRange(start, i - start));
+        }
+        return ranges;
+    }
+
+    /// <summary>One channel's pieces sorted by start, with the running maximum of their ends for window searches.</summary>
+    private sealed class ChannelIndex
+    {
+        public ChannelIndex(IEnumerable<WaveformExtent> extents)
+        {
+            Extents = extents.OrderBy(extent => extent.StartTicks).ThenBy(extent => extent.Path, StringComparer.Ordinal).ToArray();
+            MaxEndTicks = new long[Extents.Length];
+            var segments = new List<WaveformSegment>();
+            var discontinuities = new List<Discontinuity>();
+            var id = Extents[0].Id;
+            WaveformExtent? segmentStart = null;
+            long segmentEnd = 0;
+            for (var i = 0; i < Extents.Length; i++)
+            {
+                var extent = Extents[i];
+                MaxEndTicks[i] = Math.Max(i > 0 ? MaxEndTicks[i - 1] : long.MinValue, extent.EndTicks);
+                if (segmentStart is not null)
+                {
+                    var rate = segmentStart.SamplingRate;
+                    var halfSample = SampleClock.OffsetTicks(1, rate) / 2;
+                    DiscontinuityKind? kind =
+                        !SampleClock.SameRate(rate, extent.SamplingRate) ? DiscontinuityKind.SamplingRateChange
+                        : extent.StartTicks >= segmentEnd + halfSample ? DiscontinuityKind.Gap
+                        : extent.StartTicks <= segmentEnd - halfSample ? DiscontinuityKind.Overlap
+                        : null;
+                    if (kind == DiscontinuityKind.Overlap)
+                    {
+                        discontinuities.Add(new Discontinuity(id, DiscontinuityKind.Overlap, Utc(extent.StartTicks), Utc(Math.Min(segmentEnd, extent.EndTicks)), extent.Path));
+                        segmentEnd = Math.Max(segmentEnd, extent.EndTicks);
+                        continue;
+                    }
+                    if (kind is null)
+                    {
+                        segmentEnd = extent.EndTicks;
+                        continue;
+                    }
+                    segments.Add(new WaveformSegment(id, Utc(segmentStart.StartTicks), Utc(segmentEnd), rate));
+                    discontinuities.Add(kind == DiscontinuityKind.Gap
+                        ? new Discontinuity(id, DiscontinuityKind.Gap, Utc(segmentEnd), Utc(extent.StartTicks), extent.Path)
+                        : new Discontinuity(id, DiscontinuityKind.SamplingRateChange, Utc(extent.StartTicks), Utc(extent.StartTicks), extent.Path));
+                }
+                segmentStart = extent;
+                segmentEnd = extent.EndTicks;
+            }
+            segments.Add(new WaveformSegment(id, Utc(segmentStart!.StartTicks), Utc(segmentEnd), segmentStart.SamplingRate));
+            Segments = segments;
+            Discontinuities = discontinuities;
+        }
+
+        public WaveformExtent[] Extents { get; }
+
+        public long[] MaxEndTicks { get; }
+
+        public IReadOnlyList<WaveformSegment> Segments { get; }
+
+        public IReadOnlyList<Discontinuity> Discontinuities { get; }
+
+        /// <summary>Pieces with data in [start, end), in start order.</summary>
+        public List<WaveformExtent> Overlapping(long startTicks, long endTicks)
+        {
+            // Last piece starting before the window's end; walk back while some earlier piece may still reach into it.
+            int low = 0, high = Extents.Length;
+            while (low < high)
+            {
+                var middle = (low + high) / 2;
+                if (Extents[middle].StartTicks < endTicks)
+                {
+                    low = middle + 1;
+                }
+                else
+                {
+                    high = middle;
+                }
+            }
+            var found = new List<WaveformExtent>();
+            for (var i = low - 1; i >= 0 && MaxEndTicks[i] > startTicks; i--)
+            {
+                if (Extents[i].EndTicks > startTicks)
+                {
+                    found.Add(Extents[i]);
+                }
+            }
+            found.Reverse();
+            return found;
+        }
+
+        private static DateTime Utc(long ticks) => new(ticks, DateTimeKind.Utc);
+    }
+}

@@ -1,0 +1,92 @@
+namespace Seismic.DietGrasp.Waveforms;
+
+/// <summary>The waveform file formats the library reads.</summary>
+public enum WaveformFormat
+{
+    /// <summary>SAC binary, header version 6, either byte order.</summary>
+    Sac,
+
+    /// <summary>miniSEED 2 (SEED 2.4 data records with blockette 1000).</summary>
+    MiniSeed,
+}
+
+/// <summary>
+/// Reads SAC and miniSEED files whole. The format is told by content, never by the file name.
+/// For many files or long records, index them with <see cref="WaveformArchive"/> and read time windows instead.
+/// </summary>
+public static class WaveformFile
+{
+    /// <summary>Tells SAC from miniSEED by the file's first bytes.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The format.</returns>
+    /// <exception cref="InvalidFileException">The file is neither SAC nor miniSEED.</exception>
+    public static WaveformFormat DetectFormat(string path) =>
+        TryDetectFormat(path) ?? throw new InvalidFileException(path, "neither SAC (header version NVHDR = 6 at byte 304) nor miniSEED 2 (a data record header: 6-digit sequence number, quality D/R/Q/M)");
+
+    /// <summary>
+    /// Reads every trace of a file: a SAC file holds one; a miniSEED file one per channel and
+    /// contiguous run of records (records of several channels are grouped by NET.STA.LOC.CHAN; a
+    /// gap or an overlap starts a new trace). Sorted by channel, then start time.
+    /// </summary>
+    /// <param name="path">A SAC or miniSEED file.</param>
+    /// <returns>The decoded traces.</returns>
+    /// <exception cref="InvalidFileException">The file is neither format, truncated or corrupt; the message names the record and byte offset.</exception>
+    public static IReadOnlyList<Trace> Read(string path) =>
+        Index(path, DetectFormat(path))
+            .OrderBy(extent => extent.Id.ToString(), StringComparer.Ordinal)
+            .ThenBy(extent => extent.StartTicks)
+            .Select(extent => extent.ReadTrace())
+            .ToList();
+
+    internal static WaveformFormat? TryDetectFormat(string path)
+    {
+        var head = new byte[SacFormat.HeaderLength];
+        int read;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096))
+        {
+            read = WaveformStreams.ReadAtMost(stream, head, head.Length);
+        }
+        if (MiniSeedRecordHeader.LooksLikeDataRecord(head.AsSpan(0, read)))
+        {
+            return WaveformFormat.MiniSeed;
+        }
+        return SacFormat.TryDetectByteOrder(head.AsSpan(0, read), out _) ? WaveformFormat.Sac : null;
+    }
+
+    internal static IReadOnlyList<WaveformExtent> Index(string path, WaveformFormat format)
+    {
+        if (format == WaveformFormat.MiniSeed)
+        {
+            return MiniSeedFormat.Index(path);
+        }
+        var header = new byte[SacFormat.HeaderLength];
+        long length;
+        int read;
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096))
+        {
+            length = stream.Length;
+            read = WaveformStreams.ReadAtMost(stream, header, header.Length);
+        }
+        return new[] { SacFormat.ReadHeader(path, header.AsSpan(0, read), length) };
+    }
+}
+
+/// <summary>Writes SAC binary files (header version 6, little-endian, float32 samples).</summary>
+public static class SacFile
+{
+    /// <summary>
+    /// Writes <paramref name="trace"/> as a little-endian SAC file (atomically: a temporary file, then a rename).
+    /// Samples are stored as float32; the start time goes to NZYEAR..NZMSEC (whole milliseconds) plus B (the rest).
+    /// </summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="trace">The trace; its codes must fit SAC's 8-character fields.</param>
+    /// <exception cref="InvalidParameterException">A code is longer than 8 characters or not printable ASCII.</exception>
+    public static void Write(string path, Trace trace)
+    {
+        if (trace is null)
+        {
+            throw new ArgumentNullException(nameof(trace));
+        }
+        IO.AtomicFile.Write(path, stream => SacFormat.WriteLittleEndian(stream, trace));
+    }
+}
