@@ -119,8 +119,12 @@ internal static class MiniSeedDecoder
                         return $"frame {frame} word {word} has the invalid code {code} with sub-code {subcode}";
                     }
                 }
-                for (var k = differences - 1; k >= 0 && decoded < count; k--)
+                // Byte- and (Steim1) 16-bit differences lie in memory order, so in a little-endian
+                // word the first one is in the low bits (libmseed's rule); bit-packed ones are not reordered.
+                var lowBitsFirst = !bigEndian && (code == 1 || (!steim2 && code == 2));
+                for (var j = 0; j < differences && decoded < count; j++)
                 {
+                    var k = lowBitsFirst ? j : differences - 1 - j;
                     var difference = (int)(value << (32 - bits * (k + 1))) >> (32 - bits);
                     if (skipFirstDifference)
                     {

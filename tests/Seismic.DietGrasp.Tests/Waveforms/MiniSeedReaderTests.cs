@@ -1,0 +1,158 @@
+using System.Buffers.Binary;
+using Seismic.DietGrasp.Waveforms;
+using Xunit;
+using static Seismic.DietGrasp.Tests.Waveforms.WaveformTestFiles;
+
+namespace Seismic.DietGrasp.Tests.Waveforms;
+
+public class MiniSeedReaderTests
+{
+    /// <summary>Every encoding, byte order and record length against what Debian's mseed2sac decodes.</summary>
+    [Theory]
+    [MemberData(nameof(MiniSeedFixtures), MemberType = typeof(WaveformTestFiles))]
+    public void MatchesMseed2sacSampleForSample(string name)
+    {
+        Assert.Equal(WaveformFormat.MiniSeed, WaveformFile.DetectFormat(Path(name)));
+        var trace = Assert.Single(WaveformFile.Read(Path(name)));
+        var expected = Assert.Single(WaveformFile.Read(Path(name + ".expected.sac")));
+        Assert.Equal(expected.Id, trace.Id);
+        Assert.Equal(expected.StartTime, trace.StartTime);
+        Assert.Equal(expected.SamplingRate, trace.SamplingRate);
+        Assert.Equal(Samples(expected), Samples(trace));
+    }
+
+    [Theory]
+    [InlineData("ints_le_e3_be_4096.mseed")]
+    [InlineData("ints_le_e10_le_256.mseed")]
+    [InlineData("ints_le_e11_be_256.mseed")]
+    [InlineData("ints_le_e11_le_512.mseed")]
+    [InlineData("ints_le_e11_be_8192.mseed")]
+    public void IntegerEncodingsGiveTheKnownInput(string name)
+    {
+        var input = Assert.Single(WaveformFile.Read(Path("ints_le.sac")));
+        var trace = Assert.Single(WaveformFile.Read(Path(name)));
+        Assert.Equal(Samples(input), Samples(trace));
+        Assert.Equal(new ChannelId("XX", "DGT02", "", "HHE"), trace.Id);
+        Assert.Equal(FixtureStart, trace.StartTime);
+    }
+
+    [Fact]
+    public void Float64KeepsDoubles()
+    {
+        var input = Assert.Single(WaveformFile.Read(Path("real_le.sac")));
+        Assert.Equal(Samples(input), Samples(Assert.Single(WaveformFile.Read(Path("float64_be_1024.mseed")))));
+        Assert.Equal(Samples(input), Samples(Assert.Single(WaveformFile.Read(Path("float64_le_1024.mseed")))));
+    }
+
+    [Fact]
+    public void LibmseedExampleHeader()
+    {
+        var trace = Assert.Single(WaveformFile.Read(Path("test.mseed")));
+        Assert.Equal(new ChannelId("IU", "COLA", "00", "LHZ"), trace.Id);
+        Assert.Equal(1.0, trace.SamplingRate);
+        Assert.Equal(4200, trace.Count);
+        // 06:50:00.0695 from the fixed header plus 39 us from blockette 1001.
+        Assert.Equal(new DateTime(2010, 2, 27, 6, 50, 0, DateTimeKind.Utc).AddTicks(695_390), trace.StartTime);
+    }
+
+    [Fact]
+    public void RecordsOfSeveralChannelsAreGrouped()
+    {
+        var path = System.IO.Path.Combine(TestPaths.NewScratchFolder(), "mixed.bin");
+        File.WriteAllBytes(path, File.ReadAllBytes(Path("int16_be_512.mseed")).Concat(File.ReadAllBytes(Path("test.mseed"))).Concat(File.ReadAllBytes(Path("float64_le_1024.mseed"))).ToArray());
+        var traces = WaveformFile.Read(path);
+        Assert.Equal(new[] { "IU.COLA.00.LHZ", "XX.DGT03.10.HH1", "XX.DGT03.10.HH2" }, traces.Select(trace => trace.Id.ToString()));
+        Assert.Equal(new[] { 4200, 2000, 3000 }, traces.Select(trace => trace.Count));
+    }
+
+    [Fact]
+    public void TimeCorrectionIsAppliedUnlessFlaggedApplied()
+    {
+        Trace WithCorrection(byte flags) => Assert.Single(WaveformFile.Read(BrokenCopy("int16_be_512.mseed", bytes =>
+        {
+            for (var offset = 0; offset < bytes.Length; offset += 512)
+            {
+                bytes[offset + 36] = flags;
+                BinaryPrimitives.WriteInt32BigEndian(bytes.AsSpan(offset + 40), 1234); // 0.1234 s
+            }
+            return bytes;
+        })));
+        Assert.Equal(FixtureStart.AddTicks(1_234_000), WithCorrection(0).StartTime);
+        Assert.Equal(FixtureStart, WithCorrection(0x02).StartTime);
+    }
+
+    [Fact]
+    public void TruncatedFileNamesTheRecord()
+    {
+        var path = BrokenCopy("ints_le_e11_be_1024.mseed", bytes => bytes.Take(3 * 1024 + 700).ToArray());
+        var error = Assert.Throws<InvalidFileException>(() => WaveformFile.Read(path));
+        Assert.Equal(path, error.FilePath);
+        Assert.Contains("miniSEED record 3 (byte offset 3072): file ends 700 bytes into this 1024-byte record", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TruncatedInsideTheFixedHeader()
+    {
+        var path = BrokenCopy("ints_le_e11_be_1024.mseed", bytes => bytes.Take(2 * 1024 + 20).ToArray());
+        var error = Assert.Throws<InvalidFileException>(() => WaveformFile.Read(path));
+        Assert.Contains("miniSEED record 2 (byte offset 2048): file ends 20 bytes into the record", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("ints_le_e11_be_1024.mseed", 1024)]
+    [InlineData("ints_le_e10_le_512.mseed", 512)]
+    public void FlippedSteimBytesAreCorrupt(string name, int recordLength)
+    {
+        // Record 2, frame 1, word 5: change one difference.
+        var path = BrokenCopy(name, bytes =>
+        {
+            bytes[2 * recordLength + 64 + 64 + 4 * 5 + 3] ^= 0x01;
+            return bytes;
+        });
+        var error = Assert.Throws<InvalidFileException>(() => WaveformFile.Read(path));
+        Assert.Contains($"miniSEED record 2 (byte offset {2 * recordLength}): Steim", error.Message, StringComparison.Ordinal);
+        Assert.Contains("differs from the reverse integration constant", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TooFewSteimFramesForTheSampleCount()
+    {
+        var path = BrokenCopy("ints_le_e11_be_1024.mseed", bytes =>
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(1024 + 30), 5000);
+            return bytes;
+        });
+        var error = Assert.Throws<InvalidFileException>(() => WaveformFile.Read(path));
+        Assert.Contains("miniSEED record 1 (byte offset 1024): Steim2 frame inconsistency: the 15 frames hold", error.Message, StringComparison.Ordinal);
+        Assert.Contains("the header says 5000 (sample count mismatch)", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void PlainSampleCountBeyondTheRecord()
+    {
+        var path = BrokenCopy("ints_le_e3_be_4096.mseed", bytes =>
+        {
+            BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(30), 2000);
+            return bytes;
+        });
+        var error = Assert.Throws<InvalidFileException>(() => WaveformFile.Read(path));
+        Assert.Contains("miniSEED record 0 (byte offset 0): sample count mismatch: 2000 samples of 4 bytes need 8000 bytes, the data section holds 4032", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(6, (byte)'X', "bad sequence number or quality code '000002X '")]
+    [InlineData(48 + 6, 3, "impossible record length 2^3")]
+    [InlineData(48 + 6, 30, "impossible record length 2^30")]
+    [InlineData(48 + 4, 99, "unknown or unsupported encoding 99")]
+    [InlineData(48, 0, "blockette 1000 is missing")]
+    public void CorruptHeaderIsReported(int offsetInRecord, byte value, string expected)
+    {
+        var path = BrokenCopy("int16_be_512.mseed", bytes =>
+        {
+            bytes[512 + offsetInRecord] = value; // record 1
+            return bytes;
+        });
+        var error = Assert.Throws<InvalidFileException>(() => WaveformFile.Read(path));
+        Assert.Contains("miniSEED record 1 (byte offset 512): " + expected, error.Message, StringComparison.Ordinal);
+    }
+}
