@@ -38,6 +38,27 @@ public static class WaveformFile
             .Select(extent => extent.ReadTrace())
             .ToList();
 
+    /// <summary>Reads a file that must hold exactly one continuous trace (one channel, no gap or overlap).</summary>
+    /// <param name="path">A SAC or miniSEED file.</param>
+    /// <returns>The trace.</returns>
+    /// <exception cref="InvalidFileException">The file holds no samples, several channels, or a gap or overlap (the message lists the traces), or it cannot be read.</exception>
+    public static Trace ReadSingleTrace(string path)
+    {
+        var traces = Read(path);
+        if (traces.Count == 1)
+        {
+            return traces[0];
+        }
+        if (traces.Count == 0)
+        {
+            throw new InvalidFileException(path, "holds no samples");
+        }
+        var listed = string.Join("; ", traces.Take(4).Select(trace => trace.ToString())) + (traces.Count > 4 ? "; ..." : string.Empty);
+        var channels = traces.Select(trace => trace.Id).Distinct().Count();
+        var why = channels > 1 ? $"{channels} channels" : "one channel with gaps or overlaps";
+        throw new InvalidFileException(path, $"holds {traces.Count} traces ({why}: {listed}); exactly one continuous trace is expected");
+    }
+
     internal static WaveformFormat? TryDetectFormat(string path)
     {
         var head = new byte[SacFormat.HeaderLength];
