@@ -70,7 +70,8 @@ public sealed class WaveformArchive
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
         {
             // Report the first failure as itself (an InvalidFileException naming file and record).
-            throw e.InnerExceptions.OrderBy(inner => inner is DietGraspException ? 0 : 1).First();
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions.OrderBy(inner => inner is DietGraspException ? 0 : 1).First()).Throw();
+            throw;
         }
         var skipped = files.Where((_, i) => indexed[i] is null).ToList();
         var channels = indexed
