@@ -85,6 +85,9 @@ public sealed class WaveformArchive
     /// <summary>Every channel found, sorted by <c>NET.STA.LOC.CHAN</c>.</summary>
     public IReadOnlyList<ChannelId> Channels { get; }
 
+    /// <summary>The stations found, as <c>NET.STA</c> (<see cref="ChannelId.StationKey"/>), sorted.</summary>
+    public IReadOnlyList<string> Stations => Channels.Select(id => id.StationKey).Distinct().ToList();
+
     /// <summary>Files that are neither SAC nor miniSEED and were left out.</summary>
     public IReadOnlyList<string> SkippedFiles { get; }
 

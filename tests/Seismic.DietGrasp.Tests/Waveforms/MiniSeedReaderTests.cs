@@ -81,6 +81,28 @@ public class MiniSeedReaderTests
         Assert.Equal(FixtureStart, WithCorrection(0x02).StartTime);
     }
 
+    [Theory]
+    [InlineData(30, 1)]   // record 2 starts 3 ms (0.3 sample) late: a tear, the trace continues
+    [InlineData(-40, 1)]  // 4 ms early: also continues
+    [InlineData(100, 2)]  // 10 ms late: a one-sample gap splits the trace
+    public void TimeTearBelowHalfASampleContinuesTheTrace(int shiftTenThousandths, int expectedTraces)
+    {
+        var path = BrokenCopy("int16_be_512.mseed", bytes =>
+        {
+            // Shift records 2.. by the same amount so only the boundary before record 2 moves.
+            for (var offset = 2 * 512; offset < bytes.Length; offset += 512)
+            {
+                var fraction = BinaryPrimitives.ReadUInt16BigEndian(bytes.AsSpan(offset + 28)) + shiftTenThousandths;
+                BinaryPrimitives.WriteUInt16BigEndian(bytes.AsSpan(offset + 28), (ushort)fraction);
+            }
+            return bytes;
+        });
+        var traces = WaveformFile.Read(path);
+        Assert.Equal(expectedTraces, traces.Count);
+        Assert.Equal(FixtureStart, traces[0].StartTime);
+        Assert.Equal(Samples(Assert.Single(WaveformFile.Read(Path("int16_be_512.mseed")))), traces.SelectMany(Samples));
+    }
+
     [Fact]
     public void TruncatedFileNamesTheRecord()
     {

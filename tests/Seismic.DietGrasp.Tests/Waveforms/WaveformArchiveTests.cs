@@ -108,6 +108,7 @@ public class WaveformArchiveTests
     public void StationsAndComponentsAreFound()
     {
         var archive = Archive(Synthetic("HHZ", T0, 10, 0), Synthetic("HHE", T0, 10, 0), Synthetic("HH2", T0, 10, 0), Synthetic("LDO", T0, 10, 0, 1));
+        Assert.Equal(new[] { "XX.STA1" }, archive.Stations);
         Assert.Equal("XX.STA1.00.HHZ", Assert.Single(archive.FindChannels("XX.STA1", Component.VZ)).ToString());
         Assert.Equal("HHE", Assert.Single(archive.FindChannels("sta1", Component.VX)).Channel);
         Assert.Equal("HH2", Assert.Single(archive.FindChannels("STA1", Component.VY)).Channel);
