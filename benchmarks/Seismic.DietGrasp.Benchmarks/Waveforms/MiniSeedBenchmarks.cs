@@ -1,4 +1,5 @@
 using BenchmarkDotNet.Attributes;
+using Seismic.DietGrasp.Tests.Waveforms;
 using Seismic.DietGrasp.Waveforms;
 
 namespace Seismic.DietGrasp.Benchmarks.Waveforms;

@@ -137,6 +137,20 @@ public class MiniSeedReaderTests
     }
 
     [Fact]
+    public void InvalidSteim2SubCodeIsReported()
+    {
+        var path = BrokenCopy("ints_le_e11_be_1024.mseed", bytes =>
+        {
+            var frame = 1024 + 64 + 64; // record 1, frame 1
+            bytes[frame] |= 0x30;       // code of word 1 = 3
+            bytes[frame + 4] |= 0xC0;   // word 1 sub-code = 3: no such layout
+            return bytes;
+        });
+        var error = Assert.Throws<InvalidFileException>(() => WaveformFile.Read(path));
+        Assert.Contains("miniSEED record 1 (byte offset 1024): Steim2 frame inconsistency: frame 1 word 1 has the invalid code 3 with sub-code 3", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TooFewSteimFramesForTheSampleCount()
     {
         var path = BrokenCopy("ints_le_e11_be_1024.mseed", bytes =>

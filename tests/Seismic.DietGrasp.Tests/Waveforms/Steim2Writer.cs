@@ -1,10 +1,10 @@
 using System.Buffers.Binary;
 
-namespace Seismic.DietGrasp.Benchmarks.Waveforms;
+namespace Seismic.DietGrasp.Tests.Waveforms;
 
 /// <summary>
 /// A small greedy Steim2 packer (big-endian, 4096-byte records) to make benchmark input of any
-/// length; the benchmark checks the library decodes it back exactly.
+/// length. Shared with the benchmarks (linked there), which check it decodes back exactly.
 /// </summary>
 internal static class Steim2Writer
 {
