@@ -23,6 +23,4 @@ internal static class SampleClock
     public static bool Continues(long startTicks, long samples, double samplingRate, long nextStartTicks) =>
         Math.Abs(SamplesBetween(startTicks + OffsetTicks(samples, samplingRate), nextStartTicks, samplingRate)) < 0.5;
 
-    public static string Format(long ticks) =>
-        new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-ddTHH:mm:ss.ffffffZ", System.Globalization.CultureInfo.InvariantCulture);
 }
