@@ -22,5 +22,4 @@ internal static class SampleClock
     /// </summary>
     public static bool Continues(long startTicks, long samples, double samplingRate, long nextStartTicks) =>
         Math.Abs(SamplesBetween(startTicks + OffsetTicks(samples, samplingRate), nextStartTicks, samplingRate)) < 0.5;
-
 }
