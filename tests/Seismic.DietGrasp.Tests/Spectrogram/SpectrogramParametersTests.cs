@@ -66,3 +66,29 @@ public sealed class SpectrogramParametersTests
         Assert.Equal(w[1], w[399], 14); // periodic: w[n] = w[N - n]
     }
 }
+
+public sealed class VectorLog10Tests
+{
+    [Fact]
+    public void AgreesWithMathLog10AcrossTheRangeOfPowers()
+    {
+        var random = new Random(11);
+        var lanes = System.Numerics.Vector<double>.Count;
+        var worst = 0.0;
+        for (var trial = 0; trial < 20_000; trial++)
+        {
+            var values = new double[lanes];
+            for (var l = 0; l < lanes; l++)
+            {
+                values[l] = Math.Pow(10, (random.NextDouble() * 80) - 40);
+            }
+            values[0] = trial switch { 0 => 1e-30, 1 => 1.0, 2 => Math.Sqrt(2), 3 => double.MaxValue, 4 => 2.0, _ => values[0] };
+            var logs = SpectrogramKernel.VectorLog10(new System.Numerics.Vector<double>(values));
+            for (var l = 0; l < lanes; l++)
+            {
+                worst = Math.Max(worst, Math.Abs(logs[l] - Math.Log10(values[l])));
+            }
+        }
+        Assert.True(worst < 1e-12, $"worst absolute error {worst:E2}");
+    }
+}
