@@ -1,0 +1,51 @@
+#!/usr/bin/python3
+"""Times scipy's vectorised DiET spectrogram (METHOD.md section 1) on 1,000 station-minutes at 100 Hz.
+
+    /usr/bin/python3 tools/bench/spectrogram_scipy.py [--minutes 1000] [--repeats 7]
+One call of scipy.signal.spectrogram on a [1000, 3, 6000] float64 array along the last axis, then
+the log scaling (log10, per-minute max, clip) and the [M, 73, 71, 3] layout, as
+tools/spectrogram/make_reference.py computes it. Prints the median over the repeats.
+
+    /usr/bin/python3 tools/bench/spectrogram_scipy.py --cli IN.npy OUT.npy --fs 100
+is the Python counterpart of `dietgrasp spectrogram`: load, spectrogram, save float32.
+"""
+import argparse
+import os
+import statistics
+import sys
+import time
+
+import numpy as np
+import scipy.signal
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "spectrogram"))
+from make_reference import make_spec  # noqa: E402
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--minutes", type=int, default=1000)
+    parser.add_argument("--repeats", type=int, default=7)
+    parser.add_argument("--cli", nargs=2, metavar=("IN", "OUT"))
+    parser.add_argument("--fs", type=float, default=100.0)
+    args = parser.parse_args()
+    if args.cli:
+        x = np.load(args.cli[0]).astype(np.float64)
+        np.save(args.cli[1], make_spec(x, args.fs).astype(np.float32))
+        return
+    rng = np.random.default_rng(1)
+    x = rng.standard_normal((args.minutes, 3, int(60 * args.fs)))
+    times = []
+    for _ in range(args.repeats):
+        start = time.perf_counter()
+        spec = make_spec(x, args.fs).astype(np.float32)
+        times.append(time.perf_counter() - start)
+    assert spec.shape == (args.minutes, 73, 71, 3)
+    median = statistics.median(times)
+    print("scipy %s, numpy %s: %d station-minutes at %g Hz: median %.1f ms (%.3f ms per station-minute), runs %s"
+          % (scipy.__version__, np.__version__, args.minutes, args.fs, median * 1e3, median * 1e3 / args.minutes,
+             " ".join("%.0f" % (t * 1e3) for t in times)))
+
+
+if __name__ == "__main__":
+    main()
