@@ -15,10 +15,10 @@ public sealed class GraspParameters
     public const int DefaultMinStations = 3;
 
     /// <summary>Default <see cref="MaxEigen"/> for S-net (docs/GRASP-DEFAULTS.md).</summary>
-    public const double DefaultMaxEigen = 0.01;
+    public const double DefaultMaxEigen = 0.005;
 
     /// <summary>Default <see cref="StdThreshold"/> for S-net, km (docs/GRASP-DEFAULTS.md).</summary>
-    public const double DefaultStdThreshold = 80;
+    public const double DefaultStdThreshold = 50;
 
     /// <summary>Default <see cref="CategoryWindow"/>: 1 minute (the same or an adjacent minute).</summary>
     public const int DefaultCategoryWindow = 1;
