@@ -201,6 +201,36 @@ public static class ProbabilityScenario
             events.OrderBy(e => e.Start).ToArray());
     }
 
+    /// <summary>
+    /// One minute of tremor probabilities: background noise and 0.3 % isolated false detections everywhere,
+    /// and each station of <paramref name="footprint"/> detecting (p in [0.55, 0.99]) with
+    /// <paramref name="detectionChance"/>. The building block of the scenario trials in docs/GRASP-DEFAULTS.md.
+    /// </summary>
+    /// <param name="stationCount">Number of stations.</param>
+    /// <param name="footprint">Stations carrying the signal.</param>
+    /// <param name="detectionChance">Chance that a footprint station detects, in [0, 1].</param>
+    /// <param name="random">The random source (seed it for repeatable trials).</param>
+    public static ProbabilityTable SingleMinute(int stationCount, IReadOnlyList<int> footprint, double detectionChance, Random random)
+    {
+        var values = new float[stationCount];
+        for (var s = 0; s < stationCount; s++)
+        {
+            values[s] = Background(random);
+            if (random.NextDouble() < 0.003)
+            {
+                values[s] = (float)Uniform(random, 0.5, 0.95);
+            }
+        }
+        foreach (var s in footprint)
+        {
+            if (random.NextDouble() < detectionChance)
+            {
+                values[s] = (float)Uniform(random, 0.55, 0.99);
+            }
+        }
+        return new ProbabilityTable(stationCount, new[] { new DateTime(2016, 4, 1, 0, 0, 0, DateTimeKind.Utc) }, values);
+    }
+
     /// <summary>The footprint of a compact source: the stations within <paramref name="radiusKm"/> of a centre station.</summary>
     /// <param name="distances">The network's distance matrix, km.</param>
     /// <param name="centre">The centre station.</param>

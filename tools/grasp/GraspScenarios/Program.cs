@@ -33,28 +33,7 @@ static void DefaultsTable(StationNetwork stations, int trials)
     var graph = GraspAssociator.KnnGraph(distances);
     var positions = GraspAssociator.Project(stations);
     var n = stations.Count;
-    var minute = new DateTime(2016, 4, 1, 0, 0, 0, DateTimeKind.Utc);
-    ProbabilityTable OneMinute(int[] footprint, Random random, double detectionChance)
-    {
-        var values = new float[n];
-        for (var s = 0; s < n; s++)
-        {
-            var u = random.NextDouble();
-            values[s] = (float)(0.01 + 0.35 * u * u * u);
-            if (random.NextDouble() < 0.003)
-            {
-                values[s] = 0.7f; // an isolated false detection
-            }
-        }
-        foreach (var s in footprint)
-        {
-            if (random.NextDouble() < detectionChance)
-            {
-                values[s] = (float)(0.55 + 0.44 * random.NextDouble());
-            }
-        }
-        return new ProbabilityTable(n, new[] { minute }, values);
-    }
+    ProbabilityTable OneMinute(int[] footprint, Random random, double detectionChance) => ProbabilityScenario.SingleMinute(n, footprint, detectionChance, random);
 
     Console.WriteLine("| Max_eigen | Std_thres | compact 30-45 km split / lost | compact 45-60 km split / lost | compact 60-75 km split / lost | chained 30-45 km split | chained 45-60 km split | chained 60-75 km split | teleseism (90 %) removed | teleseism (60 %) removed |");
     Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
