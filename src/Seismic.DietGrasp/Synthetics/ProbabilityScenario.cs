@@ -141,8 +141,7 @@ public static class ProbabilityScenario
         for (var e = 0; e < options.TremorEpisodes; e++)
         {
             var radius = Uniform(random, options.MinTremorRadiusKm, options.MaxTremorRadiusKm);
-            var centre = random.Next(n);
-            var footprint = CompactSource(distances, centre, radius);
+            var (centre, footprint) = CentreWithFootprint(distances, random, radius);
             var duration = random.Next(5, 41);
             var start = random.Next(Math.Max(1, options.Minutes - duration));
             Paint(tremor, n, options.Minutes, start, duration, footprint, random, 0.9);
@@ -255,6 +254,20 @@ public static class ProbabilityScenario
             footprint.Add(s);
         }
         return footprint.ToArray();
+    }
+
+    /// <summary>A random centre whose footprint holds at least 3 stations (a source GrASP could see), when one exists.</summary>
+    private static (int Centre, int[] Footprint) CentreWithFootprint(double[,] distances, Random random, double radiusKm)
+    {
+        var n = distances.GetLength(0);
+        var centre = random.Next(n);
+        var footprint = CompactSource(distances, centre, radiusKm);
+        for (var attempt = 0; attempt < 100 && footprint.Length < 3; attempt++)
+        {
+            centre = random.Next(n);
+            footprint = CompactSource(distances, centre, radiusKm);
+        }
+        return (centre, footprint);
     }
 
     private static IEnumerable<int> ShortestPath(double[,] distances, StationGraph graph, int from, int to)

@@ -2,6 +2,8 @@
 //   writes samples/Data/Probability/Probability_T.csv and Probability_EQ.csv (synthetic, seed 2016)
 // dotnet run -c Release --project tools/grasp/GraspScenarios -- defaults [trials]
 //   prints the Max_eigen / Std_thres evidence table of docs/GRASP-DEFAULTS.md
+// dotnet run -c Release --project tools/grasp/GraspScenarios -- day MINUTES FOLDER
+//   writes the Grasp benchmark's tables and the C# Apply_Tremor result, for tools/bench/grasp_python.py
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.Synthetics;
 
@@ -18,6 +20,17 @@ switch (args.FirstOrDefault())
         {
             Console.WriteLine($"| {e.Kind} | {e.Start:yyyy-MM-dd HH:mm} | {e.DurationMinutes} | {string.Join(", ", e.CentreStations.Select(s => stations.Names[s]))} | {e.RadiusKm:F0} | {e.Stations.Count} |");
         }
+        return 0;
+    case "day":
+        // day MINUTES FOLDER: the tables of the Grasp benchmark (same options), for tools/bench/grasp_python.py
+        var minutes = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
+        var day = Seismic.DietGrasp.Benchmarks.Grasp.GraspAssociatorBenchmarks.Tables(stations, minutes);
+        Directory.CreateDirectory(args[2]);
+        day.Tremor.Write(Path.Combine(args[2], "Probability_T.csv"), stations);
+        day.Earthquake.Write(Path.Combine(args[2], "Probability_EQ.csv"), stations);
+        var tremorGroups = GraspAssociator.ApplyTremor(day.Tremor, GraspAssociator.KnnGraph(stations), GraspAssociator.Project(stations));
+        CandidateTable.Write(Path.Combine(args[2], "Tremor_candidate.csv"), stations, tremorGroups);
+        Console.WriteLine($"{minutes} minutes, {tremorGroups.Count} tremor groups -> {args[2]}");
         return 0;
     case "defaults":
         DefaultsTable(stations, args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 200);
