@@ -1,0 +1,348 @@
+using Seismic.DietGrasp.Grasp;
+
+namespace Seismic.DietGrasp.Synthetics;
+
+/// <summary>The kind of a signal injected into a simulated probability table.</summary>
+public enum ScenarioEventKind
+{
+    /// <summary>A compact tremor source: high tremor probability at the stations within its radius for several minutes.</summary>
+    Tremor,
+
+    /// <summary>Two simultaneous tremor sources joined by a thin chain of detecting stations (one station wide).</summary>
+    ChainedTremor,
+
+    /// <summary>A local earthquake: high earthquake probability near it for a minute, its coda looking like tremor the next minute.</summary>
+    LocalEarthquake,
+
+    /// <summary>A teleseism: most of the network detects, in both tables, for a few minutes.</summary>
+    Teleseism,
+}
+
+/// <summary>One injected signal: what, when, where and which stations carry it.</summary>
+public sealed class ScenarioEvent
+{
+    internal ScenarioEvent(ScenarioEventKind kind, DateTime start, int durationMinutes, int[] stations, int[] centres, double radiusKm)
+    {
+        Kind = kind;
+        Start = start;
+        DurationMinutes = durationMinutes;
+        Stations = stations;
+        CentreStations = centres;
+        RadiusKm = radiusKm;
+    }
+
+    /// <summary>What was injected.</summary>
+    public ScenarioEventKind Kind { get; }
+
+    /// <summary>The first minute.</summary>
+    public DateTime Start { get; }
+
+    /// <summary>How many minutes it lasts.</summary>
+    public int DurationMinutes { get; }
+
+    /// <summary>The stations in its footprint, ascending (not every one detects in every minute).</summary>
+    public IReadOnlyList<int> Stations { get; }
+
+    /// <summary>The station(s) at the centre of the source(s): one, or two for <see cref="ScenarioEventKind.ChainedTremor"/>.</summary>
+    public IReadOnlyList<int> CentreStations { get; }
+
+    /// <summary>The source radius, km (0 for a teleseism).</summary>
+    public double RadiusKm { get; }
+}
+
+/// <summary>Simulated tremor and earthquake probability tables with the events that made them.</summary>
+public sealed class SimulatedProbabilities
+{
+    internal SimulatedProbabilities(ProbabilityTable tremor, ProbabilityTable earthquake, IReadOnlyList<ScenarioEvent> events)
+    {
+        Tremor = tremor;
+        Earthquake = earthquake;
+        Events = events;
+    }
+
+    /// <summary>The tremor probabilities (<c>Probability_T.csv</c>).</summary>
+    public ProbabilityTable Tremor { get; }
+
+    /// <summary>The earthquake probabilities (<c>Probability_EQ.csv</c>).</summary>
+    public ProbabilityTable Earthquake { get; }
+
+    /// <summary>The injected events, by start time.</summary>
+    public IReadOnlyList<ScenarioEvent> Events { get; }
+}
+
+/// <summary>What <see cref="ProbabilityScenario.Simulate"/> puts into a simulated stretch of time.</summary>
+public sealed class ScenarioOptions
+{
+    /// <summary>The seed: the same seed and options give the same tables.</summary>
+    public int Seed { get; init; } = 1;
+
+    /// <summary>The first minute (UTC).</summary>
+    public DateTime Start { get; init; } = new(2016, 4, 1, 0, 0, 0, DateTimeKind.Utc);
+
+    /// <summary>Number of minutes (rows).</summary>
+    public int Minutes { get; init; } = 1440;
+
+    /// <summary>Compact tremor episodes.</summary>
+    public int TremorEpisodes { get; init; } = 6;
+
+    /// <summary>Pairs of simultaneous tremor sources joined by a chain of stations.</summary>
+    public int ChainedTremorEpisodes { get; init; } = 2;
+
+    /// <summary>Local earthquakes.</summary>
+    public int LocalEarthquakes { get; init; } = 8;
+
+    /// <summary>Teleseisms.</summary>
+    public int Teleseisms { get; init; } = 2;
+
+    /// <summary>Chance per station-minute of an isolated false detection (probability above 0.5 with no signal).</summary>
+    public double FalseDetectionRate { get; init; } = 0.003;
+
+    /// <summary>Chance per station-minute of a missing minute (an empty cell).</summary>
+    public double MissingRate { get; init; } = 0.002;
+
+    /// <summary>Smallest and largest tremor source radius, km.</summary>
+    public double MinTremorRadiusKm { get; init; } = 30;
+
+    /// <summary>Largest tremor source radius, km.</summary>
+    public double MaxTremorRadiusKm { get; init; } = 70;
+}
+
+/// <summary>
+/// A seeded, deterministic simulator of DiET probability tables on a real station geometry, for testing
+/// and tuning GrASP: tremor sources of various sizes, two simultaneous sources joined by a thin chain,
+/// local earthquakes (with a tremor-like coda), network-wide teleseisms, isolated false detections and
+/// missing minutes. It simulates the classifier's output, not waveforms.
+/// </summary>
+public static class ProbabilityScenario
+{
+    /// <summary>Simulates tremor and earthquake probability tables.</summary>
+    /// <param name="stations">The network (e.g. S-net's Station_info.csv).</param>
+    /// <param name="options">What to inject; null for the defaults (one day with a bit of everything).</param>
+    public static SimulatedProbabilities Simulate(StationNetwork stations, ScenarioOptions? options = null)
+    {
+        options ??= new ScenarioOptions();
+        if (options.Minutes < 1)
+        {
+            throw new InvalidParameterException(nameof(options.Minutes), $"{options.Minutes}; expected at least 1 minute");
+        }
+        var n = stations.Count;
+        var distances = GraspAssociator.DistanceMatrix(stations);
+        var graph = GraspAssociator.KnnGraph(distances);
+        var random = new Random(options.Seed);
+        var tremor = new float[options.Minutes * n];
+        var earthquake = new float[options.Minutes * n];
+        for (var i = 0; i < tremor.Length; i++)
+        {
+            tremor[i] = Background(random);
+            earthquake[i] = Background(random);
+        }
+        var events = new List<ScenarioEvent>();
+
+        for (var e = 0; e < options.TremorEpisodes; e++)
+        {
+            var radius = Uniform(random, options.MinTremorRadiusKm, options.MaxTremorRadiusKm);
+            var (centre, footprint) = CentreWithFootprint(distances, random, radius);
+            var duration = random.Next(5, 41);
+            var start = random.Next(Math.Max(1, options.Minutes - duration));
+            Paint(tremor, n, options.Minutes, start, duration, footprint, random, 0.9);
+            events.Add(new ScenarioEvent(ScenarioEventKind.Tremor, options.Start.AddMinutes(start), duration, footprint, new[] { centre }, radius));
+        }
+        for (var e = 0; e < options.ChainedTremorEpisodes; e++)
+        {
+            var radius = Uniform(random, options.MinTremorRadiusKm, options.MaxTremorRadiusKm);
+            var (a, b) = DistantPair(distances, random, 4 * radius, 8 * radius);
+            var footprint = ChainedSources(distances, graph, a, b, radius);
+            var duration = random.Next(5, 31);
+            var start = random.Next(Math.Max(1, options.Minutes - duration));
+            Paint(tremor, n, options.Minutes, start, duration, footprint, random, 1.0);
+            events.Add(new ScenarioEvent(ScenarioEventKind.ChainedTremor, options.Start.AddMinutes(start), duration, footprint, new[] { a, b }, radius));
+        }
+        for (var e = 0; e < options.LocalEarthquakes; e++)
+        {
+            var radius = Uniform(random, 60, 150);
+            var centre = random.Next(n);
+            var footprint = CompactSource(distances, centre, radius);
+            var start = random.Next(options.Minutes);
+            Paint(earthquake, n, options.Minutes, start, 1, footprint, random, 0.95);
+            // The coda of a local event, classified as tremor, the following minute near the epicentre.
+            Paint(tremor, n, options.Minutes, start + 1, 1, CompactSource(distances, centre, radius * 0.6), random, 0.8);
+            events.Add(new ScenarioEvent(ScenarioEventKind.LocalEarthquake, options.Start.AddMinutes(start), 2, footprint, new[] { centre }, radius));
+        }
+        for (var e = 0; e < options.Teleseisms; e++)
+        {
+            var all = Enumerable.Range(0, n).ToArray();
+            var duration = random.Next(2, 6);
+            var start = random.Next(Math.Max(1, options.Minutes - duration));
+            Paint(earthquake, n, options.Minutes, start, 1, all, random, 0.9);
+            Paint(tremor, n, options.Minutes, start, duration, all, random, 0.9);
+            events.Add(new ScenarioEvent(ScenarioEventKind.Teleseism, options.Start.AddMinutes(start), duration, all, Array.Empty<int>(), 0));
+        }
+        for (var i = 0; i < tremor.Length; i++)
+        {
+            if (random.NextDouble() < options.FalseDetectionRate)
+            {
+                tremor[i] = Math.Max(tremor[i], (float)Uniform(random, 0.5, 0.95));
+            }
+            if (random.NextDouble() < options.FalseDetectionRate)
+            {
+                earthquake[i] = Math.Max(earthquake[i], (float)Uniform(random, 0.5, 0.95));
+            }
+            if (random.NextDouble() < options.MissingRate)
+            {
+                tremor[i] = float.NaN;
+                earthquake[i] = float.NaN;
+            }
+        }
+        var minutes = Enumerable.Range(0, options.Minutes).Select(m => options.Start.AddMinutes(m)).ToArray();
+        return new SimulatedProbabilities(
+            new ProbabilityTable(n, minutes, tremor),
+            new ProbabilityTable(n, minutes, earthquake),
+            events.OrderBy(e => e.Start).ToArray());
+    }
+
+    /// <summary>
+    /// One minute of tremor probabilities: background noise and 0.3 % isolated false detections everywhere,
+    /// and each station of <paramref name="footprint"/> detecting (p in [0.55, 0.99]) with
+    /// <paramref name="detectionChance"/>. The building block of the scenario trials in docs/GRASP-DEFAULTS.md.
+    /// </summary>
+    /// <param name="stationCount">Number of stations.</param>
+    /// <param name="footprint">Stations carrying the signal.</param>
+    /// <param name="detectionChance">Chance that a footprint station detects, in [0, 1].</param>
+    /// <param name="random">The random source (seed it for repeatable trials).</param>
+    public static ProbabilityTable SingleMinute(int stationCount, IReadOnlyList<int> footprint, double detectionChance, Random random)
+    {
+        var values = new float[stationCount];
+        for (var s = 0; s < stationCount; s++)
+        {
+            values[s] = Background(random);
+            if (random.NextDouble() < 0.003)
+            {
+                values[s] = (float)Uniform(random, 0.5, 0.95);
+            }
+        }
+        foreach (var s in footprint)
+        {
+            if (random.NextDouble() < detectionChance)
+            {
+                values[s] = (float)Uniform(random, 0.55, 0.99);
+            }
+        }
+        return new ProbabilityTable(stationCount, new[] { new DateTime(2016, 4, 1, 0, 0, 0, DateTimeKind.Utc) }, values);
+    }
+
+    /// <summary>The footprint of a compact source: the stations within <paramref name="radiusKm"/> of a centre station.</summary>
+    /// <param name="distances">The network's distance matrix, km.</param>
+    /// <param name="centre">The centre station.</param>
+    /// <param name="radiusKm">The radius, km.</param>
+    public static int[] CompactSource(double[,] distances, int centre, double radiusKm) =>
+        Enumerable.Range(0, distances.GetLength(0)).Where(s => distances[centre, s] <= radiusKm).ToArray();
+
+    /// <summary>
+    /// Two compact sources of the same radius around stations <paramref name="a"/> and <paramref name="b"/>,
+    /// joined by the stations of the shortest kNN-graph path between them (a chain one station wide).
+    /// </summary>
+    /// <param name="distances">The network's distance matrix, km.</param>
+    /// <param name="graph">The kNN graph.</param>
+    /// <param name="a">Centre station of the first source.</param>
+    /// <param name="b">Centre station of the second source.</param>
+    /// <param name="radiusKm">The radius of both sources, km.</param>
+    public static int[] ChainedSources(double[,] distances, StationGraph graph, int a, int b, double radiusKm)
+    {
+        var footprint = new SortedSet<int>(CompactSource(distances, a, radiusKm).Concat(CompactSource(distances, b, radiusKm)));
+        foreach (var s in ShortestPath(distances, graph, a, b))
+        {
+            footprint.Add(s);
+        }
+        return footprint.ToArray();
+    }
+
+    /// <summary>A random centre whose footprint holds at least 3 stations (a source GrASP could see), when one exists.</summary>
+    private static (int Centre, int[] Footprint) CentreWithFootprint(double[,] distances, Random random, double radiusKm)
+    {
+        var n = distances.GetLength(0);
+        var centre = random.Next(n);
+        var footprint = CompactSource(distances, centre, radiusKm);
+        for (var attempt = 0; attempt < 100 && footprint.Length < 3; attempt++)
+        {
+            centre = random.Next(n);
+            footprint = CompactSource(distances, centre, radiusKm);
+        }
+        return (centre, footprint);
+    }
+
+    private static IEnumerable<int> ShortestPath(double[,] distances, StationGraph graph, int from, int to)
+    {
+        var n = graph.Count;
+        var best = Enumerable.Repeat(double.PositiveInfinity, n).ToArray();
+        var previous = Enumerable.Repeat(-1, n).ToArray();
+        var done = new bool[n];
+        best[from] = 0;
+        for (var step = 0; step < n; step++)
+        {
+            var u = -1;
+            for (var s = 0; s < n; s++)
+            {
+                if (!done[s] && (u < 0 || best[s] < best[u]))
+                {
+                    u = s;
+                }
+            }
+            if (u < 0 || double.IsPositiveInfinity(best[u]) || u == to)
+            {
+                break;
+            }
+            done[u] = true;
+            foreach (var v in graph.NeighbourArray(u))
+            {
+                var candidate = best[u] + distances[u, v];
+                if (candidate < best[v])
+                {
+                    best[v] = candidate;
+                    previous[v] = u;
+                }
+            }
+        }
+        for (var s = to; s >= 0; s = previous[s])
+        {
+            yield return s;
+        }
+    }
+
+    private static (int A, int B) DistantPair(double[,] distances, Random random, double minKm, double maxKm)
+    {
+        var n = distances.GetLength(0);
+        for (var attempt = 0; attempt < 1000; attempt++)
+        {
+            int a = random.Next(n), b = random.Next(n);
+            if (distances[a, b] >= minKm && distances[a, b] <= maxKm)
+            {
+                return (a, b);
+            }
+        }
+        var first = random.Next(n);
+        var farthest = Enumerable.Range(0, n).OrderByDescending(s => distances[first, s]).First();
+        return (first, farthest);
+    }
+
+    private static void Paint(float[] table, int n, int minutes, int start, int duration, int[] stations, Random random, double detectionChance)
+    {
+        for (var m = start; m < Math.Min(minutes, start + duration); m++)
+        {
+            foreach (var s in stations)
+            {
+                if (random.NextDouble() < detectionChance)
+                {
+                    table[m * n + s] = Math.Max(table[m * n + s], (float)Uniform(random, 0.55, 0.99));
+                }
+            }
+        }
+    }
+
+    private static float Background(Random random)
+    {
+        var u = random.NextDouble();
+        return (float)(0.01 + 0.35 * u * u * u);
+    }
+
+    private static double Uniform(Random random, double low, double high) => low + (high - low) * random.NextDouble();
+}
