@@ -1,0 +1,357 @@
+using System.Buffers;
+using System.Buffers.Binary;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
+
+namespace Seismic.DietGrasp.IO;
+
+/// <summary>
+/// NumPy's <c>.npy</c> format (https://numpy.org/doc/stable/reference/generated/numpy.lib.format.html):
+/// reads float32 and float64 arrays (format versions 1, 2 and 3, little- or big-endian, C order) and
+/// writes little-endian C-order arrays with a version 1 header (version 2 when the header needs it),
+/// through a temporary file so that readers never see half a file.
+/// </summary>
+/// <remarks>
+/// Anything else (Fortran order, other dtypes, a bad magic string, a header that does not parse, data
+/// shorter or longer than the shape says) raises <see cref="InvalidFileException"/> naming the file and
+/// what is wrong.
+/// </remarks>
+public static class Npy
+{
+    private static readonly byte[] Magic = { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y' };
+    private const int Alignment = 64;
+    private const int CopyChunk = 1 << 16;
+
+    /// <summary>Reads only the header of a <c>.npy</c> file.</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>Element type, byte order, shape and version.</returns>
+    /// <exception cref="InvalidFileException">The file is not a supported <c>.npy</c> file.</exception>
+    public static NpyHeader ReadHeader(string path)
+    {
+        using var stream = OpenRead(path);
+        return ReadHeader(stream, path);
+    }
+
+    /// <summary>Reads the header of a <c>.npy</c> stream, leaving the stream at the first element.</summary>
+    /// <param name="stream">The stream, positioned at the magic string.</param>
+    /// <param name="sourceName">The name to use in error messages (usually the file's path).</param>
+    /// <returns>Element type, byte order, shape and version.</returns>
+    /// <exception cref="InvalidFileException">The stream does not hold a supported <c>.npy</c> header.</exception>
+    public static NpyHeader ReadHeader(Stream stream, string sourceName)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+        var start = stream.CanSeek ? stream.Position : 0;
+        var prefix = new byte[8];
+        ReadFully(stream, prefix, sourceName, "the magic string and version");
+        if (!prefix.AsSpan(0, Magic.Length).SequenceEqual(Magic))
+        {
+            throw new InvalidFileException(sourceName, "not a .npy file: it does not start with the magic string \\x93NUMPY");
+        }
+        int major = prefix[6], minor = prefix[7];
+        if (major is < 1 or > 3)
+        {
+            throw new InvalidFileException(sourceName, $".npy format version {major}.{minor} is not supported (expected 1.0, 2.0 or 3.0)");
+        }
+        var lengthBytes = new byte[major == 1 ? 2 : 4];
+        ReadFully(stream, lengthBytes, sourceName, "the header length");
+        long headerLength = major == 1 ? BinaryPrimitives.ReadUInt16LittleEndian(lengthBytes) : BinaryPrimitives.ReadUInt32LittleEndian(lengthBytes);
+        if (headerLength > 1 << 24)
+        {
+            throw new InvalidFileException(sourceName, $"the header claims {headerLength} bytes, which is not plausible for a .npy file");
+        }
+        var headerBytes = new byte[headerLength];
+        ReadFully(stream, headerBytes, sourceName, "the header");
+        var text = major == 3 ? Encoding.UTF8.GetString(headerBytes) : Latin1(headerBytes);
+        var dataOffset = start + prefix.Length + lengthBytes.Length + headerLength;
+        return NpyHeaderParser.Parse(text, major, dataOffset, sourceName);
+    }
+
+    /// <summary>Reads a float32 or float64 <c>.npy</c> file as float32 (float64 data is rounded to the nearest float32).</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The shape and the data in C order.</returns>
+    /// <exception cref="InvalidFileException">The file is not a supported <c>.npy</c> file or its data are truncated.</exception>
+    public static NpyArray<float> ReadFloat32(string path)
+    {
+        using var stream = OpenRead(path);
+        return ReadFloat32(stream, path);
+    }
+
+    /// <summary>Reads a float32 or float64 <c>.npy</c> stream as float32 (float64 data is rounded to the nearest float32).</summary>
+    /// <param name="stream">The stream, positioned at the magic string.</param>
+    /// <param name="sourceName">The name to use in error messages.</param>
+    /// <returns>The shape and the data in C order.</returns>
+    /// <exception cref="InvalidFileException">The stream is not a supported <c>.npy</c> array or its data are truncated.</exception>
+    public static NpyArray<float> ReadFloat32(Stream stream, string sourceName)
+    {
+        var header = ReadHeader(stream, sourceName);
+        var count = ElementCount(header, sourceName);
+        float[] data;
+        if (header.DataType == NpyDataType.Float32)
+        {
+            data = new float[count];
+            ReadElements(stream, data, header, sourceName);
+        }
+        else
+        {
+            var wide = new double[count];
+            ReadElements(stream, wide, header, sourceName);
+            data = new float[count];
+            for (var i = 0; i < wide.Length; i++)
+            {
+                data[i] = (float)wide[i];
+            }
+        }
+        EnsureNothingAfter(stream, sourceName);
+        return new NpyArray<float>(data, header.Shape);
+    }
+
+    /// <summary>Reads a float32 or float64 <c>.npy</c> file as float64 (float32 data is widened exactly).</summary>
+    /// <param name="path">The file.</param>
+    /// <returns>The shape and the data in C order.</returns>
+    /// <exception cref="InvalidFileException">The file is not a supported <c>.npy</c> file or its data are truncated.</exception>
+    public static NpyArray<double> ReadFloat64(string path)
+    {
+        using var stream = OpenRead(path);
+        return ReadFloat64(stream, path);
+    }
+
+    /// <summary>Reads a float32 or float64 <c>.npy</c> stream as float64 (float32 data is widened exactly).</summary>
+    /// <param name="stream">The stream, positioned at the magic string.</param>
+    /// <param name="sourceName">The name to use in error messages.</param>
+    /// <returns>The shape and the data in C order.</returns>
+    /// <exception cref="InvalidFileException">The stream is not a supported <c>.npy</c> array or its data are truncated.</exception>
+    public static NpyArray<double> ReadFloat64(Stream stream, string sourceName)
+    {
+        var header = ReadHeader(stream, sourceName);
+        var count = ElementCount(header, sourceName);
+        double[] data;
+        if (header.DataType == NpyDataType.Float64)
+        {
+            data = new double[count];
+            ReadElements(stream, data, header, sourceName);
+        }
+        else
+        {
+            var narrow = new float[count];
+            ReadElements(stream, narrow, header, sourceName);
+            data = new double[count];
+            for (var i = 0; i < narrow.Length; i++)
+            {
+                data[i] = narrow[i];
+            }
+        }
+        EnsureNothingAfter(stream, sourceName);
+        return new NpyArray<double>(data, header.Shape);
+    }
+
+    /// <summary>Writes a float32 array (<c>&lt;f4</c>) to a file, atomically.</summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="data">Elements in C order.</param>
+    /// <param name="shape">The dimensions; their product must equal the data's length.</param>
+    public static void Write(string path, ReadOnlyMemory<float> data, IReadOnlyList<int> shape)
+    {
+        CheckShape(data.Length, shape);
+        AtomicFile.Write(path, stream => Write(stream, data.Span, shape));
+    }
+
+    /// <summary>Writes a float64 array (<c>&lt;f8</c>) to a file, atomically.</summary>
+    /// <param name="path">The file to create or replace.</param>
+    /// <param name="data">Elements in C order.</param>
+    /// <param name="shape">The dimensions; their product must equal the data's length.</param>
+    public static void Write(string path, ReadOnlyMemory<double> data, IReadOnlyList<int> shape)
+    {
+        CheckShape(data.Length, shape);
+        AtomicFile.Write(path, stream => Write(stream, data.Span, shape));
+    }
+
+    /// <summary>Writes a float32 array (<c>&lt;f4</c>) to a stream.</summary>
+    /// <param name="stream">The stream to write to.</param>
+    /// <param name="data">Elements in C order.</param>
+    /// <param name="shape">The dimensions; their product must equal the data's length.</param>
+    public static void Write(Stream stream, ReadOnlySpan<float> data, IReadOnlyList<int> shape)
+    {
+        CheckShape(data.Length, shape);
+        WriteHeader(stream, "<f4", shape);
+        WriteLittleEndian(stream, MemoryMarshal.AsBytes(data), sizeof(float));
+    }
+
+    /// <summary>Writes a float64 array (<c>&lt;f8</c>) to a stream.</summary>
+    /// <param name="stream">The stream to write to.</param>
+    /// <param name="data">Elements in C order.</param>
+    /// <param name="shape">The dimensions; their product must equal the data's length.</param>
+    public static void Write(Stream stream, ReadOnlySpan<double> data, IReadOnlyList<int> shape)
+    {
+        CheckShape(data.Length, shape);
+        WriteHeader(stream, "<f8", shape);
+        WriteLittleEndian(stream, MemoryMarshal.AsBytes(data), sizeof(double));
+    }
+
+    /// <summary>The header text numpy writes for a C-order array: the dict padded with spaces to a multiple of 64 bytes, ending in a newline.</summary>
+    internal static byte[] HeaderBytes(string descr, IReadOnlyList<int> shape, int major)
+    {
+        var dimensions = shape.Count == 1
+            ? $"({shape[0].ToString(CultureInfo.InvariantCulture)},)"
+            : $"({string.Join(", ", shape.Select(d => d.ToString(CultureInfo.InvariantCulture)))})";
+        var dict = $"{{'descr': '{descr}', 'fortran_order': False, 'shape': {dimensions}, }}";
+        var prefixLength = Magic.Length + 2 + (major == 1 ? 2 : 4);
+        var padded = ((prefixLength + dict.Length + 1 + Alignment - 1) / Alignment) * Alignment;
+        var text = dict + new string(' ', padded - prefixLength - dict.Length - 1) + "\n";
+        return Encoding.ASCII.GetBytes(text);
+    }
+
+    private static void WriteHeader(Stream stream, string descr, IReadOnlyList<int> shape)
+    {
+        var major = 1;
+        var header = HeaderBytes(descr, shape, major);
+        if (header.Length > ushort.MaxValue)
+        {
+            major = 2;
+            header = HeaderBytes(descr, shape, major);
+        }
+        stream.Write(Magic, 0, Magic.Length);
+        stream.WriteByte((byte)major);
+        stream.WriteByte(0);
+        var length = new byte[major == 1 ? 2 : 4];
+        if (major == 1)
+        {
+            BinaryPrimitives.WriteUInt16LittleEndian(length, (ushort)header.Length);
+        }
+        else
+        {
+            BinaryPrimitives.WriteUInt32LittleEndian(length, (uint)header.Length);
+        }
+        stream.Write(length, 0, length.Length);
+        stream.Write(header, 0, header.Length);
+    }
+
+    private static void WriteLittleEndian(Stream stream, ReadOnlySpan<byte> bytes, int elementSize)
+    {
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyChunk);
+        try
+        {
+            for (var offset = 0; offset < bytes.Length; offset += CopyChunk)
+            {
+                var chunk = bytes.Slice(offset, Math.Min(CopyChunk, bytes.Length - offset));
+                chunk.CopyTo(buffer);
+                if (!BitConverter.IsLittleEndian)
+                {
+                    ReverseEach(buffer.AsSpan(0, chunk.Length), elementSize);
+                }
+                stream.Write(buffer, 0, chunk.Length);
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    private static void ReadElements<T>(Stream stream, T[] destination, NpyHeader header, string sourceName)
+        where T : unmanaged
+    {
+        var bytes = MemoryMarshal.AsBytes(destination.AsSpan());
+        var buffer = ArrayPool<byte>.Shared.Rent(CopyChunk);
+        try
+        {
+            var done = 0;
+            while (done < bytes.Length)
+            {
+                var read = stream.Read(buffer, 0, Math.Min(CopyChunk, bytes.Length - done));
+                if (read <= 0)
+                {
+                    var size = bytes.Length / Math.Max(1, destination.Length);
+                    throw new InvalidFileException(sourceName,
+                        $"truncated data: shape ({string.Join(", ", header.Shape)}) needs {bytes.Length} bytes after the header, the file has {done} ({done / Math.Max(1, size)} whole elements)");
+                }
+                buffer.AsSpan(0, read).CopyTo(bytes.Slice(done));
+                done += read;
+            }
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+        if (header.IsBigEndian == BitConverter.IsLittleEndian)
+        {
+            ReverseEach(bytes, bytes.Length / Math.Max(1, destination.Length));
+        }
+    }
+
+    private static void ReverseEach(Span<byte> bytes, int elementSize)
+    {
+        for (var i = 0; i + elementSize <= bytes.Length; i += elementSize)
+        {
+            bytes.Slice(i, elementSize).Reverse();
+        }
+    }
+
+    private static void EnsureNothingAfter(Stream stream, string sourceName)
+    {
+        if (stream.CanSeek && stream.Length > stream.Position)
+        {
+            throw new InvalidFileException(sourceName, $"{stream.Length - stream.Position} unexpected bytes after the data the header describes (shape and file size disagree)");
+        }
+    }
+
+    private static int ElementCount(NpyHeader header, string sourceName)
+    {
+        var size = header.DataType == NpyDataType.Float32 ? sizeof(float) : sizeof(double);
+        if (header.ElementCount * size > int.MaxValue - 64)
+        {
+            throw new InvalidFileException(sourceName, $"shape ({string.Join(", ", header.Shape)}) holds {header.ElementCount} elements, more than one array can hold");
+        }
+        return (int)header.ElementCount;
+    }
+
+    private static void CheckShape(int length, IReadOnlyList<int> shape)
+    {
+        if (shape is null)
+        {
+            throw new ArgumentNullException(nameof(shape));
+        }
+        long count = 1;
+        foreach (var dimension in shape)
+        {
+            if (dimension < 0)
+            {
+                throw new ArgumentException($"negative dimension in shape ({string.Join(", ", shape)})", nameof(shape));
+            }
+            count *= dimension;
+        }
+        if (count != length)
+        {
+            throw new ArgumentException($"shape ({string.Join(", ", shape)}) holds {count} elements but the data has {length}", nameof(shape));
+        }
+    }
+
+    private static void ReadFully(Stream stream, byte[] buffer, string sourceName, string what)
+    {
+        var done = 0;
+        while (done < buffer.Length)
+        {
+            var read = stream.Read(buffer, done, buffer.Length - done);
+            if (read <= 0)
+            {
+                throw new InvalidFileException(sourceName, $"truncated: the file ends inside {what} (after {done} of {buffer.Length} bytes)");
+            }
+            done += read;
+        }
+    }
+
+    private static FileStream OpenRead(string path) =>
+        new(path ?? throw new ArgumentNullException(nameof(path)), FileMode.Open, FileAccess.Read, FileShare.Read, CopyChunk);
+
+    private static string Latin1(byte[] bytes)
+    {
+        var chars = new char[bytes.Length];
+        for (var i = 0; i < bytes.Length; i++)
+        {
+            chars[i] = (char)bytes[i];
+        }
+        return new string(chars);
+    }
+}
