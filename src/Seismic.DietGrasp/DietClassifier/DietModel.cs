@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Reflection;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using Seismic.DietGrasp.Spectrogram;
 
 namespace Seismic.DietGrasp.DietClassifier;
 
@@ -21,20 +22,13 @@ namespace Seismic.DietGrasp.DietClassifier;
 /// </remarks>
 public sealed class DietModel : IDisposable
 {
-    /// <summary>Frequencies per spectrogram (2-20 Hz in 0.25 Hz steps).</summary>
-    public const int FrequencyCount = 73;
-
-    /// <summary>Time frames per spectrogram (one minute, 0.8 s hop).</summary>
-    public const int TimeCount = 71;
-
-    /// <summary>Components per spectrogram (VX, VY, VZ).</summary>
-    public const int ComponentCount = 3;
-
-    /// <summary>Floats in one spectrogram (73 x 71 x 3).</summary>
-    public const int ValuesPerSpectrogram = FrequencyCount * TimeCount * ComponentCount;
-
     /// <summary>Outputs per spectrogram (earthquake, tremor, noise).</summary>
     public const int ClassCount = 3;
+
+    private const int FrequencyCount = SpectrogramParameters.FrequencyCount;
+    private const int TimeCount = SpectrogramParameters.TimeCount;
+    private const int ComponentCount = SpectrogramParameters.ComponentCount;
+    private const int ValuesPerSpectrogram = SpectrogramParameters.ValueCount;
 
     private const string BundledModelResource = "Seismic.DietGrasp.onnx.diet-standin-v1.onnx";
     private const string BundledSidecarResource = "Seismic.DietGrasp.onnx.diet-standin-v1.json";
