@@ -1,0 +1,365 @@
+using System.Globalization;
+using System.Reflection;
+using Microsoft.ML.OnnxRuntime;
+using Microsoft.ML.OnnxRuntime.Tensors;
+using Seismic.DietGrasp.Spectrogram;
+
+namespace Seismic.DietGrasp.DietClassifier;
+
+/// <summary>
+/// A loaded DiET classifier: an ONNX model that maps spectrograms [N, 73, 71, 3] (float32, NHWC:
+/// frequency, time, component) to probabilities [N, 3] (earthquake, tremor, noise). Any model with
+/// that contract works, including one converted from the original Keras weights with tf2onnx
+/// (see onnx/README.md); input and output names are read from the model, and a fixed or dynamic
+/// batch size is handled. <see cref="LoadBundled"/> gives the model shipped with the library, which is
+/// a STAND-IN trained on synthetic data, not the published DiET weights.
+/// </summary>
+/// <remarks>
+/// Predict methods are safe to call from many threads at once on one instance (ONNX Runtime's Run
+/// is thread-safe and no buffer is shared between calls). Inputs are passed to ONNX Runtime without
+/// copying (pinned for the duration of the call), and results are written straight into the
+/// caller's span where one is given.
+/// </remarks>
+public sealed class DietModel : IDisposable
+{
+    /// <summary>Outputs per spectrogram (earthquake, tremor, noise).</summary>
+    public const int ClassCount = 3;
+
+    private const int FrequencyCount = SpectrogramParameters.FrequencyCount;
+    private const int TimeCount = SpectrogramParameters.TimeCount;
+    private const int ComponentCount = SpectrogramParameters.ComponentCount;
+    private const int ValuesPerSpectrogram = SpectrogramParameters.ValueCount;
+
+    private const string BundledModelResource = "Seismic.DietGrasp.onnx.diet-standin-v1.onnx";
+    private const string BundledSidecarResource = "Seismic.DietGrasp.onnx.diet-standin-v1.json";
+
+    // Upper bound on the rows given to one Run call: bounds ONNX Runtime's intermediate buffers.
+    private const int MaximumRunBatch = 1024;
+
+    private readonly InferenceSession _session;
+    private readonly RunOptions _runOptions;
+    private readonly string[] _inputNames;
+    private readonly string[] _outputNames;
+
+    private DietModel(InferenceSession session, string source, bool isBundled)
+    {
+        _session = session;
+        _runOptions = new RunOptions();
+        Source = source;
+        IsBundledStandIn = isBundled;
+        var (inputName, outputName, fixedBatch) = CheckContract(session, source);
+        InputName = inputName;
+        OutputName = outputName;
+        FixedBatchSize = fixedBatch;
+        _inputNames = new[] { inputName };
+        _outputNames = new[] { outputName };
+        var metadata = session.ModelMetadata;
+        Description = metadata.CustomMetadataMap.TryGetValue("provenance", out var provenance) ? provenance
+            : string.IsNullOrEmpty(metadata.Description) ? null : metadata.Description;
+    }
+
+    /// <summary>Where the model came from: its path, the name given with a stream, or the bundled model's resource name.</summary>
+    public string Source { get; }
+
+    /// <summary>True for the model shipped with the library (a stand-in trained on synthetic data, not the published DiET).</summary>
+    public bool IsBundledStandIn { get; }
+
+    /// <summary>The model's input name (exports name it differently; read from the model).</summary>
+    public string InputName { get; }
+
+    /// <summary>The model's output name (read from the model).</summary>
+    public string OutputName { get; }
+
+    /// <summary>The batch size the model was exported with, or null when its batch axis is dynamic.</summary>
+    public int? FixedBatchSize { get; }
+
+    /// <summary>The model's own description (its <c>provenance</c> metadata or doc string), or null.</summary>
+    public string? Description { get; }
+
+    /// <summary>
+    /// The JSON sidecar of the bundled stand-in model: class order, spectrogram parameters, provenance,
+    /// training seeds and sizes, held-out scores and confusion matrix.
+    /// </summary>
+    public static string BundledModelCard
+    {
+        get
+        {
+            using var stream = OpenResource(BundledSidecarResource);
+            using var reader = new StreamReader(stream);
+            return reader.ReadToEnd();
+        }
+    }
+
+    /// <summary>Loads the model bundled with the library: a stand-in trained on synthetic data, not the published DiET.</summary>
+    /// <param name="options">Thread settings; null for <see cref="DietModelOptions.Default"/>.</param>
+    /// <returns>The loaded model.</returns>
+    public static DietModel LoadBundled(DietModelOptions? options = null)
+    {
+        using var stream = OpenResource(BundledModelResource);
+        return Load(stream, "bundled stand-in model diet-standin-v1.onnx", options, isBundled: true);
+    }
+
+    /// <summary>Loads an ONNX model file and checks it against the DiET contract.</summary>
+    /// <param name="path">The <c>.onnx</c> file.</param>
+    /// <param name="options">Thread settings; null for <see cref="DietModelOptions.Default"/>.</param>
+    /// <returns>The loaded model.</returns>
+    /// <exception cref="InvalidFileException">The file is missing, unreadable or not an ONNX model.</exception>
+    /// <exception cref="ModelContractException">The model's input or output does not fit [N, 73, 71, 3] -> [N, 3].</exception>
+    public static DietModel Load(string path, DietModelOptions? options = null)
+    {
+        byte[] bytes;
+        try
+        {
+            bytes = File.ReadAllBytes(path);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
+        {
+            var why = ex is FileNotFoundException or DirectoryNotFoundException ? "model file not found" : $"cannot read the model file ({ex.Message})";
+            throw new InvalidFileException(path, why, ex);
+        }
+        return Create(bytes, path, options, isBundled: false);
+    }
+
+    /// <summary>Loads an ONNX model from a stream (read to its end) and checks it against the DiET contract.</summary>
+    /// <param name="stream">The model's bytes.</param>
+    /// <param name="sourceName">A name for the stream used in error messages and <see cref="Source"/>.</param>
+    /// <param name="options">Thread settings; null for <see cref="DietModelOptions.Default"/>.</param>
+    /// <returns>The loaded model.</returns>
+    /// <exception cref="InvalidFileException">The bytes are not an ONNX model.</exception>
+    /// <exception cref="ModelContractException">The model's input or output does not fit [N, 73, 71, 3] -> [N, 3].</exception>
+    public static DietModel Load(Stream stream, string sourceName = "model stream", DietModelOptions? options = null) =>
+        Load(stream, sourceName, options, isBundled: false);
+
+    /// <summary>Classifies one station-minute.</summary>
+    /// <param name="spectrogram">73 x 71 x 3 floats, row-major [frequency, time, component].</param>
+    /// <returns>The three class probabilities.</returns>
+    /// <exception cref="InvalidParameterException">Wrong length, or a NaN or infinite value.</exception>
+    public DietProbabilities Predict(ReadOnlySpan<float> spectrogram)
+    {
+        if (spectrogram.Length != ValuesPerSpectrogram)
+        {
+            throw new InvalidParameterException(nameof(spectrogram), $"one spectrogram has {ValuesPerSpectrogram} values (73 x 71 x 3), got {spectrogram.Length}");
+        }
+        Span<float> result = stackalloc float[ClassCount];
+        PredictBatch(spectrogram, result);
+        return new DietProbabilities(result[0], result[1], result[2]);
+    }
+
+    /// <summary>Classifies a batch of station-minutes.</summary>
+    /// <param name="spectrograms">N x 73 x 71 x 3 floats, contiguous, row-major [station, frequency, time, component].</param>
+    /// <returns>One probability triple per spectrogram, in input order.</returns>
+    /// <exception cref="InvalidParameterException">A length that is not a multiple of 73 x 71 x 3, or a NaN or infinite value.</exception>
+    public DietProbabilities[] PredictBatch(ReadOnlySpan<float> spectrograms)
+    {
+        var count = CountSpectrograms(spectrograms);
+        var flat = new float[count * ClassCount];
+        PredictBatch(spectrograms, flat);
+        var result = new DietProbabilities[count];
+        for (var i = 0; i < count; i++)
+        {
+            result[i] = new DietProbabilities(flat[3 * i], flat[(3 * i) + 1], flat[(3 * i) + 2]);
+        }
+        return result;
+    }
+
+    /// <summary>Classifies a batch of station-minutes into the caller's buffer, without allocating per row.</summary>
+    /// <param name="spectrograms">N x 73 x 71 x 3 floats, contiguous, row-major [station, frequency, time, component].</param>
+    /// <param name="probabilities">Receives N x 3 floats: earthquake, tremor, noise for each spectrogram in turn.</param>
+    /// <exception cref="InvalidParameterException">Bad lengths, or a NaN or infinite value.</exception>
+    public void PredictBatch(ReadOnlySpan<float> spectrograms, Span<float> probabilities)
+    {
+        var count = CountSpectrograms(spectrograms);
+        if (probabilities.Length != count * ClassCount)
+        {
+            throw new InvalidParameterException(nameof(probabilities), $"needs {count * ClassCount} floats (3 per spectrogram) for {count} spectrograms, got {probabilities.Length}");
+        }
+        CheckFinite(spectrograms);
+        var chunk = FixedBatchSize ?? MaximumRunBatch;
+        for (var start = 0; start < count; start += chunk)
+        {
+            var rows = Math.Min(chunk, count - start);
+            var input = spectrograms.Slice(start * ValuesPerSpectrogram, rows * ValuesPerSpectrogram);
+            var output = probabilities.Slice(start * ClassCount, rows * ClassCount);
+            if (FixedBatchSize is { } fixedSize && rows < fixedSize)
+            {
+                RunPadded(input, output, rows, fixedSize);
+            }
+            else
+            {
+                Run(input, output, rows);
+            }
+        }
+    }
+
+    /// <summary>Releases the ONNX Runtime session.</summary>
+    public void Dispose()
+    {
+        _session.Dispose();
+        _runOptions.Dispose();
+    }
+
+    private static DietModel Load(Stream stream, string sourceName, DietModelOptions? options, bool isBundled)
+    {
+        byte[] bytes;
+        try
+        {
+            using var copy = new MemoryStream();
+            stream.CopyTo(copy);
+            bytes = copy.ToArray();
+        }
+        catch (Exception ex) when (ex is IOException or NotSupportedException or ObjectDisposedException)
+        {
+            throw new InvalidFileException(sourceName, $"cannot read the model ({ex.Message})", ex);
+        }
+        return Create(bytes, sourceName, options, isBundled);
+    }
+
+    private static DietModel Create(byte[] bytes, string source, DietModelOptions? options, bool isBundled)
+    {
+        options ??= DietModelOptions.Default;
+        options.Validate();
+        using var sessionOptions = new SessionOptions
+        {
+            GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
+            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            IntraOpNumThreads = options.IntraOpThreads,
+            InterOpNumThreads = options.InterOpThreads,
+        };
+        var spinning = options.AllowSpinning ? "1" : "0";
+        sessionOptions.AddSessionConfigEntry("session.intra_op.allow_spinning", spinning);
+        sessionOptions.AddSessionConfigEntry("session.inter_op.allow_spinning", spinning);
+        InferenceSession session;
+        try
+        {
+            session = new InferenceSession(bytes, sessionOptions);
+        }
+        catch (OnnxRuntimeException ex)
+        {
+            throw new InvalidFileException(source, $"not a loadable ONNX model ({FirstLine(ex.Message)})", ex);
+        }
+        try
+        {
+            return new DietModel(session, source, isBundled);
+        }
+        catch
+        {
+            session.Dispose();
+            throw;
+        }
+    }
+
+    private static (string Input, string Output, int? FixedBatch) CheckContract(InferenceSession session, string source)
+    {
+        var expected = "DiET expects one float32 input [N, 73, 71, 3] (N stations, fixed or dynamic; NHWC: frequency, time, component) and one float32 output [N, 3] (earthquake, tremor, noise)";
+        if (session.InputMetadata.Count != 1 || session.OutputMetadata.Count != 1)
+        {
+            throw new ModelContractException($"{source}: the model has {session.InputMetadata.Count} input(s) ({string.Join(", ", session.InputMetadata.Keys)}) and {session.OutputMetadata.Count} output(s) ({string.Join(", ", session.OutputMetadata.Keys)}); {expected}");
+        }
+        var input = session.InputMetadata.First();
+        var output = session.OutputMetadata.First();
+        var inputOk = IsFloatTensor(input.Value) && Fits(input.Value.Dimensions, -1, FrequencyCount, TimeCount, ComponentCount);
+        var outputOk = IsFloatTensor(output.Value) && Fits(output.Value.Dimensions, -1, ClassCount);
+        int? inputBatch = inputOk && input.Value.Dimensions[0] > 0 ? input.Value.Dimensions[0] : null;
+        int? outputBatch = outputOk && output.Value.Dimensions[0] > 0 ? output.Value.Dimensions[0] : null;
+        if (!inputOk || !outputOk || (inputBatch is not null && outputBatch is not null && inputBatch != outputBatch))
+        {
+            throw new ModelContractException($"{source}: the model has input '{input.Key}' {Describe(input.Value)} and output '{output.Key}' {Describe(output.Value)}; {expected}");
+        }
+        return (input.Key, output.Key, inputBatch ?? outputBatch);
+    }
+
+    private static bool IsFloatTensor(NodeMetadata metadata) =>
+        metadata.IsTensor && metadata.ElementDataType == TensorElementType.Float;
+
+    // A dimension of -1 (symbolic or unknown) fits anything; the leading (batch) axis may be any size.
+    private static bool Fits(int[] dimensions, params int[] expected)
+    {
+        if (dimensions.Length != expected.Length)
+        {
+            return false;
+        }
+        for (var i = 0; i < dimensions.Length; i++)
+        {
+            if (expected[i] > 0 && dimensions[i] > 0 && dimensions[i] != expected[i])
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string Describe(NodeMetadata metadata)
+    {
+        if (!metadata.IsTensor)
+        {
+            return $"of kind {metadata.OnnxValueType}";
+        }
+        var dimensions = metadata.Dimensions.Select((d, i) => d > 0 ? d.ToString(CultureInfo.InvariantCulture)
+            : string.IsNullOrEmpty(metadata.SymbolicDimensions[i]) ? "?" : metadata.SymbolicDimensions[i]);
+        return $"[{string.Join(", ", dimensions)}] ({metadata.ElementDataType})";
+    }
+
+    private unsafe void Run(ReadOnlySpan<float> input, Span<float> output, int rows)
+    {
+        var inputShape = new long[] { rows, FrequencyCount, TimeCount, ComponentCount };
+        var outputShape = new long[] { rows, ClassCount };
+        fixed (float* inputPointer = input)
+        fixed (float* outputPointer = output)
+        {
+            using var inputValue = OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float, inputShape, (IntPtr)inputPointer, (long)input.Length * sizeof(float));
+            using var outputValue = OrtValue.CreateTensorValueWithData(OrtMemoryInfo.DefaultInstance, TensorElementType.Float, outputShape, (IntPtr)outputPointer, (long)output.Length * sizeof(float));
+            try
+            {
+                _session.Run(_runOptions, _inputNames, new[] { inputValue }, _outputNames, new[] { outputValue });
+            }
+            catch (OnnxRuntimeException ex)
+            {
+                throw new ModelContractException($"{Source}: the model failed on a batch of {rows} spectrograms ({FirstLine(ex.Message)})", ex);
+            }
+        }
+    }
+
+    private void RunPadded(ReadOnlySpan<float> input, Span<float> output, int rows, int fixedSize)
+    {
+        var paddedInput = new float[fixedSize * ValuesPerSpectrogram];
+        var paddedOutput = new float[fixedSize * ClassCount];
+        input.CopyTo(paddedInput);
+        Run(paddedInput, paddedOutput, fixedSize);
+        paddedOutput.AsSpan(0, rows * ClassCount).CopyTo(output);
+    }
+
+    private static int CountSpectrograms(ReadOnlySpan<float> spectrograms)
+    {
+        if (spectrograms.Length == 0 || spectrograms.Length % ValuesPerSpectrogram != 0)
+        {
+            throw new InvalidParameterException(nameof(spectrograms), $"must hold a whole, non-zero number of spectrograms of {ValuesPerSpectrogram} values (73 x 71 x 3), got {spectrograms.Length} values");
+        }
+        return spectrograms.Length / ValuesPerSpectrogram;
+    }
+
+    private static void CheckFinite(ReadOnlySpan<float> spectrograms)
+    {
+        for (var i = 0; i < spectrograms.Length; i++)
+        {
+            var value = spectrograms[i];
+            if (value - value != 0)
+            {
+                var row = i / ValuesPerSpectrogram;
+                var within = i % ValuesPerSpectrogram;
+                var frequency = within / (TimeCount * ComponentCount);
+                var time = within / ComponentCount % TimeCount;
+                throw new InvalidParameterException(nameof(spectrograms), $"spectrogram {row} has a non-finite value ({value.ToString(CultureInfo.InvariantCulture)}) at frequency {frequency}, time {time}, component {within % ComponentCount}");
+            }
+        }
+    }
+
+    private static Stream OpenResource(string name) =>
+        typeof(DietModel).GetTypeInfo().Assembly.GetManifestResourceStream(name)
+        ?? throw new InvalidFileException(name, "the bundled model is missing from the Seismic.DietGrasp assembly (a broken build)");
+
+    private static string FirstLine(string message)
+    {
+        var end = message.IndexOfAny(new[] { '\r', '\n' });
+        return end < 0 ? message : message.Substring(0, end);
+    }
+}

@@ -1,0 +1,191 @@
+using Seismic.DietGrasp.DietClassifier;
+using Seismic.DietGrasp.Spectrogram;
+using Seismic.DietGrasp.Synthetics;
+using Xunit;
+
+namespace Seismic.DietGrasp.Tests.DietClassifier;
+
+public class DietModelTests
+{
+    private const int Values = SpectrogramParameters.ValueCount;
+
+    private static string Fixture(string name) => TestPaths.TestData("DietClassifier", name);
+
+    /// <summary>The original README's Model_apply.py: row 0 keeps only 2-8 Hz (rows 25..72 = 0.2), row 1 is all ones.</summary>
+    internal static float[] ReadmeExample()
+    {
+        var input = new float[2 * Values];
+        input.AsSpan().Fill(1);
+        for (var f = 25; f < 73; f++)
+        {
+            input.AsSpan(f * 71 * 3, 71 * 3).Fill(0.2f);
+        }
+        return input;
+    }
+
+    [Fact]
+    public void BundledModelReproducesTheReadmeExample()
+    {
+        using var model = DietModel.LoadBundled();
+        var result = model.PredictBatch(ReadmeExample());
+        Assert.Equal(DietClass.Tremor, result[0].MostLikely);
+        Assert.Equal(DietClass.Noise, result[1].MostLikely);
+        Assert.True(result[0].Tremor > 0.8 && result[1].Noise > 0.8, $"{result[0]} {result[1]}");
+        Assert.True(model.IsBundledStandIn);
+        Assert.Contains("not the published DiET", model.Description, StringComparison.Ordinal);
+        Assert.Contains("not the published DiET", DietModel.BundledModelCard, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BundledModelClassifiesFreshSyntheticMinutes()
+    {
+        // Seeds from 2,000,001 on: never used for training (1..N) or the held-out set (1,000,001..).
+        const int PerClass = 60;
+        var parameters = SpectrogramParameters.SNet;
+        var spectrograms = new float[3 * PerClass * Values];
+        Parallel.For(0, 3 * PerClass, i =>
+        {
+            var minute = SyntheticStationMinute.Generate((DietClass)(i % 3), 2_000_001 + (ulong)(i / 3));
+            DietSpectrogram.Compute(minute.Samples.Span, parameters, spectrograms.AsSpan(i * Values, Values));
+        });
+        using var model = DietModel.LoadBundled();
+        var result = model.PredictBatch(spectrograms);
+        for (var kind = 0; kind < 3; kind++)
+        {
+            var correct = Enumerable.Range(0, PerClass).Count(j => (int)result[(3 * j) + kind].MostLikely == kind);
+            Assert.True(correct >= 0.9 * PerClass, $"{(DietClass)kind}: {correct} of {PerClass} right");
+        }
+    }
+
+    [Fact]
+    public void NamesAreReadFromTheModelAndOutputsAreExact()
+    {
+        using var model = DietModel.Load(Fixture("mean-softmax-dynamic.onnx"));
+        Assert.Equal("x", model.InputName);
+        Assert.Equal("y", model.OutputName);
+        Assert.Null(model.FixedBatchSize);
+        var input = RandomSpectrograms(3, 1);
+        var result = model.PredictBatch(input);
+        for (var row = 0; row < 3; row++)
+        {
+            var expected = MeanSoftmax(input.AsSpan(row * Values, Values));
+            Assert.Equal(expected[0], result[row].Earthquake, 5);
+            Assert.Equal(expected[1], result[row].Tremor, 5);
+            Assert.Equal(expected[2], result[row].Noise, 5);
+        }
+        AssertClose(result[1], model.Predict(input.AsSpan(Values, Values)));
+    }
+
+    [Fact]
+    public void FixedBatchModelIsFedInChunksWithPadding()
+    {
+        using var fixedModel = DietModel.Load(Fixture("mean-softmax-fixed2.onnx"));
+        using var dynamicModel = DietModel.Load(Fixture("mean-softmax-dynamic.onnx"));
+        Assert.Equal(2, fixedModel.FixedBatchSize);
+        Assert.Equal("input_1", fixedModel.InputName);
+        var input = RandomSpectrograms(5, 2);
+        var expected = dynamicModel.PredictBatch(input);
+        var actual = fixedModel.PredictBatch(input);
+        Assert.Equal(5, actual.Length);
+        for (var row = 0; row < 5; row++)
+        {
+            AssertClose(expected[row], actual[row]);
+        }
+        AssertClose(expected[0], fixedModel.Predict(input.AsSpan(0, Values)));
+    }
+
+    [Theory]
+    [InlineData("wrong-input-70.onnx", "[N, 73, 70, 3]")]
+    [InlineData("wrong-output-2.onnx", "[N, 2]")]
+    public void WrongShapesAreRefusedSayingWhatTheModelHas(string file, string has)
+    {
+        var error = Assert.Throws<ModelContractException>(() => DietModel.Load(Fixture(file)));
+        Assert.Contains(file, error.Message, StringComparison.Ordinal);
+        Assert.Contains(has, error.Message, StringComparison.Ordinal);
+        Assert.Contains("[N, 73, 71, 3]", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void CorruptAndMissingFilesAreRefusedWithTheirPath()
+    {
+        var corrupt = Assert.Throws<InvalidFileException>(() => DietModel.Load(Fixture("corrupt.onnx")));
+        Assert.Equal(Fixture("corrupt.onnx"), corrupt.FilePath);
+        Assert.Contains("not a loadable ONNX model", corrupt.Message, StringComparison.Ordinal);
+        var missing = Path.Combine(TestPaths.NewScratchFolder(), "absent.onnx");
+        var error = Assert.Throws<InvalidFileException>(() => DietModel.Load(missing));
+        Assert.Contains("not found", error.Message, StringComparison.Ordinal);
+        using var stream = new MemoryStream(new byte[] { 1, 2, 3 });
+        Assert.Throws<InvalidFileException>(() => DietModel.Load(stream, "three bytes"));
+    }
+
+    [Fact]
+    public void BadInputIsRefusedBeforeRunning()
+    {
+        using var model = DietModel.Load(Fixture("mean-softmax-dynamic.onnx"));
+        Assert.Throws<InvalidParameterException>(() => model.PredictBatch(new float[Values + 1]));
+        Assert.Throws<InvalidParameterException>(() => model.PredictBatch(Array.Empty<float>()));
+        Assert.Throws<InvalidParameterException>(() => model.PredictBatch(new float[Values], new float[2]));
+        var withNaN = new float[2 * Values];
+        withNaN[Values + (((10 * 71) + 4) * 3) + 2] = float.NaN;
+        var error = Assert.Throws<InvalidParameterException>(() => model.PredictBatch(withNaN));
+        Assert.Contains("spectrogram 1", error.Message, StringComparison.Ordinal);
+        Assert.Contains("frequency 10, time 4, component 2", error.Message, StringComparison.Ordinal);
+        Assert.Throws<InvalidParameterException>(() => DietModel.Load(Fixture("mean-softmax-dynamic.onnx"), new DietModelOptions { IntraOpThreads = -1 }));
+    }
+
+    [Fact]
+    public void SixteenThreadsOnOneModelMatchOneThread()
+    {
+        using var model = DietModel.LoadBundled(new DietModelOptions { IntraOpThreads = 1 });
+        var input = RandomSpectrograms(8, 3);
+        var expected = model.PredictBatch(input);
+        var results = new DietProbabilities[16][];
+        Parallel.For(0, 16, new ParallelOptions { MaxDegreeOfParallelism = 16 }, thread =>
+        {
+            for (var repeat = 0; repeat < 5; repeat++)
+            {
+                results[thread] = thread % 2 == 0
+                    ? model.PredictBatch(input)
+                    : Enumerable.Range(0, 8).Select(row => model.Predict(input.AsSpan(row * Values, Values))).ToArray();
+            }
+        });
+        foreach (var result in results)
+        {
+            Assert.Equal(expected.Length, result.Length);
+            for (var row = 0; row < expected.Length; row++)
+            {
+                AssertClose(expected[row], result[row]);
+            }
+        }
+    }
+
+    // Batch and single-row runs may round the last bits differently (ONNX Runtime blocks differently).
+    private static void AssertClose(DietProbabilities expected, DietProbabilities actual)
+    {
+        Assert.Equal(expected.Earthquake, actual.Earthquake, 1e-6f);
+        Assert.Equal(expected.Tremor, actual.Tremor, 1e-6f);
+        Assert.Equal(expected.Noise, actual.Noise, 1e-6f);
+    }
+
+    private static float[] RandomSpectrograms(int count, int seed)
+    {
+        var random = new Random(seed);
+        var values = new float[count * Values];
+        for (var i = 0; i < values.Length; i++)
+        {
+            values[i] = (float)random.NextDouble();
+        }
+        return values;
+    }
+
+    private static double[] MeanSoftmax(ReadOnlySpan<float> spectrogram)
+    {
+        var mean = new double[3];
+        for (var i = 0; i < spectrogram.Length; i++)
+        {
+            mean[i % 3] += spectrogram[i];
+        }
+        var exp = mean.Select(m => Math.Exp(m / (73 * 71))).ToArray();
+        return exp.Select(e => e / exp.Sum()).ToArray();
+    }
+}

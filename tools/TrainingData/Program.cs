@@ -1,0 +1,48 @@
+using System.Diagnostics;
+using System.Globalization;
+using Seismic.DietGrasp.DietClassifier;
+using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Spectrogram;
+using Seismic.DietGrasp.Synthetics;
+
+// Labelled spectrograms for the stand-in DiET model, made by this library from its own synthetic
+// waveforms: train_x.npy [M, 73, 71, 3] float32, train_y.npy [M] (0 earthquake, 1 tremor, 2 noise),
+// the same for test_*, and info.json with the seed ranges. Training seeds are 1..N; held-out seeds
+// start at 1,000,001 (and the C# tests use 2,000,001 on), so no minute is in two sets.
+//   dotnet run -c Release --project tools/TrainingData -- OUT_DIR [TRAIN_PER_CLASS] [TEST_PER_CLASS] [FS]
+if (args.Length is < 1 or > 4)
+{
+    Console.Error.WriteLine("usage: TrainingData OUT_DIR [TRAIN_PER_CLASS=8000] [TEST_PER_CLASS=1000] [FS=100]");
+    return 2;
+}
+var folder = args[0];
+var trainPerClass = args.Length > 1 ? int.Parse(args[1], CultureInfo.InvariantCulture) : 8000;
+var testPerClass = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 1000;
+var samplingRate = args.Length > 3 ? double.Parse(args[3], CultureInfo.InvariantCulture) : 100;
+const ulong TestSeedBase = 1_000_000;
+Directory.CreateDirectory(folder);
+var parameters = new SpectrogramParameters(samplingRate);
+var clock = Stopwatch.StartNew();
+WriteSet("train", trainPerClass, 0);
+WriteSet("test", testPerClass, TestSeedBase);
+File.WriteAllText(Path.Combine(folder, "info.json"), FormattableString.Invariant(
+    $$"""{"samplingRate": {{samplingRate}}, "trainPerClass": {{trainPerClass}}, "trainSeeds": "1..{{trainPerClass}}", "testPerClass": {{testPerClass}}, "testSeeds": "{{TestSeedBase + 1}}..{{TestSeedBase + (ulong)testPerClass}}"}""") + "\n");
+Console.WriteLine($"done in {clock.Elapsed.TotalSeconds:F0} s");
+return 0;
+
+void WriteSet(string name, int perClass, ulong seedBase)
+{
+    var count = 3 * perClass;
+    var spectrograms = new float[(long)count * SpectrogramParameters.ValueCount];
+    var labels = new float[count];
+    Parallel.For(0, count, i =>
+    {
+        var kind = (DietClass)(i % 3);
+        var minute = SyntheticStationMinute.Generate(kind, seedBase + (ulong)(i / 3) + 1, samplingRate);
+        DietSpectrogram.Compute(minute.Samples.Span, parameters, spectrograms.AsSpan(i * SpectrogramParameters.ValueCount, SpectrogramParameters.ValueCount));
+        labels[i] = (int)kind;
+    });
+    Npy.Write(Path.Combine(folder, $"{name}_x.npy"), spectrograms, new[] { count, SpectrogramParameters.FrequencyCount, SpectrogramParameters.TimeCount, SpectrogramParameters.ComponentCount });
+    Npy.Write(Path.Combine(folder, $"{name}_y.npy"), labels, new[] { count });
+    Console.WriteLine($"{name}: {count} spectrograms, {clock.Elapsed.TotalSeconds:F0} s");
+}
