@@ -1,0 +1,197 @@
+using System.IO.Compression;
+using System.Text;
+using System.Text.RegularExpressions;
+using Xunit;
+
+namespace Seismic.DietGrasp.Tests.Packaging;
+
+/// <summary>
+/// The package as a user gets it: pack the library, create a fresh console project that references
+/// it from a local folder feed, and run it end to end (bundled model, a spectrogram, a classification,
+/// a GrASP call), then run every C# example of the README compiled against the same package.
+/// </summary>
+public sealed class PackageConsumerTests : IDisposable
+{
+    private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(5);
+    private static readonly string[] ExpectedPackageFiles =
+    {
+        "lib/netstandard2.0/Seismic.DietGrasp.dll", "lib/netstandard2.0/Seismic.DietGrasp.xml",
+        "lib/net10.0/Seismic.DietGrasp.dll", "lib/net10.0/Seismic.DietGrasp.xml",
+        "README.md", "LICENSE", "icon.png", "onnx/diet-standin-v1.onnx", "onnx/diet-standin-v1.json",
+    };
+
+    private readonly string _scratch = TestPaths.NewScratchFolder();
+
+    // A version no feed holds, so the global package cache can never serve a stale build.
+    private readonly string _version = $"0.0.0-consumer.{Guid.NewGuid():N}";
+
+    [Fact]
+    [Trait("Category", "Packaging")]
+    public void PackedLibraryRunsInAFreshProjectAndTheReadmeExamplesRun()
+    {
+        var feed = Path.Combine(_scratch, "feed");
+        Dotnet($"pack \"{RepositoryLayout.PathOf("src", "Seismic.DietGrasp", "Seismic.DietGrasp.csproj")}\" -c Release -o \"{feed}\" -p:Version={_version}", RepositoryLayout.Root);
+        Assert.True(File.Exists(Path.Combine(feed, $"Seismic.DietGrasp.{_version}.nupkg")));
+        Assert.True(File.Exists(Path.Combine(feed, $"Seismic.DietGrasp.{_version}.snupkg")));
+        using (var package = ZipFile.OpenRead(Path.Combine(feed, $"Seismic.DietGrasp.{_version}.nupkg")))
+        {
+            var entries = package.Entries.Select(entry => entry.FullName).ToHashSet(StringComparer.Ordinal);
+            foreach (var expected in ExpectedPackageFiles)
+            {
+                Assert.True(entries.Contains(expected), $"the package lacks {expected}; it has {string.Join(", ", entries)}");
+            }
+        }
+
+        var consumer = Path.Combine(_scratch, "consumer");
+        WriteConsumerProject(consumer, feed);
+        Dotnet("build -c Release", consumer);
+        var assembly = Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll");
+
+        var smoke = Dotnet($"\"{assembly}\"", consumer);
+        Assert.Contains("spectrogram 15549 values in [0, 1]", smoke, StringComparison.Ordinal);
+        Assert.Contains("bundled model: tremor minute classified as Tremor", smoke, StringComparison.Ordinal);
+        Assert.Contains("nocut groups: [0,1,2]", smoke, StringComparison.Ordinal);
+
+        var readme = Dotnet($"\"{assembly}\" --readme", consumer);
+        Assert.Contains($"README examples run: {ReadmeExamples().Count}", readme, StringComparison.Ordinal);
+    }
+
+    public void Dispose()
+    {
+        // The package went into the user's global cache under its one-off version: take it out again.
+        var cached = Path.Combine(
+            Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
+            "seismic.dietgrasp",
+            _version);
+        if (Directory.Exists(cached))
+        {
+            Directory.Delete(cached, recursive: true);
+        }
+        Directory.Delete(_scratch, recursive: true);
+    }
+
+    /// <summary>The README's ```csharp blocks, each a list of using directives and statements.</summary>
+    internal static IReadOnlyList<string> ReadmeExamples()
+    {
+        var readme = File.ReadAllText(RepositoryLayout.PathOf("README.md"));
+        return Regex.Matches(readme, "```csharp\\n(.*?)```", RegexOptions.Singleline)
+            .Select(match => match.Groups[1].Value)
+            .ToList();
+    }
+
+    private static string Dotnet(string arguments, string workingDirectory)
+    {
+        var (exitCode, output) = ProcessRunner.Run("dotnet", arguments, workingDirectory, CommandLimit);
+        Assert.True(exitCode == 0, $"dotnet {arguments} exited {exitCode}:\n{output}");
+        return output;
+    }
+
+    private void WriteConsumerProject(string folder, string feed)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "NuGet.config"), $"""
+            <?xml version="1.0" encoding="utf-8"?>
+            <configuration>
+              <packageSources>
+                <clear />
+                <add key="local" value="{feed}" />
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+              </packageSources>
+            </configuration>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+                <PackageReference Include="Seismic.DietGrasp" Version="{_version}" />
+              </ItemGroup>
+            </Project>
+            """);
+        File.WriteAllText(Path.Combine(folder, "Program.cs"), """
+            using Seismic.DietGrasp.DietClassifier;
+            using Seismic.DietGrasp.Grasp;
+            using Seismic.DietGrasp.Spectrogram;
+            using Seismic.DietGrasp.Synthetics;
+
+            if (args.Contains("--readme"))
+            {
+                Console.WriteLine($"README examples run: {ReadmeExamples.All.Run()}");
+                return;
+            }
+
+            var minute = SyntheticStationMinute.Generate(DietClass.Tremor, seed: 7);
+            var spectrogram = DietSpectrogram.Compute(minute.Samples.Span, SpectrogramParameters.SNet);
+            Console.WriteLine($"spectrogram {spectrogram.Length} values in [{spectrogram.Min()}, {spectrogram.Max()}]");
+
+            using var model = DietModel.LoadBundled();
+            Console.WriteLine($"bundled model: tremor minute classified as {model.Predict(spectrogram).MostLikely}");
+
+            var stations = new StationNetwork(
+                new[] { "A1", "A2", "A3", "B1", "B2", "B3" },
+                new[] { 38.0, 38.1, 38.2, 40.0, 40.1, 40.2 },
+                new[] { 142.0, 142.1, 142.0, 144.0, 144.1, 144.0 });
+            var graph = GraspAssociator.KnnGraph(stations, k: 2);
+            var minuteStamp = new DateTime(2016, 4, 1, 0, 0, 0, DateTimeKind.Utc);
+            var table = new ProbabilityTable(stations.Count, new[] { minuteStamp }, new[] { 0.9f, 0.8f, 0.95f, 0.1f, 0.2f, 0.1f });
+            var groups = GraspAssociator.ApplyNocut(table, graph);
+            Console.WriteLine($"nocut groups: {string.Join(" ", groups.Select(g => $"[{string.Join(",", g.Stations)}]"))}");
+            """);
+        File.WriteAllText(Path.Combine(folder, "ReadmeExamples.cs"), ReadmeExamplesSource());
+        CopyFolder(RepositoryLayout.PathOf("samples", "Data"), Path.Combine(folder, "Data"));
+    }
+
+    /// <summary>Each README block becomes a static method; its using directives move to the file's top.</summary>
+    private static string ReadmeExamplesSource()
+    {
+        var directive = new Regex(@"^using\s+(static\s+)?[\w.]+(\s*=\s*[\w.<>]+)?\s*;\s*$");
+        var usings = new SortedSet<string>(StringComparer.Ordinal);
+        var body = new StringBuilder();
+        var examples = ReadmeExamples();
+        for (var i = 0; i < examples.Count; i++)
+        {
+            body.AppendLine($"    private static void Example{i + 1}()").AppendLine("    {");
+            foreach (var line in examples[i].Split('\n'))
+            {
+                if (directive.IsMatch(line.Trim()))
+                {
+                    usings.Add(line.Trim());
+                }
+                else
+                {
+                    body.Append("        ").AppendLine(line);
+                }
+            }
+            body.AppendLine("    }");
+        }
+        var calls = string.Concat(Enumerable.Range(1, examples.Count).Select(i => $"        Example{i}();\n"));
+        return $$"""
+            {{string.Join("\n", usings)}}
+
+            namespace ReadmeExamples;
+
+            internal static class All
+            {
+                public static int Run()
+                {
+            {{calls}}        return {{examples.Count}};
+                }
+
+            {{body}}}
+            """;
+    }
+
+    private static void CopyFolder(string source, string destination)
+    {
+        foreach (var file in Directory.EnumerateFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var target = Path.Combine(destination, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(target)!);
+            File.Copy(file, target);
+        }
+    }
+}
