@@ -113,6 +113,24 @@ public class GraphStepTests
     }
 
     [Fact]
+    public void SingleStationsAndPairsAreFinalWithoutAnEigenSplit()
+    {
+        // A lone station has only the eigenvalue 0 (r undefined: final); an edge has 0 and 2 (r = 1: final even at Max_eigen 1).
+        var graph = Graph(3, (0, 1));
+        var parameters = GraspParameters.Default.WithMinStations(1).WithMaxEigen(1).WithStdThreshold(1000);
+        var groups = GraspAssociator.ApplyTremor(AllDetect(3), graph, Near(3), parameters);
+        Assert.Equal(new[] { new[] { 0, 1 }, new[] { 2 } }, Stations(groups));
+    }
+
+    [Fact]
+    public void MaxEigenZeroNeverSplits()
+    {
+        var path = Graph(30, Enumerable.Range(0, 29).Select(i => (i, i + 1)).ToArray());
+        var groups = GraspAssociator.ApplyTremor(AllDetect(30), path, Near(30), GraspParameters.Default.WithMaxEigen(0).WithStdThreshold(1000));
+        Assert.Equal(30, Assert.Single(groups).Count);
+    }
+
+    [Fact]
     public void DisconnectedPairGivesOneRowEachOrderedByLowestStation()
     {
         var graph = Graph(6, (3, 4), (4, 5), (0, 1), (1, 2));

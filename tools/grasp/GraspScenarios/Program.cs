@@ -51,7 +51,7 @@ static void DefaultsTable(StationNetwork stations, int trials)
     Console.WriteLine("| Max_eigen | Std_thres | compact 30-45 km split / lost | compact 45-60 km split / lost | compact 60-75 km split / lost | chained 30-45 km split | chained 45-60 km split | chained 60-75 km split | teleseism (90 %) removed | teleseism (60 %) removed |");
     Console.WriteLine("|---|---|---|---|---|---|---|---|---|---|");
     var radii = new[] { (30.0, 45.0), (45.0, 60.0), (60.0, 75.0) };
-    foreach (var (maxEigen, stdThreshold) in new[] { (0.003, 50.0), (0.005, 45.0), (0.005, 50.0), (0.005, 55.0), (0.01, 50.0), (0.02, 50.0) })
+    foreach (var (maxEigen, stdThreshold) in new[] { (0.003, 50.0), (0.005, 45.0), (0.005, 50.0), (0.005, 55.0), (0.005, 65.0), (0.01, 50.0), (0.02, 50.0) })
     {
         var parameters = GraspParameters.Default.WithMaxEigen(maxEigen).WithStdThreshold(stdThreshold);
         var cells = new List<string>();
