@@ -52,7 +52,7 @@ internal static class CliApp
         catch (CliUsageException e)
         {
             error.WriteLine($"dietgrasp {command.Name}: {e.Message}");
-            error.WriteLine($"usage: {command.Usage}");
+            error.WriteLine($"usage: dietgrasp {command.Usage}");
             return UsageError;
         }
         catch (DietGraspException e)
@@ -109,7 +109,7 @@ internal static class CliApp
         output.WriteLine("Commands:");
         foreach (var command in Commands)
         {
-            output.WriteLine($"  {command.Usage}");
+            output.WriteLine($"  dietgrasp {command.Usage}");
         }
         output.WriteLine();
         output.WriteLine("Add --verbose to any command for a stack trace on errors.");

@@ -56,16 +56,34 @@ public sealed class PackageConsumerTests : IDisposable
         Assert.Contains($"README examples run: {ReadmeExamples().Count}", readme, StringComparison.Ordinal);
     }
 
+    [Fact]
+    [Trait("Category", "Packaging")]
+    public void CommandLinePacksAsADotnetToolThatInstallsAndRuns()
+    {
+        var feed = Path.Combine(_scratch, "feed");
+        Dotnet($"pack \"{RepositoryLayout.PathOf("src", "Seismic.DietGrasp.Cli", "Seismic.DietGrasp.Cli.csproj")}\" -c Release -o \"{feed}\" -p:Version={_version}", RepositoryLayout.Root);
+        Dotnet($"pack \"{RepositoryLayout.PathOf("src", "Seismic.DietGrasp", "Seismic.DietGrasp.csproj")}\" -c Release -o \"{feed}\" -p:Version={_version}", RepositoryLayout.Root);
+
+        var tools = Path.Combine(_scratch, "tools");
+        Dotnet($"tool install Seismic.DietGrasp.Cli --version {_version} --tool-path \"{tools}\" --add-source \"{feed}\"", _scratch);
+        var (exitCode, output) = ProcessRunner.Run(Path.Combine(tools, "dietgrasp"), "--help", _scratch, CommandLimit);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("dietgrasp spectrogram", output, StringComparison.Ordinal);
+        Assert.Contains("dietgrasp grasp tremor", output, StringComparison.Ordinal);
+    }
+
     public void Dispose()
     {
         // The package went into the user's global cache under its one-off version: take it out again.
-        var cached = Path.Combine(
-            Environment.GetEnvironmentVariable("NUGET_PACKAGES") ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages"),
-            "seismic.dietgrasp",
-            _version);
-        if (Directory.Exists(cached))
+        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+        foreach (var id in new[] { "seismic.dietgrasp", "seismic.dietgrasp.cli" })
         {
-            Directory.Delete(cached, recursive: true);
+            var cached = Path.Combine(packages, id, _version);
+            if (Directory.Exists(cached))
+            {
+                Directory.Delete(cached, recursive: true);
+            }
         }
         Directory.Delete(_scratch, recursive: true);
     }
