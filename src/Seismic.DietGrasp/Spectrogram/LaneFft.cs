@@ -159,8 +159,13 @@ internal sealed class LaneFft
 
         private static void Twiddle(ref Vector<double> re, ref Vector<double> im, Vector<double> wRe, Vector<double> wIm)
         {
+#if NET
+            var r = Vector.FusedMultiplyAdd(re, wRe, -(im * wIm));
+            im = Vector.FusedMultiplyAdd(re, wIm, im * wRe);
+#else
             var r = (re * wRe) - (im * wIm);
             im = (re * wIm) + (im * wRe);
+#endif
             re = r;
         }
 
