@@ -115,15 +115,28 @@ internal sealed class SpectrogramKernel
         var widened = workspace.Widened.AsSpan();
         for (var c = 0; c < SpectrogramParameters.ComponentCount; c++)
         {
-            var component = waveform.Slice(c * samples, samples);
-            for (var i = 0; i < widened.Length; i++)
-            {
-                widened[i] = component[i];
-            }
+            Widen(waveform.Slice(c * samples, samples), widened);
             ScanComponent(widened, c, workspace);
             AddComponentPsd(widened, c, workspace);
         }
         ScaleToUnitRange(workspace.Psd, workspace.Scaled, destination);
+    }
+
+    /// <summary>float32 to float64, exactly.</summary>
+    private static void Widen(ReadOnlySpan<float> source, Span<double> target)
+    {
+        var narrow = MemoryMarshal.Cast<float, Vector<float>>(source);
+        var wide = MemoryMarshal.Cast<double, Vector<double>>(target);
+        for (var v = 0; v < narrow.Length; v++)
+        {
+            Vector.Widen(narrow[v], out var low, out var high);
+            wide[2 * v] = low;
+            wide[(2 * v) + 1] = high;
+        }
+        for (var i = narrow.Length * Vector<float>.Count; i < source.Length; i++)
+        {
+            target[i] = source[i];
+        }
     }
 
     public SpectrogramWorkspace CreateWorkspace() =>
