@@ -329,17 +329,25 @@ internal sealed class SpectrogramKernel
         const double range = SpectrogramParameters.DynamicRange;
         var levels = MemoryMarshal.Cast<double, Vector<double>>(psd.AsSpan());
         var tiny = new Vector<double>(1e-30);
-        var loudestLanes = new Vector<double>(double.NegativeInfinity);
-        for (var v = 0; v < levels.Length; v++)
+        var loudestLanes = levels[0];
+        for (var v = 1; v < levels.Length; v++)
         {
-            var level = Log10(levels[v] + tiny);
-            levels[v] = level;
-            loudestLanes = Vector.Max(loudestLanes, level);
+            loudestLanes = Vector.Max(loudestLanes, levels[v]);
         }
-        var loudest = double.NegativeInfinity;
+        var loudestPower = 0.0;
         for (var lane = 0; lane < Lanes; lane++)
         {
-            loudest = Math.Max(loudest, loudestLanes[lane]);
+            loudestPower = Math.Max(loudestPower, loudestLanes[lane]);
+        }
+        var loudest = Log10(new Vector<double>(loudestPower) + tiny)[0];
+        // Pixels more than R decades (with a margin far above the log's error) below the loudest one
+        // clip to 0 whatever their exact logarithm: skip it. Real records have many such pixels.
+        var silent = new Vector<double>((loudestPower + 1e-30) * Math.Pow(10, -range) * (1 - 1e-9));
+        var belowFloor = new Vector<double>(double.MinValue);
+        for (var v = 0; v < levels.Length; v++)
+        {
+            var power = levels[v] + tiny;
+            levels[v] = Vector.LessThanAll(power, silent) ? belowFloor : Log10(power);
         }
         var floor = new Vector<double>(loudest - range);
         // R = 4 is a power of two, so multiplying by 1/R is exactly numpy's division by R.
