@@ -1,4 +1,6 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 
 namespace Seismic.DietGrasp.Spectrogram;
 
@@ -157,13 +159,24 @@ internal sealed class LaneFft
 
         private static void Twiddle(ref Vector<double> re, ref Vector<double> im, Vector<double> wRe, Vector<double> wIm)
         {
+#if NET
+            var r = Vector.FusedMultiplyAdd(re, wRe, -(im * wIm));
+            im = Vector.FusedMultiplyAdd(re, wIm, im * wRe);
+#else
             var r = (re * wRe) - (im * wIm);
             im = (re * wIm) + (im * wRe);
+#endif
             re = r;
         }
 
         private void Radix2(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
+            ref var inR = ref MemoryMarshal.GetReference(inRe);
+            ref var inI = ref MemoryMarshal.GetReference(inIm);
+            ref var outR = ref MemoryMarshal.GetReference(outRe);
+            ref var outI = ref MemoryMarshal.GetReference(outIm);
+            ref var twR = ref _twiddleRe[0];
+            ref var twI = ref _twiddleIm[0];
             int span = _span, stride = _stride;
             for (var block = 0; block < stride; block += span)
             {
@@ -171,25 +184,31 @@ internal sealed class LaneFft
                 for (var k = 0; k < span; k++)
                 {
                     var j = block + k;
-                    var a0r = inRe[j];
-                    var a0i = inIm[j];
-                    var a1r = inRe[j + stride];
-                    var a1i = inIm[j + stride];
+                    var a0r = Unsafe.Add(ref inR, j);
+                    var a0i = Unsafe.Add(ref inI, j);
+                    var a1r = Unsafe.Add(ref inR, j + stride);
+                    var a1i = Unsafe.Add(ref inI, j + stride);
                     if (span > 1)
                     {
-                        Twiddle(ref a1r, ref a1i, _twiddleRe[k], _twiddleIm[k]);
+                        Twiddle(ref a1r, ref a1i, Unsafe.Add(ref twR, k), Unsafe.Add(ref twI, k));
                     }
                     var o = output + k;
-                    outRe[o] = a0r + a1r;
-                    outIm[o] = a0i + a1i;
-                    outRe[o + span] = a0r - a1r;
-                    outIm[o + span] = a0i - a1i;
+                    Unsafe.Add(ref outR, o) = a0r + a1r;
+                    Unsafe.Add(ref outI, o) = a0i + a1i;
+                    Unsafe.Add(ref outR, o + span) = a0r - a1r;
+                    Unsafe.Add(ref outI, o + span) = a0i - a1i;
                 }
             }
         }
 
         private void Radix3(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
+            ref var inR = ref MemoryMarshal.GetReference(inRe);
+            ref var inI = ref MemoryMarshal.GetReference(inIm);
+            ref var outR = ref MemoryMarshal.GetReference(outRe);
+            ref var outI = ref MemoryMarshal.GetReference(outIm);
+            ref var twR = ref _twiddleRe[0];
+            ref var twI = ref _twiddleIm[0];
             int span = _span, stride = _stride;
             var half = new Vector<double>(0.5);
             var sin60 = new Vector<double>(Sin60);
@@ -199,17 +218,17 @@ internal sealed class LaneFft
                 for (var k = 0; k < span; k++)
                 {
                     var j = block + k;
-                    var a0r = inRe[j];
-                    var a0i = inIm[j];
-                    var a1r = inRe[j + stride];
-                    var a1i = inIm[j + stride];
-                    var a2r = inRe[j + (2 * stride)];
-                    var a2i = inIm[j + (2 * stride)];
+                    var a0r = Unsafe.Add(ref inR, j);
+                    var a0i = Unsafe.Add(ref inI, j);
+                    var a1r = Unsafe.Add(ref inR, j + stride);
+                    var a1i = Unsafe.Add(ref inI, j + stride);
+                    var a2r = Unsafe.Add(ref inR, j + (2 * stride));
+                    var a2i = Unsafe.Add(ref inI, j + (2 * stride));
                     if (span > 1)
                     {
                         var t = k * 2;
-                        Twiddle(ref a1r, ref a1i, _twiddleRe[t], _twiddleIm[t]);
-                        Twiddle(ref a2r, ref a2i, _twiddleRe[t + 1], _twiddleIm[t + 1]);
+                        Twiddle(ref a1r, ref a1i, Unsafe.Add(ref twR, t), Unsafe.Add(ref twI, t));
+                        Twiddle(ref a2r, ref a2i, Unsafe.Add(ref twR, t + 1), Unsafe.Add(ref twI, t + 1));
                     }
                     var sumR = a1r + a2r;
                     var sumI = a1i + a2i;
@@ -219,18 +238,24 @@ internal sealed class LaneFft
                     var rotR = sin60 * (a1i - a2i);
                     var rotI = sin60 * (a2r - a1r);
                     var o = output + k;
-                    outRe[o] = a0r + sumR;
-                    outIm[o] = a0i + sumI;
-                    outRe[o + span] = midR + rotR;
-                    outIm[o + span] = midI + rotI;
-                    outRe[o + (2 * span)] = midR - rotR;
-                    outIm[o + (2 * span)] = midI - rotI;
+                    Unsafe.Add(ref outR, o) = a0r + sumR;
+                    Unsafe.Add(ref outI, o) = a0i + sumI;
+                    Unsafe.Add(ref outR, o + span) = midR + rotR;
+                    Unsafe.Add(ref outI, o + span) = midI + rotI;
+                    Unsafe.Add(ref outR, o + (2 * span)) = midR - rotR;
+                    Unsafe.Add(ref outI, o + (2 * span)) = midI - rotI;
                 }
             }
         }
 
         private void Radix4(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
+            ref var inR = ref MemoryMarshal.GetReference(inRe);
+            ref var inI = ref MemoryMarshal.GetReference(inIm);
+            ref var outR = ref MemoryMarshal.GetReference(outRe);
+            ref var outI = ref MemoryMarshal.GetReference(outIm);
+            ref var twR = ref _twiddleRe[0];
+            ref var twI = ref _twiddleIm[0];
             int span = _span, stride = _stride;
             for (var block = 0; block < stride; block += span)
             {
@@ -238,20 +263,20 @@ internal sealed class LaneFft
                 for (var k = 0; k < span; k++)
                 {
                     var j = block + k;
-                    var a0r = inRe[j];
-                    var a0i = inIm[j];
-                    var a1r = inRe[j + stride];
-                    var a1i = inIm[j + stride];
-                    var a2r = inRe[j + (2 * stride)];
-                    var a2i = inIm[j + (2 * stride)];
-                    var a3r = inRe[j + (3 * stride)];
-                    var a3i = inIm[j + (3 * stride)];
+                    var a0r = Unsafe.Add(ref inR, j);
+                    var a0i = Unsafe.Add(ref inI, j);
+                    var a1r = Unsafe.Add(ref inR, j + stride);
+                    var a1i = Unsafe.Add(ref inI, j + stride);
+                    var a2r = Unsafe.Add(ref inR, j + (2 * stride));
+                    var a2i = Unsafe.Add(ref inI, j + (2 * stride));
+                    var a3r = Unsafe.Add(ref inR, j + (3 * stride));
+                    var a3i = Unsafe.Add(ref inI, j + (3 * stride));
                     if (span > 1)
                     {
                         var t = k * 3;
-                        Twiddle(ref a1r, ref a1i, _twiddleRe[t], _twiddleIm[t]);
-                        Twiddle(ref a2r, ref a2i, _twiddleRe[t + 1], _twiddleIm[t + 1]);
-                        Twiddle(ref a3r, ref a3i, _twiddleRe[t + 2], _twiddleIm[t + 2]);
+                        Twiddle(ref a1r, ref a1i, Unsafe.Add(ref twR, t), Unsafe.Add(ref twI, t));
+                        Twiddle(ref a2r, ref a2i, Unsafe.Add(ref twR, t + 1), Unsafe.Add(ref twI, t + 1));
+                        Twiddle(ref a3r, ref a3i, Unsafe.Add(ref twR, t + 2), Unsafe.Add(ref twI, t + 2));
                     }
                     var t0r = a0r + a2r;
                     var t0i = a0i + a2i;
@@ -263,20 +288,26 @@ internal sealed class LaneFft
                     var t3r = a1i - a3i;
                     var t3i = a3r - a1r;
                     var o = output + k;
-                    outRe[o] = t0r + t2r;
-                    outIm[o] = t0i + t2i;
-                    outRe[o + span] = t1r + t3r;
-                    outIm[o + span] = t1i + t3i;
-                    outRe[o + (2 * span)] = t0r - t2r;
-                    outIm[o + (2 * span)] = t0i - t2i;
-                    outRe[o + (3 * span)] = t1r - t3r;
-                    outIm[o + (3 * span)] = t1i - t3i;
+                    Unsafe.Add(ref outR, o) = t0r + t2r;
+                    Unsafe.Add(ref outI, o) = t0i + t2i;
+                    Unsafe.Add(ref outR, o + span) = t1r + t3r;
+                    Unsafe.Add(ref outI, o + span) = t1i + t3i;
+                    Unsafe.Add(ref outR, o + (2 * span)) = t0r - t2r;
+                    Unsafe.Add(ref outI, o + (2 * span)) = t0i - t2i;
+                    Unsafe.Add(ref outR, o + (3 * span)) = t1r - t3r;
+                    Unsafe.Add(ref outI, o + (3 * span)) = t1i - t3i;
                 }
             }
         }
 
         private void Radix5(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
+            ref var inR = ref MemoryMarshal.GetReference(inRe);
+            ref var inI = ref MemoryMarshal.GetReference(inIm);
+            ref var outR = ref MemoryMarshal.GetReference(outRe);
+            ref var outI = ref MemoryMarshal.GetReference(outIm);
+            ref var twR = ref _twiddleRe[0];
+            ref var twI = ref _twiddleIm[0];
             int span = _span, stride = _stride;
             var c1 = new Vector<double>(Cos72);
             var c2 = new Vector<double>(Cos144);
@@ -288,23 +319,23 @@ internal sealed class LaneFft
                 for (var k = 0; k < span; k++)
                 {
                     var j = block + k;
-                    var a0r = inRe[j];
-                    var a0i = inIm[j];
-                    var a1r = inRe[j + stride];
-                    var a1i = inIm[j + stride];
-                    var a2r = inRe[j + (2 * stride)];
-                    var a2i = inIm[j + (2 * stride)];
-                    var a3r = inRe[j + (3 * stride)];
-                    var a3i = inIm[j + (3 * stride)];
-                    var a4r = inRe[j + (4 * stride)];
-                    var a4i = inIm[j + (4 * stride)];
+                    var a0r = Unsafe.Add(ref inR, j);
+                    var a0i = Unsafe.Add(ref inI, j);
+                    var a1r = Unsafe.Add(ref inR, j + stride);
+                    var a1i = Unsafe.Add(ref inI, j + stride);
+                    var a2r = Unsafe.Add(ref inR, j + (2 * stride));
+                    var a2i = Unsafe.Add(ref inI, j + (2 * stride));
+                    var a3r = Unsafe.Add(ref inR, j + (3 * stride));
+                    var a3i = Unsafe.Add(ref inI, j + (3 * stride));
+                    var a4r = Unsafe.Add(ref inR, j + (4 * stride));
+                    var a4i = Unsafe.Add(ref inI, j + (4 * stride));
                     if (span > 1)
                     {
                         var t = k * 4;
-                        Twiddle(ref a1r, ref a1i, _twiddleRe[t], _twiddleIm[t]);
-                        Twiddle(ref a2r, ref a2i, _twiddleRe[t + 1], _twiddleIm[t + 1]);
-                        Twiddle(ref a3r, ref a3i, _twiddleRe[t + 2], _twiddleIm[t + 2]);
-                        Twiddle(ref a4r, ref a4i, _twiddleRe[t + 3], _twiddleIm[t + 3]);
+                        Twiddle(ref a1r, ref a1i, Unsafe.Add(ref twR, t), Unsafe.Add(ref twI, t));
+                        Twiddle(ref a2r, ref a2i, Unsafe.Add(ref twR, t + 1), Unsafe.Add(ref twI, t + 1));
+                        Twiddle(ref a3r, ref a3i, Unsafe.Add(ref twR, t + 2), Unsafe.Add(ref twI, t + 2));
+                        Twiddle(ref a4r, ref a4i, Unsafe.Add(ref twR, t + 3), Unsafe.Add(ref twI, t + 3));
                     }
                     var t1r = a1r + a4r;
                     var t1i = a1i + a4i;
@@ -323,23 +354,29 @@ internal sealed class LaneFft
                     var v2r = (s2 * t3r) - (s1 * t4r);
                     var v2i = (s2 * t3i) - (s1 * t4i);
                     var o = output + k;
-                    outRe[o] = a0r + t1r + t2r;
-                    outIm[o] = a0i + t1i + t2i;
+                    Unsafe.Add(ref outR, o) = a0r + t1r + t2r;
+                    Unsafe.Add(ref outI, o) = a0i + t1i + t2i;
                     // b1 = u1 - i v1, b4 = u1 + i v1, b2 = u2 - i v2, b3 = u2 + i v2
-                    outRe[o + span] = u1r + v1i;
-                    outIm[o + span] = u1i - v1r;
-                    outRe[o + (4 * span)] = u1r - v1i;
-                    outIm[o + (4 * span)] = u1i + v1r;
-                    outRe[o + (2 * span)] = u2r + v2i;
-                    outIm[o + (2 * span)] = u2i - v2r;
-                    outRe[o + (3 * span)] = u2r - v2i;
-                    outIm[o + (3 * span)] = u2i + v2r;
+                    Unsafe.Add(ref outR, o + span) = u1r + v1i;
+                    Unsafe.Add(ref outI, o + span) = u1i - v1r;
+                    Unsafe.Add(ref outR, o + (4 * span)) = u1r - v1i;
+                    Unsafe.Add(ref outI, o + (4 * span)) = u1i + v1r;
+                    Unsafe.Add(ref outR, o + (2 * span)) = u2r + v2i;
+                    Unsafe.Add(ref outI, o + (2 * span)) = u2i - v2r;
+                    Unsafe.Add(ref outR, o + (3 * span)) = u2r - v2i;
+                    Unsafe.Add(ref outI, o + (3 * span)) = u2i + v2r;
                 }
             }
         }
 
         private void RadixGeneric(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
+            ref var inR = ref MemoryMarshal.GetReference(inRe);
+            ref var inI = ref MemoryMarshal.GetReference(inIm);
+            ref var outR = ref MemoryMarshal.GetReference(outRe);
+            ref var outI = ref MemoryMarshal.GetReference(outIm);
+            ref var twR = ref _twiddleRe[0];
+            ref var twI = ref _twiddleIm[0];
             int radix = _radix, span = _span, stride = _stride;
             // Large prime radices are rare (odd sampling rates) and slow anyway; only they use the heap.
             Span<Vector<double>> legRe = radix <= 64 ? stackalloc Vector<double>[radix] : new Vector<double>[radix];
@@ -350,14 +387,14 @@ internal sealed class LaneFft
                 for (var k = 0; k < span; k++)
                 {
                     var j = block + k;
-                    legRe[0] = inRe[j];
-                    legIm[0] = inIm[j];
+                    legRe[0] = Unsafe.Add(ref inR, j);
+                    legIm[0] = Unsafe.Add(ref inI, j);
                     for (var r = 1; r < radix; r++)
                     {
-                        var re = inRe[j + (r * stride)];
-                        var im = inIm[j + (r * stride)];
+                        var re = Unsafe.Add(ref inR, j + (r * stride));
+                        var im = Unsafe.Add(ref inI, j + (r * stride));
                         var t = (k * (radix - 1)) + r - 1;
-                        Twiddle(ref re, ref im, _twiddleRe[t], _twiddleIm[t]);
+                        Twiddle(ref re, ref im, Unsafe.Add(ref twR, t), Unsafe.Add(ref twI, t));
                         legRe[r] = re;
                         legIm[r] = im;
                     }
@@ -373,8 +410,8 @@ internal sealed class LaneFft
                             sumR += (legRe[r] * wRe) - (legIm[r] * wIm);
                             sumI += (legRe[r] * wIm) + (legIm[r] * wRe);
                         }
-                        outRe[output + k + (m * span)] = sumR;
-                        outIm[output + k + (m * span)] = sumI;
+                        Unsafe.Add(ref outR, output + k + (m * span)) = sumR;
+                        Unsafe.Add(ref outI, output + k + (m * span)) = sumI;
                     }
                 }
             }

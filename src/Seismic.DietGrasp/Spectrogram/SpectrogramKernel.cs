@@ -1,6 +1,11 @@
 using System.Collections.Concurrent;
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+#if NET
+using System.Runtime.Intrinsics;
+using System.Runtime.Intrinsics.X86;
+#endif
 
 namespace Seismic.DietGrasp.Spectrogram;
 
@@ -21,7 +26,13 @@ internal sealed class SpectrogramKernel
     private static readonly int FramesPerTransform = 2 * Lanes;
     private static readonly int TransformsPerComponent = (SpectrogramParameters.TimeCount + FramesPerTransform - 1) / FramesPerTransform;
 
-    private readonly double[] _window;
+    /// <summary>Frames per row of the PSD planes: 71 rounded up to whole transforms (72 with 4 lanes).</summary>
+    internal static readonly int RowLength = TransformsPerComponent * FramesPerTransform;
+
+    /// <summary>Values in one component's PSD plane [73][RowLength].</summary>
+    internal static readonly int PlaneLength = SpectrogramParameters.FrequencyCount * RowLength;
+
+    private readonly Vector<double>[] _windowLanes;
     private readonly LaneFft _fft;
 
     // PSD factor per kept bin, applied to |Z[k] +- conj(Z[N-k])|^2 (which is 4 |X[k]|^2):
@@ -31,10 +42,11 @@ internal sealed class SpectrogramKernel
     private SpectrogramKernel(SpectrogramParameters parameters)
     {
         Parameters = parameters;
-        _window = PeriodicTukey(parameters.SegmentLength, SpectrogramParameters.TukeyAlpha);
+        var window = PeriodicTukey(parameters.SegmentLength, SpectrogramParameters.TukeyAlpha);
+        _windowLanes = window.Select(w => new Vector<double>(w)).ToArray();
         _fft = new LaneFft(parameters.SegmentLength);
         var sumOfSquares = 0.0;
-        foreach (var w in _window)
+        foreach (var w in window)
         {
             sumOfSquares += w * w;
         }
@@ -93,7 +105,7 @@ internal sealed class SpectrogramKernel
             ScanComponent(component, c, workspace);
             AddComponentPsd(component, c, workspace);
         }
-        ScaleToUnitRange(workspace.Psd, destination);
+        ScaleToUnitRange(workspace.Psd, workspace.Scaled, destination);
     }
 
     /// <summary>As <see cref="Compute(ReadOnlySpan{double}, Span{float}, SpectrogramWorkspace)"/> for float32 samples (widened to double first).</summary>
@@ -103,15 +115,28 @@ internal sealed class SpectrogramKernel
         var widened = workspace.Widened.AsSpan();
         for (var c = 0; c < SpectrogramParameters.ComponentCount; c++)
         {
-            var component = waveform.Slice(c * samples, samples);
-            for (var i = 0; i < widened.Length; i++)
-            {
-                widened[i] = component[i];
-            }
+            Widen(waveform.Slice(c * samples, samples), widened);
             ScanComponent(widened, c, workspace);
             AddComponentPsd(widened, c, workspace);
         }
-        ScaleToUnitRange(workspace.Psd, destination);
+        ScaleToUnitRange(workspace.Psd, workspace.Scaled, destination);
+    }
+
+    /// <summary>float32 to float64, exactly.</summary>
+    private static void Widen(ReadOnlySpan<float> source, Span<double> target)
+    {
+        var narrow = MemoryMarshal.Cast<float, Vector<float>>(source);
+        var wide = MemoryMarshal.Cast<double, Vector<double>>(target);
+        for (var v = 0; v < narrow.Length; v++)
+        {
+            Vector.Widen(narrow[v], out var low, out var high);
+            wide[2 * v] = low;
+            wide[(2 * v) + 1] = high;
+        }
+        for (var i = narrow.Length * Vector<float>.Count; i < source.Length; i++)
+        {
+            target[i] = source[i];
+        }
     }
 
     public SpectrogramWorkspace CreateWorkspace() =>
@@ -171,7 +196,7 @@ internal sealed class SpectrogramKernel
         }
         var blocksPerSegment = Parameters.SegmentLength / hop;
         var means = workspace.Means;
-        for (var t = 0; t < means.Length; t++)
+        for (var t = 0; t < SpectrogramParameters.TimeCount; t++)
         {
             var sum = 0.0;
             for (var b = 0; b < blocksPerSegment; b++)
@@ -199,24 +224,23 @@ internal sealed class SpectrogramKernel
     {
         var n = Parameters.SegmentLength;
         var hop = Parameters.HopLength;
-        var window = _window;
+        var table = workspace.LaneTable;
+        BuildLaneTable(component, hop, table);
+        var window = _windowLanes;
         var means = workspace.Means;
         var re = workspace.Re;
         var im = workspace.Im;
-        var laneRe = MemoryMarshal.Cast<Vector<double>, double>(re.AsSpan());
-        var laneIm = MemoryMarshal.Cast<Vector<double>, double>(im.AsSpan());
         var psd = workspace.Psd;
         for (var transform = 0; transform < TransformsPerComponent; transform++)
         {
             var firstFrame = transform * FramesPerTransform;
-            for (var lane = 0; lane < Lanes; lane++)
-            {
-                FillLane(component, laneRe, lane, firstFrame + lane, means, window, hop);
-                FillLane(component, laneIm, lane, firstFrame + Lanes + lane, means, window, hop);
-            }
+            FillLanes(table.AsSpan(firstFrame * hop, n), window, new Vector<double>(means, firstFrame), re);
+            FillLanes(table.AsSpan((firstFrame + Lanes) * hop, n), window, new Vector<double>(means, firstFrame + Lanes), im);
             var inWork = _fft.Forward(re, im, workspace.WorkRe, workspace.WorkIm);
             ReadOnlySpan<Vector<double>> zr = inWork ? workspace.WorkRe : re;
             ReadOnlySpan<Vector<double>> zi = inWork ? workspace.WorkIm : im;
+            var plane = MemoryMarshal.Cast<double, Vector<double>>(psd.AsSpan(componentIndex * PlaneLength, PlaneLength));
+            var laneColumn = firstFrame / Lanes;
             for (var f = 0; f < SpectrogramParameters.FrequencyCount; f++)
             {
                 var k = SpectrogramParameters.FirstBin + f;
@@ -230,80 +254,174 @@ internal sealed class SpectrogramKernel
                 var diffI = b - d;
                 var diffR = a - c;
                 var sumI = b + d;
-                var powerA = ((sumR * sumR) + (diffI * diffI)) * scale;
-                var powerB = ((diffR * diffR) + (sumI * sumI)) * scale;
-                var row = f * SpectrogramParameters.TimeCount;
-                for (var lane = 0; lane < Lanes; lane++)
-                {
-                    var frameA = firstFrame + lane;
-                    var frameB = frameA + Lanes;
-                    if (frameA < SpectrogramParameters.TimeCount)
-                    {
-                        psd[((row + frameA) * SpectrogramParameters.ComponentCount) + componentIndex] = powerA[lane];
-                    }
-                    if (frameB < SpectrogramParameters.TimeCount)
-                    {
-                        psd[((row + frameB) * SpectrogramParameters.ComponentCount) + componentIndex] = powerB[lane];
-                    }
-                }
+                var row = f * (RowLength / Lanes);
+                plane[row + laneColumn] = ((sumR * sumR) + (diffI * diffI)) * scale;
+                plane[row + laneColumn + 1] = ((diffR * diffR) + (sumI * sumI)) * scale;
             }
         }
-
+        // The padding columns hold frames past the minute's end: never let them be the loudest pixel.
+        for (var f = 0; f < SpectrogramParameters.FrequencyCount; f++)
+        {
+            psd.AsSpan((componentIndex * PlaneLength) + (f * RowLength) + SpectrogramParameters.TimeCount, RowLength - SpectrogramParameters.TimeCount).Clear();
+        }
     }
 
-    /// <summary>Lane <paramref name="lane"/> of the interleaved transform input: (x - mean) w for one frame, zero past the last frame.</summary>
-    private static void FillLane(ReadOnlySpan<double> component, Span<double> lanes, int lane, int frame, double[] means, double[] window, int hop)
+    /// <summary>
+    /// table[j] holds x[j], x[j + hop], ..., x[j + (lanes - 1) hop] (0 past the end), so the input of
+    /// the transform for frames f .. f + lanes - 1 is the contiguous run table[f hop ..][0 .. N).
+    /// </summary>
+    internal static void BuildLaneTable(ReadOnlySpan<double> x, int hop, Vector<double>[] table)
     {
-            var n = window.Length;
-            var stride = Lanes;
-            if (frame >= SpectrogramParameters.TimeCount)
+        var flat = MemoryMarshal.Cast<Vector<double>, double>(table.AsSpan());
+        var j = 0;
+#if NET
+        if (Avx.IsSupported && Lanes == 4)
+        {
+            // 4 x 4 transposes: rows x[j + l hop .. + 4] become columns table[j .. j + 4].
+            var last = x.Length - (3 * hop) - 4;
+            ref var source = ref MemoryMarshal.GetReference(x);
+            ref var target = ref MemoryMarshal.GetReference(flat);
+            for (; j <= last; j += 4)
             {
-                for (var i = 0; i < n; i++)
-                {
-                    lanes[(i * stride) + lane] = 0;
-                }
-                return;
+                var r0 = Vector256.LoadUnsafe(ref source, (nuint)j);
+                var r1 = Vector256.LoadUnsafe(ref source, (nuint)(j + hop));
+                var r2 = Vector256.LoadUnsafe(ref source, (nuint)(j + (2 * hop)));
+                var r3 = Vector256.LoadUnsafe(ref source, (nuint)(j + (3 * hop)));
+                var t0 = Avx.UnpackLow(r0, r1);
+                var t1 = Avx.UnpackHigh(r0, r1);
+                var t2 = Avx.UnpackLow(r2, r3);
+                var t3 = Avx.UnpackHigh(r2, r3);
+                Avx.Permute2x128(t0, t2, 0x20).StoreUnsafe(ref target, (nuint)(j * 4));
+                Avx.Permute2x128(t1, t3, 0x20).StoreUnsafe(ref target, (nuint)((j + 1) * 4));
+                Avx.Permute2x128(t0, t2, 0x31).StoreUnsafe(ref target, (nuint)((j + 2) * 4));
+                Avx.Permute2x128(t1, t3, 0x31).StoreUnsafe(ref target, (nuint)((j + 3) * 4));
             }
-            var segment = component.Slice(frame * hop, n);
-            var mean = means[frame];
-            for (var i = 0; i < n; i++)
+        }
+#endif
+        for (; j < table.Length; j++)
+        {
+            for (var lane = 0; lane < Lanes; lane++)
             {
-                lanes[(i * stride) + lane] = (segment[i] - mean) * window[i];
+                var i = j + (lane * hop);
+                flat[(j * Lanes) + lane] = i < x.Length ? x[i] : 0;
             }
+        }
     }
 
-    /// <summary>L = log10(PSD + 1e-30); Spec = clip((L - (Lmax - R)) / R, 0, 1).</summary>
-    private static void ScaleToUnitRange(double[] psd, Span<float> destination)
+    /// <summary>(x - mean) w for the frames in the lanes of <paramref name="run"/>.</summary>
+    private static void FillLanes(ReadOnlySpan<Vector<double>> run, ReadOnlySpan<Vector<double>> window, Vector<double> means, Span<Vector<double>> target)
+    {
+        ref var source = ref MemoryMarshal.GetReference(run);
+        ref var weights = ref MemoryMarshal.GetReference(window);
+        ref var destination = ref MemoryMarshal.GetReference(target);
+        for (var i = 0; i < window.Length; i++)
+        {
+            Unsafe.Add(ref destination, i) = (Unsafe.Add(ref source, i) - means) * Unsafe.Add(ref weights, i);
+        }
+    }
+
+    /// <summary>
+    /// L = log10(PSD + 1e-30); Spec = clip((L - (Lmax - R)) / R, 0, 1), from the padded
+    /// [component][frequency][time] planes into the [frequency, time, component] destination.
+    /// </summary>
+    internal static void ScaleToUnitRange(double[] psd, float[] scaled, Span<float> destination)
     {
         const double range = SpectrogramParameters.DynamicRange;
-        var levels = psd.AsSpan();
-        var i = 0;
-#if NET
+        var levels = MemoryMarshal.Cast<double, Vector<double>>(psd.AsSpan());
         var tiny = new Vector<double>(1e-30);
-        var inverseLn10 = new Vector<double>(1 / Math.Log(10));
-        var vectors = MemoryMarshal.Cast<double, Vector<double>>(levels);
-        for (var v = 0; v < vectors.Length; v++)
+        var loudestLanes = levels[0];
+        for (var v = 1; v < levels.Length; v++)
         {
-            vectors[v] = Vector.Log(vectors[v] + tiny) * inverseLn10;
+            loudestLanes = Vector.Max(loudestLanes, levels[v]);
         }
-        i = vectors.Length * Lanes;
-#endif
-        for (; i < levels.Length; i++)
+        var loudestPower = 0.0;
+        for (var lane = 0; lane < Lanes; lane++)
         {
-            levels[i] = Math.Log10(levels[i] + 1e-30);
+            loudestPower = Math.Max(loudestPower, loudestLanes[lane]);
         }
-        var loudest = double.NegativeInfinity;
-        foreach (var level in levels)
+        var loudest = Log10(new Vector<double>(loudestPower) + tiny)[0];
+        // Pixels more than R decades (with a margin far above the log's error) below the loudest one
+        // clip to 0 whatever their exact logarithm: skip it. Real records have many such pixels.
+        var silent = new Vector<double>((loudestPower + 1e-30) * Math.Pow(10, -range) * (1 - 1e-9));
+        var belowFloor = new Vector<double>(double.MinValue);
+        for (var v = 0; v < levels.Length; v++)
         {
-            loudest = Math.Max(loudest, level);
+            var power = levels[v] + tiny;
+            levels[v] = Vector.LessThanAll(power, silent) ? belowFloor : Log10(power);
         }
-        var floor = loudest - range;
-        for (i = 0; i < levels.Length; i++)
+        var floor = new Vector<double>(loudest - range);
+        // R = 4 is a power of two, so multiplying by 1/R is exactly numpy's division by R.
+        var inverseRange = new Vector<double>(1 / range);
+        var narrow = MemoryMarshal.Cast<float, Vector<float>>(scaled.AsSpan());
+        for (var v = 0; v < narrow.Length; v++)
         {
-            var scaled = (levels[i] - floor) / range;
-            destination[i] = (float)(scaled < 0 ? 0 : scaled > 1 ? 1 : scaled);
+            var low = Vector.Min(Vector.Max((levels[2 * v] - floor) * inverseRange, Vector<double>.Zero), Vector<double>.One);
+            var high = Vector.Min(Vector.Max((levels[(2 * v) + 1] - floor) * inverseRange, Vector<double>.Zero), Vector<double>.One);
+            narrow[v] = Vector.Narrow(low, high);
+        }
+        var output = 0;
+        for (var f = 0; f < SpectrogramParameters.FrequencyCount; f++)
+        {
+            var vx = scaled.AsSpan(f * RowLength, SpectrogramParameters.TimeCount);
+            var vy = scaled.AsSpan(PlaneLength + (f * RowLength), SpectrogramParameters.TimeCount);
+            var vz = scaled.AsSpan((2 * PlaneLength) + (f * RowLength), SpectrogramParameters.TimeCount);
+            for (var t = 0; t < vx.Length; t++)
+            {
+                destination[output] = vx[t];
+                destination[output + 1] = vy[t];
+                destination[output + 2] = vz[t];
+                output += 3;
+            }
         }
     }
+
+    private static Vector<double> Log10(Vector<double> x)
+    {
+#if NET
+        return VectorLog10(x);
+#else
+        var result = x;
+        ref var lanes = ref Unsafe.As<Vector<double>, double>(ref result);
+        for (var lane = 0; lane < Lanes; lane++)
+        {
+            Unsafe.Add(ref lanes, lane) = Math.Log10(Unsafe.Add(ref lanes, lane));
+        }
+        return result;
+#endif
+    }
+
+#if NET
+    /// <summary>
+    /// log10 of positive normal doubles: x = 2^e m with m in [sqrt(1/2), sqrt(2)), ln m = 2 atanh(s)
+    /// with s = (m - 1) / (m + 1), |s| &lt;= 0.1716, summed to s^13 (truncation error below 1e-12).
+    /// </summary>
+    internal static Vector<double> VectorLog10(Vector<double> x)
+    {
+        const long mantissaMask = 0x000F_FFFF_FFFF_FFFF;
+        const long exponentOfOne = 0x3FF0_0000_0000_0000;
+        var bits = Vector.AsVectorInt64(x);
+        // The biased exponent placed in the mantissa of 2^52 gives 2^52 + e_biased exactly.
+        var exponentBits = Vector.ShiftRightLogical(bits, 52) | new Vector<long>(0x4330_0000_0000_0000);
+        var exponent = Vector.AsVectorDouble(exponentBits) - new Vector<double>(4503599627370496.0 + 1023);
+        var mantissa = Vector.AsVectorDouble((bits & new Vector<long>(mantissaMask)) | new Vector<long>(exponentOfOne));
+        var large = Vector.GreaterThan(mantissa, new Vector<double>(1.4142135623730951));
+        mantissa = Vector.ConditionalSelect(large, mantissa * new Vector<double>(0.5), mantissa);
+        exponent += Vector.ConditionalSelect(large, Vector<double>.One, Vector<double>.Zero);
+        var s = (mantissa - Vector<double>.One) / (mantissa + Vector<double>.One);
+        var z = s * s;
+        var series = Vector.FusedMultiplyAdd(new Vector<double>(1.0 / 13), z, new Vector<double>(1.0 / 11));
+        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 9));
+        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 7));
+        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 5));
+        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 3));
+        series = Vector.FusedMultiplyAdd(series, z, Vector<double>.One);
+        var lnMantissa = new Vector<double>(2) * s * series;
+        const double ln2 = 0.6931471805599453;
+        const double log10E = 0.4342944819032518;
+        return Vector.FusedMultiplyAdd(exponent, new Vector<double>(ln2), lnMantissa) * new Vector<double>(log10E);
+    }
+#endif
+
 }
 
 /// <summary>Scratch buffers for one thread computing spectrograms at one sampling rate.</summary>
@@ -318,8 +436,12 @@ internal sealed class SpectrogramWorkspace
         WorkIm = new Vector<double>[segmentLength];
         Widened = new double[samplesPerMinute];
         BlockSums = new double[blockCount];
-        Means = new double[SpectrogramParameters.TimeCount];
-        Psd = new double[SpectrogramParameters.ValueCount];
+        // Long enough for the last transform's frames, including the padding frames past the minute.
+        LaneTable = new Vector<double>[Math.Max(samplesPerMinute, ((SpectrogramKernel.RowLength - (Vector<double>.Count)) * (samplesPerMinute / blockCount)) + segmentLength)];
+        // Padded to whole transforms; the padding frames' means stay 0.
+        Means = new double[SpectrogramKernel.RowLength];
+        Psd = new double[SpectrogramParameters.ComponentCount * SpectrogramKernel.PlaneLength];
+        Scaled = new float[Psd.Length];
     }
 
     public SpectrogramKernel Kernel { get; }
@@ -338,5 +460,11 @@ internal sealed class SpectrogramWorkspace
 
     public double[] Means { get; }
 
+    public Vector<double>[] LaneTable { get; }
+
+    /// <summary>PSD, then log10 PSD, in [component][frequency][RowLength] planes.</summary>
     public double[] Psd { get; }
+
+    /// <summary>The scaled image in the same planes, before interleaving into [73, 71, 3].</summary>
+    public float[] Scaled { get; }
 }

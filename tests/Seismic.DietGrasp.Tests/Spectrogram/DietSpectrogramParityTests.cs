@@ -1,6 +1,7 @@
 using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Spectrogram;
 using Xunit;
+using Xunit.Abstractions;
 
 namespace Seismic.DietGrasp.Tests.Spectrogram;
 
@@ -11,6 +12,13 @@ namespace Seismic.DietGrasp.Tests.Spectrogram;
 public sealed class DietSpectrogramParityTests
 {
     private const double Tolerance = 1e-5;
+
+    private readonly ITestOutputHelper _output;
+
+    public DietSpectrogramParityTests(ITestOutputHelper output)
+    {
+        _output = output;
+    }
 
     [Theory]
     [InlineData("100hz", 100.0)]
@@ -42,6 +50,7 @@ public sealed class DietSpectrogramParityTests
                     worstIndex = i;
                 }
             }
+            _output.WriteLine($"{tag} {cases[m]}: max |C# - scipy| = {worst:E3}");
             Assert.True(worst <= Tolerance, $"{tag} {cases[m]}: max |C# - scipy| = {worst:E3} at flat index {worstIndex}");
             // The loudest pixel is exactly 1 and the image is not trivially empty.
             Assert.Equal(1f, spectrogram.Max());

@@ -1,0 +1,98 @@
+using ScottPlot;
+using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Spectrogram;
+
+namespace Seismic.DietGrasp.Plotting;
+
+/// <summary>
+/// Pictures of DiET spectrograms: the three components VX, VY, VZ side by side, time (s) across,
+/// frequency (Hz) up with 2 Hz at the bottom, one shared colour bar for the scaled power in [0, 1].
+/// </summary>
+public static class SpectrogramPlot
+{
+    /// <summary>Default picture width in pixels.</summary>
+    public const int DefaultWidth = 1500;
+
+    /// <summary>Default picture height in pixels.</summary>
+    public const int DefaultHeight = 480;
+
+    /// <summary>Draws one station-minute's spectrogram and writes it as a PNG file, atomically.</summary>
+    /// <param name="path">The PNG file to create or replace.</param>
+    /// <param name="spectrogram">[73, 71, 3] values (index (f x 71 + t) x 3 + c), as <see cref="DietSpectrogram"/> makes them.</param>
+    /// <param name="title">Shown above the middle panel (station, minute, ...); null for none.</param>
+    /// <param name="width">Picture width in pixels.</param>
+    /// <param name="height">Picture height in pixels.</param>
+    /// <exception cref="ArgumentException">The spectrogram does not hold 15,549 values, or the size is not positive.</exception>
+    public static void SavePng(string path, ReadOnlySpan<float> spectrogram, string? title = null, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        var bytes = RenderPng(spectrogram, title, width, height);
+        AtomicFile.Write(path, stream => stream.Write(bytes, 0, bytes.Length));
+    }
+
+    /// <summary>Draws one station-minute's spectrogram as PNG bytes.</summary>
+    /// <param name="spectrogram">[73, 71, 3] values (index (f x 71 + t) x 3 + c).</param>
+    /// <param name="title">Shown above the middle panel; null for none.</param>
+    /// <param name="width">Picture width in pixels.</param>
+    /// <param name="height">Picture height in pixels.</param>
+    /// <returns>The encoded PNG.</returns>
+    /// <exception cref="ArgumentException">The spectrogram does not hold 15,549 values, or the size is not positive.</exception>
+    public static byte[] RenderPng(ReadOnlySpan<float> spectrogram, string? title = null, int width = DefaultWidth, int height = DefaultHeight)
+    {
+        if (spectrogram.Length != SpectrogramParameters.ValueCount)
+        {
+            throw new ArgumentException($"a spectrogram has 73 x 71 x 3 = {SpectrogramParameters.ValueCount} values, got {spectrogram.Length}", nameof(spectrogram));
+        }
+        if (width <= 0 || height <= 0)
+        {
+            throw new ArgumentException($"the picture size must be positive, got {width} x {height}", nameof(width));
+        }
+        var frequencies = SpectrogramParameters.FrequencyAxis;
+        var times = SpectrogramParameters.TimeAxis;
+        var halfStep = SpectrogramParameters.FrequencyStep / 2;
+        var halfHop = SpectrogramParameters.HopSeconds / 2;
+        var multiplot = new ScottPlot.Multiplot();
+        multiplot.Layout = new ScottPlot.MultiplotLayouts.Columns();
+        for (var c = 0; c < SpectrogramParameters.ComponentCount; c++)
+        {
+            // Heatmap rows run top to bottom: the highest frequency goes in row 0.
+            var intensities = new double[SpectrogramParameters.FrequencyCount, SpectrogramParameters.TimeCount];
+            for (var f = 0; f < SpectrogramParameters.FrequencyCount; f++)
+            {
+                for (var t = 0; t < SpectrogramParameters.TimeCount; t++)
+                {
+                    intensities[SpectrogramParameters.FrequencyCount - 1 - f, t] = spectrogram[SpectrogramParameters.IndexOf(f, t, c)];
+                }
+            }
+            var plot = new ScottPlot.Plot();
+            var heatmap = plot.Add.Heatmap(intensities);
+            heatmap.Colormap = new ScottPlot.Colormaps.Viridis();
+            heatmap.ManualRange = new ScottPlot.Range(0, 1);
+            heatmap.Extent = new ScottPlot.CoordinateRect(
+                times[0] - halfHop, times[times.Count - 1] + halfHop,
+                frequencies[0] - halfStep, frequencies[frequencies.Count - 1] + halfStep);
+            plot.Axes.SetLimits(times[0] - halfHop, times[times.Count - 1] + halfHop, frequencies[0] - halfStep, frequencies[frequencies.Count - 1] + halfStep);
+            plot.Title(SpectrogramParameters.ComponentNames[c]);
+            plot.XLabel("Time (s)");
+            plot.YLabel("Frequency (Hz)");
+            if (c == 0)
+            {
+                // A new Multiplot holds one empty plot: replace it.
+                multiplot.Reset(plot);
+            }
+            else
+            {
+                multiplot.AddPlot(plot);
+            }
+            if (c == 1 && title is not null)
+            {
+                plot.Title($"{title}: {SpectrogramParameters.ComponentNames[c]}");
+            }
+            if (c == SpectrogramParameters.ComponentCount - 1)
+            {
+                plot.Add.ColorBar(heatmap).Label = "Scaled power";
+            }
+        }
+        using var image = multiplot.Render(width, height);
+        return image.GetImageBytes(ScottPlot.ImageFormat.Png);
+    }
+}

@@ -1,0 +1,80 @@
+using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Spectrogram;
+using Xunit;
+
+namespace Seismic.DietGrasp.Tests.Cli;
+
+public sealed class SpectrogramCommandTests
+{
+    [Fact]
+    public void WritesSpectrogramsEqualToTheLibrarysAndAPicture()
+    {
+        var folder = TestPaths.NewScratchFolder();
+        var output = Path.Combine(folder, "S.npy");
+        var picture = Path.Combine(folder, "S.png");
+        var input = TestPaths.TestData("Spectrogram", "input_50hz.npy");
+
+        var result = CliRunner.Run("spectrogram", "--input", input, "--fs", "50", "--out", output, "--png", picture);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var spectrograms = Npy.ReadFloat32(output);
+        Assert.Equal(new[] { 5, 73, 71, 3 }, spectrograms.Shape);
+        var reference = Npy.ReadFloat32(TestPaths.TestData("Spectrogram", "reference_50hz.npy"));
+        Assert.Equal(reference.Data, spectrograms.Data);
+        var png = File.ReadAllBytes(picture);
+        Assert.True(png.Length > 10_000);
+        Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, png.Take(4));
+    }
+
+    [Fact]
+    public void ATwoDimensionalInputGivesOneSpectrogram()
+    {
+        var folder = TestPaths.NewScratchFolder();
+        var input = Path.Combine(folder, "W.npy");
+        var all = Npy.ReadFloat64(TestPaths.TestData("Spectrogram", "input_100hz.npy"));
+        Npy.Write(input, all.Data.AsMemory(0, 18000), new[] { 3, 6000 });
+        var output = Path.Combine(folder, "S.npy");
+
+        var result = CliRunner.Run("spectrogram", "--input", input, "--fs", "100", "--out", output);
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var spectrogram = Npy.ReadFloat32(output);
+        Assert.Equal(new[] { 1, 73, 71, 3 }, spectrogram.Shape);
+        Assert.Equal(DietSpectrogram.Compute(all.Data.AsSpan(0, 18000), SpectrogramParameters.SNet), spectrogram.Data);
+    }
+
+    [Theory]
+    [InlineData("nan", "100", "station-minute 1: component VY, sample 10: NaN")]
+    [InlineData("shape", "100", "expected [M, 3, 6000] or [3, 6000]")]
+    [InlineData("rate", "50", "6000 samples per component instead of 3000 (wrong --fs?)")]
+    [InlineData("fs", "101", "sampling_freq")]
+    public void BadInputFailsWithOneLineAndNoOutput(string problem, string fs, string expected)
+    {
+        var folder = TestPaths.NewScratchFolder();
+        var input = Path.Combine(folder, "W.npy");
+        var data = new double[2 * 18000];
+        var random = new Random(1);
+        for (var i = 0; i < data.Length; i++)
+        {
+            data[i] = random.NextDouble();
+        }
+        if (problem == "nan")
+        {
+            data[18000 + 6000 + 10] = double.NaN;
+        }
+        Npy.Write(input, data, problem == "shape" ? new[] { 2, 18000 } : new[] { 2, 3, 6000 });
+        var output = Path.Combine(folder, "S.npy");
+
+        var result = CliRunner.Run("spectrogram", "--input", input, "--fs", fs, "--out", output, "--png", Path.Combine(folder, "S.png"));
+
+        Assert.Equal(1, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains(expected, line, StringComparison.Ordinal);
+        Assert.StartsWith("dietgrasp spectrogram: ", line, StringComparison.Ordinal);
+        if (problem != "fs")
+        {
+            Assert.Contains(input, line, StringComparison.Ordinal);
+        }
+        Assert.Equal(new[] { input }, Directory.GetFiles(folder));
+    }
+}
