@@ -92,7 +92,7 @@ public static class Npy
         float[] data;
         if (header.DataType == NpyDataType.Float32)
         {
-            data = new float[count];
+            data = NewArray<float>(count);
             ReadElements(stream, data, header, sourceName);
         }
         else
@@ -131,7 +131,7 @@ public static class Npy
         double[] data;
         if (header.DataType == NpyDataType.Float64)
         {
-            data = new double[count];
+            data = NewArray<double>(count);
             ReadElements(stream, data, header, sourceName);
         }
         else
@@ -230,6 +230,13 @@ public static class Npy
 
     private static void WriteLittleEndian(Stream stream, ReadOnlySpan<byte> bytes, int elementSize)
     {
+#if NET
+        if (BitConverter.IsLittleEndian)
+        {
+            stream.Write(bytes);
+            return;
+        }
+#endif
         var buffer = ArrayPool<byte>.Shared.Rent(CopyChunk);
         try
         {
@@ -254,18 +261,27 @@ public static class Npy
         where T : unmanaged
     {
         var bytes = MemoryMarshal.AsBytes(destination.AsSpan());
+        var done = 0;
+#if NET
+        while (done < bytes.Length)
+        {
+            var read = stream.Read(bytes.Slice(done));
+            if (read <= 0)
+            {
+                throw Truncated(header, bytes.Length, done, destination.Length, sourceName);
+            }
+            done += read;
+        }
+#else
         var buffer = ArrayPool<byte>.Shared.Rent(CopyChunk);
         try
         {
-            var done = 0;
             while (done < bytes.Length)
             {
                 var read = stream.Read(buffer, 0, Math.Min(CopyChunk, bytes.Length - done));
                 if (read <= 0)
                 {
-                    var size = bytes.Length / Math.Max(1, destination.Length);
-                    throw new InvalidFileException(sourceName,
-                        $"truncated data: shape ({string.Join(", ", header.Shape)}) needs {bytes.Length} bytes after the header, the file has {done} ({done / Math.Max(1, size)} whole elements)");
+                    throw Truncated(header, bytes.Length, done, destination.Length, sourceName);
                 }
                 buffer.AsSpan(0, read).CopyTo(bytes.Slice(done));
                 done += read;
@@ -275,10 +291,18 @@ public static class Npy
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+#endif
         if (header.IsBigEndian == BitConverter.IsLittleEndian)
         {
             ReverseEach(bytes, bytes.Length / Math.Max(1, destination.Length));
         }
+    }
+
+    private static InvalidFileException Truncated(NpyHeader header, int needed, int got, int count, string sourceName)
+    {
+        var size = needed / Math.Max(1, count);
+        return new InvalidFileException(sourceName,
+            $"truncated data: shape ({string.Join(", ", header.Shape)}) needs {needed} bytes after the header, the file has {got} ({got / Math.Max(1, size)} whole elements)");
     }
 
     private static void ReverseEach(Span<byte> bytes, int elementSize)
@@ -341,6 +365,15 @@ public static class Npy
             done += read;
         }
     }
+
+    /// <summary>An array about to be overwritten entirely: skip zeroing it where the runtime allows.</summary>
+    private static T[] NewArray<T>(int count)
+        where T : unmanaged =>
+#if NET
+        GC.AllocateUninitializedArray<T>(count);
+#else
+        new T[count];
+#endif
 
     private static FileStream OpenRead(string path) =>
         new(path ?? throw new ArgumentNullException(nameof(path)), FileMode.Open, FileAccess.Read, FileShare.Read, CopyChunk);

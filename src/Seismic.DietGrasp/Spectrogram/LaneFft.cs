@@ -169,6 +169,7 @@ internal sealed class LaneFft
             re = r;
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Radix2(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
             ref var inR = ref MemoryMarshal.GetReference(inRe);
@@ -201,6 +202,7 @@ internal sealed class LaneFft
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Radix3(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
             ref var inR = ref MemoryMarshal.GetReference(inRe);
@@ -248,6 +250,7 @@ internal sealed class LaneFft
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Radix4(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
             ref var inR = ref MemoryMarshal.GetReference(inRe);
@@ -300,6 +303,7 @@ internal sealed class LaneFft
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void Radix5(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
             ref var inR = ref MemoryMarshal.GetReference(inRe);
@@ -369,6 +373,7 @@ internal sealed class LaneFft
             }
         }
 
+        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
         private void RadixGeneric(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
             ref var inR = ref MemoryMarshal.GetReference(inRe);
