@@ -85,29 +85,8 @@ public static class Npy
     /// <param name="sourceName">The name to use in error messages.</param>
     /// <returns>The shape and the data in C order.</returns>
     /// <exception cref="InvalidFileException">The stream is not a supported <c>.npy</c> array or its data are truncated.</exception>
-    public static NpyArray<float> ReadFloat32(Stream stream, string sourceName)
-    {
-        var header = ReadHeader(stream, sourceName);
-        var count = ElementCount(header, sourceName);
-        float[] data;
-        if (header.DataType == NpyDataType.Float32)
-        {
-            data = NewArray<float>(count);
-            ReadElements(stream, data, header, sourceName);
-        }
-        else
-        {
-            var wide = new double[count];
-            ReadElements(stream, wide, header, sourceName);
-            data = new float[count];
-            for (var i = 0; i < wide.Length; i++)
-            {
-                data[i] = (float)wide[i];
-            }
-        }
-        EnsureNothingAfter(stream, sourceName);
-        return new NpyArray<float>(data, header.Shape);
-    }
+    public static NpyArray<float> ReadFloat32(Stream stream, string sourceName) =>
+        Read<float, double>(stream, sourceName, NpyDataType.Float32, wide => (float)wide);
 
     /// <summary>Reads a float32 or float64 <c>.npy</c> file as float64 (float32 data is widened exactly).</summary>
     /// <param name="path">The file.</param>
@@ -124,29 +103,8 @@ public static class Npy
     /// <param name="sourceName">The name to use in error messages.</param>
     /// <returns>The shape and the data in C order.</returns>
     /// <exception cref="InvalidFileException">The stream is not a supported <c>.npy</c> array or its data are truncated.</exception>
-    public static NpyArray<double> ReadFloat64(Stream stream, string sourceName)
-    {
-        var header = ReadHeader(stream, sourceName);
-        var count = ElementCount(header, sourceName);
-        double[] data;
-        if (header.DataType == NpyDataType.Float64)
-        {
-            data = NewArray<double>(count);
-            ReadElements(stream, data, header, sourceName);
-        }
-        else
-        {
-            var narrow = new float[count];
-            ReadElements(stream, narrow, header, sourceName);
-            data = new double[count];
-            for (var i = 0; i < narrow.Length; i++)
-            {
-                data[i] = narrow[i];
-            }
-        }
-        EnsureNothingAfter(stream, sourceName);
-        return new NpyArray<double>(data, header.Shape);
-    }
+    public static NpyArray<double> ReadFloat64(Stream stream, string sourceName) =>
+        Read<double, float>(stream, sourceName, NpyDataType.Float64, narrow => narrow);
 
     /// <summary>Writes a float32 array (<c>&lt;f4</c>) to a file, atomically.</summary>
     /// <param name="path">The file to create or replace.</param>
@@ -188,6 +146,31 @@ public static class Npy
         CheckShape(data.Length, shape);
         WriteHeader(stream, "<f8", shape);
         WriteLittleEndian(stream, MemoryMarshal.AsBytes(data), sizeof(double));
+    }
+
+    /// <summary>Reads the array as <typeparamref name="T"/>, converting from <typeparamref name="TOther"/> when the file holds that type.</summary>
+    private static NpyArray<T> Read<T, TOther>(Stream stream, string sourceName, NpyDataType typeOfT, Func<TOther, T> convert)
+        where T : unmanaged
+        where TOther : unmanaged
+    {
+        var header = ReadHeader(stream, sourceName);
+        var count = ElementCount(header, sourceName);
+        var data = NewArray<T>(count);
+        if (header.DataType == typeOfT)
+        {
+            ReadElements(stream, data, header, sourceName);
+        }
+        else
+        {
+            var stored = NewArray<TOther>(count);
+            ReadElements(stream, stored, header, sourceName);
+            for (var i = 0; i < stored.Length; i++)
+            {
+                data[i] = convert(stored[i]);
+            }
+        }
+        EnsureNothingAfter(stream, sourceName);
+        return new NpyArray<T>(data, header.Shape);
     }
 
     /// <summary>The header text numpy writes for a C-order array: the dict padded with spaces to a multiple of 64 bytes, ending in a newline.</summary>
