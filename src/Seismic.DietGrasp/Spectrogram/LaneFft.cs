@@ -182,7 +182,7 @@ internal sealed class LaneFft
             re = r;
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(HotPath.Optimized)]
         private void Radix2(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
             ref var inR = ref MemoryMarshal.GetReference(inRe);
@@ -210,7 +210,7 @@ internal sealed class LaneFft
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(HotPath.Optimized)]
         private void Radix3(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
             ref var inR = ref MemoryMarshal.GetReference(inRe);
@@ -250,7 +250,7 @@ internal sealed class LaneFft
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(HotPath.Optimized)]
         private void Radix4(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
             ref var inR = ref MemoryMarshal.GetReference(inRe);
@@ -293,7 +293,7 @@ internal sealed class LaneFft
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(HotPath.Optimized)]
         private void Radix5(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
             ref var inR = ref MemoryMarshal.GetReference(inRe);
@@ -351,7 +351,7 @@ internal sealed class LaneFft
             }
         }
 
-        [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+        [MethodImpl(HotPath.Optimized)]
         private void RadixGeneric(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
             ref var inR = ref MemoryMarshal.GetReference(inRe);
