@@ -21,7 +21,7 @@ namespace Seismic.DietGrasp.Spectrogram;
 /// </remarks>
 internal sealed class SpectrogramKernel
 {
-    private static readonly ConcurrentDictionary<int, SpectrogramKernel> Cache = new();
+    private static readonly ConcurrentDictionary<double, SpectrogramKernel> Cache = new();
 
     private static readonly int Lanes = Vector<double>.Count;
     private static readonly int FramesPerTransform = 2 * Lanes;
@@ -63,11 +63,8 @@ internal sealed class SpectrogramKernel
 
     public SpectrogramParameters Parameters { get; }
 
-    public static SpectrogramKernel For(SpectrogramParameters parameters)
-    {
-        var kernel = Cache.GetOrAdd(parameters.SegmentLength, _ => new SpectrogramKernel(parameters));
-        return kernel.Parameters.SamplingRate == parameters.SamplingRate ? kernel : new SpectrogramKernel(parameters);
-    }
+    public static SpectrogramKernel For(SpectrogramParameters parameters) =>
+        Cache.GetOrAdd(parameters.SamplingRate, _ => new SpectrogramKernel(parameters));
 
     /// <summary>
     /// scipy.signal.get_window(('tukey', alpha), n) with its default fftbins=True: the symmetric
