@@ -16,11 +16,12 @@ namespace Seismic.DietGrasp.Spectrogram;
 /// <remarks>
 /// Two real frames share one complex FFT (frame A in the real part, frame B in the imaginary part),
 /// and <c>Vector&lt;double&gt;.Count</c> such pairs run side by side in the SIMD lanes, so one
-/// transform of length 4 fs yields 2 x Count frames.
+/// transform of length 4 fs yields 2 x Count frames. The hot loops are jitted fully optimised at once
+/// (<see cref="HotPath"/>).
 /// </remarks>
 internal sealed class SpectrogramKernel
 {
-    private static readonly ConcurrentDictionary<int, SpectrogramKernel> Cache = new();
+    private static readonly ConcurrentDictionary<double, SpectrogramKernel> Cache = new();
 
     private static readonly int Lanes = Vector<double>.Count;
     private static readonly int FramesPerTransform = 2 * Lanes;
@@ -62,11 +63,8 @@ internal sealed class SpectrogramKernel
 
     public SpectrogramParameters Parameters { get; }
 
-    public static SpectrogramKernel For(SpectrogramParameters parameters)
-    {
-        var kernel = Cache.GetOrAdd(parameters.SegmentLength, _ => new SpectrogramKernel(parameters));
-        return kernel.Parameters.SamplingRate == parameters.SamplingRate ? kernel : new SpectrogramKernel(parameters);
-    }
+    public static SpectrogramKernel For(SpectrogramParameters parameters) =>
+        Cache.GetOrAdd(parameters.SamplingRate, _ => new SpectrogramKernel(parameters));
 
     /// <summary>
     /// scipy.signal.get_window(('tukey', alpha), n) with its default fftbins=True: the symmetric
@@ -123,6 +121,7 @@ internal sealed class SpectrogramKernel
     }
 
     /// <summary>float32 to float64, exactly.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static void Widen(ReadOnlySpan<float> source, Span<double> target)
     {
         var narrow = MemoryMarshal.Cast<float, Vector<float>>(source);
@@ -146,6 +145,7 @@ internal sealed class SpectrogramKernel
     /// Refuses non-finite samples and dead (constant) components, and sums each hop-long block so that
     /// every frame's mean (scipy's detrend='constant') is the sum of 5 block sums.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     private void ScanComponent(ReadOnlySpan<double> component, int componentIndex, SpectrogramWorkspace workspace)
     {
         var hop = Parameters.HopLength;
@@ -220,6 +220,7 @@ internal sealed class SpectrogramKernel
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void AddComponentPsd(ReadOnlySpan<double> component, int componentIndex, SpectrogramWorkspace workspace)
     {
         var n = Parameters.SegmentLength;
@@ -270,6 +271,7 @@ internal sealed class SpectrogramKernel
     /// table[j] holds x[j], x[j + hop], ..., x[j + (lanes - 1) hop] (0 past the end), so the input of
     /// the transform for frames f .. f + lanes - 1 is the contiguous run table[f hop ..][0 .. N).
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     internal static void BuildLaneTable(ReadOnlySpan<double> x, int hop, Vector<double>[] table)
     {
         var flat = MemoryMarshal.Cast<Vector<double>, double>(table.AsSpan());
@@ -309,6 +311,7 @@ internal sealed class SpectrogramKernel
     }
 
     /// <summary>(x - mean) w for the frames in the lanes of <paramref name="run"/>.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static void FillLanes(ReadOnlySpan<Vector<double>> run, ReadOnlySpan<Vector<double>> window, Vector<double> means, Span<Vector<double>> target)
     {
         ref var source = ref MemoryMarshal.GetReference(run);
@@ -324,6 +327,7 @@ internal sealed class SpectrogramKernel
     /// L = log10(PSD + 1e-30); Spec = clip((L - (Lmax - R)) / R, 0, 1), from the padded
     /// [component][frequency][time] planes into the [frequency, time, component] destination.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     internal static void ScaleToUnitRange(double[] psd, float[] scaled, Span<float> destination)
     {
         const double range = SpectrogramParameters.DynamicRange;
@@ -395,6 +399,7 @@ internal sealed class SpectrogramKernel
     /// log10 of positive normal doubles: x = 2^e m with m in [sqrt(1/2), sqrt(2)), ln m = 2 atanh(s)
     /// with s = (m - 1) / (m + 1), |s| &lt;= 0.1716, summed to s^13 (truncation error below 1e-12).
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     internal static Vector<double> VectorLog10(Vector<double> x)
     {
         const long mantissaMask = 0x000F_FFFF_FFFF_FFFF;
