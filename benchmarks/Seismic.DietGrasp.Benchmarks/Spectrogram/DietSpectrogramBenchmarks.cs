@@ -8,6 +8,7 @@ namespace Seismic.DietGrasp.Benchmarks.Spectrogram;
 /// tools/bench/spectrogram_scipy.py times with scipy). Compare the batch median with the script's.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class DietSpectrogramBenchmarks
 {
     private const int BatchSize = 1000;

@@ -33,8 +33,9 @@ public sealed class DietModel : IDisposable
     private const string BundledModelResource = "Seismic.DietGrasp.onnx.diet-standin-v1.onnx";
     private const string BundledSidecarResource = "Seismic.DietGrasp.onnx.diet-standin-v1.json";
 
-    // Upper bound on the rows given to one Run call: bounds ONNX Runtime's intermediate buffers.
-    private const int MaximumRunBatch = 1024;
+    // Rows per Run call: bounds ONNX Runtime's intermediate buffers and keeps them in cache
+    // (measured single-threaded: 43 us a row in batches of 16, 53 in 150, about 2x that in 1,024).
+    private const int MaximumRunBatch = 32;
 
     private readonly InferenceSession _session;
     private readonly RunOptions _runOptions;
@@ -221,7 +222,7 @@ public sealed class DietModel : IDisposable
         using var sessionOptions = new SessionOptions
         {
             GraphOptimizationLevel = GraphOptimizationLevel.ORT_ENABLE_ALL,
-            ExecutionMode = ExecutionMode.ORT_SEQUENTIAL,
+            ExecutionMode = options.InterOpThreads > 1 ? ExecutionMode.ORT_PARALLEL : ExecutionMode.ORT_SEQUENTIAL,
             IntraOpNumThreads = options.IntraOpThreads,
             InterOpNumThreads = options.InterOpThreads,
         };

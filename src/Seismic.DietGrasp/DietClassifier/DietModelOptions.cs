@@ -16,7 +16,11 @@ public sealed record DietModelOptions
     /// </summary>
     public int IntraOpThreads { get; init; }
 
-    /// <summary>Threads for running independent graph branches (inter-op pool); 0 lets ONNX Runtime choose.</summary>
+    /// <summary>
+    /// Threads for running independent graph branches at once (inter-op pool). 0 or 1 runs the graph's
+    /// nodes one after another (right for DiET's single chain of layers); above 1 switches ONNX Runtime
+    /// to its parallel executor, which only helps models with parallel branches.
+    /// </summary>
     public int InterOpThreads { get; init; }
 
     /// <summary>

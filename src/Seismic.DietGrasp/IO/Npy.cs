@@ -85,29 +85,8 @@ public static class Npy
     /// <param name="sourceName">The name to use in error messages.</param>
     /// <returns>The shape and the data in C order.</returns>
     /// <exception cref="InvalidFileException">The stream is not a supported <c>.npy</c> array or its data are truncated.</exception>
-    public static NpyArray<float> ReadFloat32(Stream stream, string sourceName)
-    {
-        var header = ReadHeader(stream, sourceName);
-        var count = ElementCount(header, sourceName);
-        float[] data;
-        if (header.DataType == NpyDataType.Float32)
-        {
-            data = new float[count];
-            ReadElements(stream, data, header, sourceName);
-        }
-        else
-        {
-            var wide = new double[count];
-            ReadElements(stream, wide, header, sourceName);
-            data = new float[count];
-            for (var i = 0; i < wide.Length; i++)
-            {
-                data[i] = (float)wide[i];
-            }
-        }
-        EnsureNothingAfter(stream, sourceName);
-        return new NpyArray<float>(data, header.Shape);
-    }
+    public static NpyArray<float> ReadFloat32(Stream stream, string sourceName) =>
+        Read<float, double>(stream, sourceName, NpyDataType.Float32, wide => (float)wide);
 
     /// <summary>Reads a float32 or float64 <c>.npy</c> file as float64 (float32 data is widened exactly).</summary>
     /// <param name="path">The file.</param>
@@ -124,29 +103,8 @@ public static class Npy
     /// <param name="sourceName">The name to use in error messages.</param>
     /// <returns>The shape and the data in C order.</returns>
     /// <exception cref="InvalidFileException">The stream is not a supported <c>.npy</c> array or its data are truncated.</exception>
-    public static NpyArray<double> ReadFloat64(Stream stream, string sourceName)
-    {
-        var header = ReadHeader(stream, sourceName);
-        var count = ElementCount(header, sourceName);
-        double[] data;
-        if (header.DataType == NpyDataType.Float64)
-        {
-            data = new double[count];
-            ReadElements(stream, data, header, sourceName);
-        }
-        else
-        {
-            var narrow = new float[count];
-            ReadElements(stream, narrow, header, sourceName);
-            data = new double[count];
-            for (var i = 0; i < narrow.Length; i++)
-            {
-                data[i] = narrow[i];
-            }
-        }
-        EnsureNothingAfter(stream, sourceName);
-        return new NpyArray<double>(data, header.Shape);
-    }
+    public static NpyArray<double> ReadFloat64(Stream stream, string sourceName) =>
+        Read<double, float>(stream, sourceName, NpyDataType.Float64, narrow => narrow);
 
     /// <summary>Writes a float32 array (<c>&lt;f4</c>) to a file, atomically.</summary>
     /// <param name="path">The file to create or replace.</param>
@@ -190,6 +148,31 @@ public static class Npy
         WriteLittleEndian(stream, MemoryMarshal.AsBytes(data), sizeof(double));
     }
 
+    /// <summary>Reads the array as <typeparamref name="T"/>, converting from <typeparamref name="TOther"/> when the file holds that type.</summary>
+    private static NpyArray<T> Read<T, TOther>(Stream stream, string sourceName, NpyDataType typeOfT, Func<TOther, T> convert)
+        where T : unmanaged
+        where TOther : unmanaged
+    {
+        var header = ReadHeader(stream, sourceName);
+        var count = ElementCount(header, sourceName);
+        var data = NewArray<T>(count);
+        if (header.DataType == typeOfT)
+        {
+            ReadElements(stream, data, header, sourceName);
+        }
+        else
+        {
+            var stored = NewArray<TOther>(count);
+            ReadElements(stream, stored, header, sourceName);
+            for (var i = 0; i < stored.Length; i++)
+            {
+                data[i] = convert(stored[i]);
+            }
+        }
+        EnsureNothingAfter(stream, sourceName);
+        return new NpyArray<T>(data, header.Shape);
+    }
+
     /// <summary>The header text numpy writes for a C-order array: the dict padded with spaces to a multiple of 64 bytes, ending in a newline.</summary>
     internal static byte[] HeaderBytes(string descr, IReadOnlyList<int> shape, int major)
     {
@@ -230,6 +213,13 @@ public static class Npy
 
     private static void WriteLittleEndian(Stream stream, ReadOnlySpan<byte> bytes, int elementSize)
     {
+#if NET
+        if (BitConverter.IsLittleEndian)
+        {
+            stream.Write(bytes);
+            return;
+        }
+#endif
         var buffer = ArrayPool<byte>.Shared.Rent(CopyChunk);
         try
         {
@@ -254,18 +244,27 @@ public static class Npy
         where T : unmanaged
     {
         var bytes = MemoryMarshal.AsBytes(destination.AsSpan());
+        var done = 0;
+#if NET
+        while (done < bytes.Length)
+        {
+            var read = stream.Read(bytes.Slice(done));
+            if (read <= 0)
+            {
+                throw Truncated(header, bytes.Length, done, destination.Length, sourceName);
+            }
+            done += read;
+        }
+#else
         var buffer = ArrayPool<byte>.Shared.Rent(CopyChunk);
         try
         {
-            var done = 0;
             while (done < bytes.Length)
             {
                 var read = stream.Read(buffer, 0, Math.Min(CopyChunk, bytes.Length - done));
                 if (read <= 0)
                 {
-                    var size = bytes.Length / Math.Max(1, destination.Length);
-                    throw new InvalidFileException(sourceName,
-                        $"truncated data: shape ({string.Join(", ", header.Shape)}) needs {bytes.Length} bytes after the header, the file has {done} ({done / Math.Max(1, size)} whole elements)");
+                    throw Truncated(header, bytes.Length, done, destination.Length, sourceName);
                 }
                 buffer.AsSpan(0, read).CopyTo(bytes.Slice(done));
                 done += read;
@@ -275,10 +274,18 @@ public static class Npy
         {
             ArrayPool<byte>.Shared.Return(buffer);
         }
+#endif
         if (header.IsBigEndian == BitConverter.IsLittleEndian)
         {
             ReverseEach(bytes, bytes.Length / Math.Max(1, destination.Length));
         }
+    }
+
+    private static InvalidFileException Truncated(NpyHeader header, int needed, int got, int count, string sourceName)
+    {
+        var size = needed / Math.Max(1, count);
+        return new InvalidFileException(sourceName,
+            $"truncated data: shape ({string.Join(", ", header.Shape)}) needs {needed} bytes after the header, the file has {got} ({got / Math.Max(1, size)} whole elements)");
     }
 
     private static void ReverseEach(Span<byte> bytes, int elementSize)
@@ -341,6 +348,15 @@ public static class Npy
             done += read;
         }
     }
+
+    /// <summary>An array about to be overwritten entirely: skip zeroing it where the runtime allows.</summary>
+    private static T[] NewArray<T>(int count)
+        where T : unmanaged =>
+#if NET
+        GC.AllocateUninitializedArray<T>(count);
+#else
+        new T[count];
+#endif
 
     private static FileStream OpenRead(string path) =>
         new(path ?? throw new ArgumentNullException(nameof(path)), FileMode.Open, FileAccess.Read, FileShare.Read, CopyChunk);

@@ -77,7 +77,7 @@ public static class DietSpectrogram
     /// <exception cref="InvalidWaveformException">The length is not a whole number of station-minutes, or a station-minute is bad (the message names the first bad one).</exception>
     public static float[] ComputeBatch(ReadOnlyMemory<double> waveforms, SpectrogramParameters parameters, CancellationToken cancellation = default)
     {
-        var result = new float[(long)CountStationMinutes(waveforms.Length, parameters) * SpectrogramParameters.ValueCount];
+        var result = NewOutput(CountStationMinutes(waveforms.Length, parameters));
         ComputeBatch(waveforms, parameters, result, cancellation);
         return result;
     }
@@ -90,7 +90,7 @@ public static class DietSpectrogram
     /// <exception cref="InvalidWaveformException">The length is not a whole number of station-minutes, or a station-minute is bad (the message names the first bad one).</exception>
     public static float[] ComputeBatch(ReadOnlyMemory<float> waveforms, SpectrogramParameters parameters, CancellationToken cancellation = default)
     {
-        var result = new float[(long)CountStationMinutes(waveforms.Length, parameters) * SpectrogramParameters.ValueCount];
+        var result = NewOutput(CountStationMinutes(waveforms.Length, parameters));
         ComputeBatch(waveforms, parameters, result, cancellation);
         return result;
     }
@@ -114,6 +114,21 @@ public static class DietSpectrogram
     public static void ComputeBatch(ReadOnlyMemory<float> waveforms, SpectrogramParameters parameters, Memory<float> destination, CancellationToken cancellation = default) =>
         RunBatch(waveforms.Length, parameters, destination, cancellation,
             (workspace, minute, output) => workspace.Kernel.Compute(Slice(waveforms.Span, minute, parameters), output, workspace));
+
+    /// <summary>[M, 73, 71, 3] floats, every one of which the batch overwrites: not zeroed where the runtime allows.</summary>
+    private static float[] NewOutput(int count)
+    {
+        var length = (long)count * SpectrogramParameters.ValueCount;
+        if (length > int.MaxValue)
+        {
+            throw new ArgumentException($"{count} station-minutes need {length} output values, more than one array can hold; compute the batch in parts");
+        }
+#if NET
+        return GC.AllocateUninitializedArray<float>((int)length);
+#else
+        return new float[length];
+#endif
+    }
 
     private static ReadOnlySpan<T> Slice<T>(ReadOnlySpan<T> batch, int minute, SpectrogramParameters parameters) =>
         batch.Slice(minute * parameters.SamplesPerStationMinute, parameters.SamplesPerStationMinute);

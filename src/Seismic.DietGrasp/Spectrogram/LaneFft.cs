@@ -157,13 +157,32 @@ internal sealed class LaneFft
             }
         }
 
+        /// <summary>Loads butterfly leg <paramref name="index"/>, rotated by twiddle <paramref name="twiddle"/> unless the stage has none (span 1).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Leg(ref Vector<double> inR, ref Vector<double> inI, int index, ref Vector<double> twR, ref Vector<double> twI, int twiddle, bool rotate, out Vector<double> re, out Vector<double> im)
+        {
+            re = Unsafe.Add(ref inR, index);
+            im = Unsafe.Add(ref inI, index);
+            if (rotate)
+            {
+                Twiddle(ref re, ref im, Unsafe.Add(ref twR, twiddle), Unsafe.Add(ref twI, twiddle));
+            }
+        }
+
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
         private static void Twiddle(ref Vector<double> re, ref Vector<double> im, Vector<double> wRe, Vector<double> wIm)
         {
+#if NET
+            var r = Vector.FusedMultiplyAdd(re, wRe, -(im * wIm));
+            im = Vector.FusedMultiplyAdd(re, wIm, im * wRe);
+#else
             var r = (re * wRe) - (im * wIm);
             im = (re * wIm) + (im * wRe);
+#endif
             re = r;
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void Radix2(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
             ref var inR = ref MemoryMarshal.GetReference(inRe);
@@ -181,12 +200,7 @@ internal sealed class LaneFft
                     var j = block + k;
                     var a0r = Unsafe.Add(ref inR, j);
                     var a0i = Unsafe.Add(ref inI, j);
-                    var a1r = Unsafe.Add(ref inR, j + stride);
-                    var a1i = Unsafe.Add(ref inI, j + stride);
-                    if (span > 1)
-                    {
-                        Twiddle(ref a1r, ref a1i, Unsafe.Add(ref twR, k), Unsafe.Add(ref twI, k));
-                    }
+                    Leg(ref inR, ref inI, j + stride, ref twR, ref twI, k, span > 1, out var a1r, out var a1i);
                     var o = output + k;
                     Unsafe.Add(ref outR, o) = a0r + a1r;
                     Unsafe.Add(ref outI, o) = a0i + a1i;
@@ -196,6 +210,7 @@ internal sealed class LaneFft
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void Radix3(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
             ref var inR = ref MemoryMarshal.GetReference(inRe);
@@ -215,16 +230,8 @@ internal sealed class LaneFft
                     var j = block + k;
                     var a0r = Unsafe.Add(ref inR, j);
                     var a0i = Unsafe.Add(ref inI, j);
-                    var a1r = Unsafe.Add(ref inR, j + stride);
-                    var a1i = Unsafe.Add(ref inI, j + stride);
-                    var a2r = Unsafe.Add(ref inR, j + (2 * stride));
-                    var a2i = Unsafe.Add(ref inI, j + (2 * stride));
-                    if (span > 1)
-                    {
-                        var t = k * 2;
-                        Twiddle(ref a1r, ref a1i, Unsafe.Add(ref twR, t), Unsafe.Add(ref twI, t));
-                        Twiddle(ref a2r, ref a2i, Unsafe.Add(ref twR, t + 1), Unsafe.Add(ref twI, t + 1));
-                    }
+                    Leg(ref inR, ref inI, j + stride, ref twR, ref twI, k * 2, span > 1, out var a1r, out var a1i);
+                    Leg(ref inR, ref inI, j + (2 * stride), ref twR, ref twI, (k * 2) + 1, span > 1, out var a2r, out var a2i);
                     var sumR = a1r + a2r;
                     var sumI = a1i + a2i;
                     var midR = a0r - (half * sumR);
@@ -243,6 +250,7 @@ internal sealed class LaneFft
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void Radix4(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
             ref var inR = ref MemoryMarshal.GetReference(inRe);
@@ -260,19 +268,9 @@ internal sealed class LaneFft
                     var j = block + k;
                     var a0r = Unsafe.Add(ref inR, j);
                     var a0i = Unsafe.Add(ref inI, j);
-                    var a1r = Unsafe.Add(ref inR, j + stride);
-                    var a1i = Unsafe.Add(ref inI, j + stride);
-                    var a2r = Unsafe.Add(ref inR, j + (2 * stride));
-                    var a2i = Unsafe.Add(ref inI, j + (2 * stride));
-                    var a3r = Unsafe.Add(ref inR, j + (3 * stride));
-                    var a3i = Unsafe.Add(ref inI, j + (3 * stride));
-                    if (span > 1)
-                    {
-                        var t = k * 3;
-                        Twiddle(ref a1r, ref a1i, Unsafe.Add(ref twR, t), Unsafe.Add(ref twI, t));
-                        Twiddle(ref a2r, ref a2i, Unsafe.Add(ref twR, t + 1), Unsafe.Add(ref twI, t + 1));
-                        Twiddle(ref a3r, ref a3i, Unsafe.Add(ref twR, t + 2), Unsafe.Add(ref twI, t + 2));
-                    }
+                    Leg(ref inR, ref inI, j + stride, ref twR, ref twI, k * 3, span > 1, out var a1r, out var a1i);
+                    Leg(ref inR, ref inI, j + (2 * stride), ref twR, ref twI, (k * 3) + 1, span > 1, out var a2r, out var a2i);
+                    Leg(ref inR, ref inI, j + (3 * stride), ref twR, ref twI, (k * 3) + 2, span > 1, out var a3r, out var a3i);
                     var t0r = a0r + a2r;
                     var t0i = a0i + a2i;
                     var t1r = a0r - a2r;
@@ -295,6 +293,7 @@ internal sealed class LaneFft
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void Radix5(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
             ref var inR = ref MemoryMarshal.GetReference(inRe);
@@ -316,22 +315,10 @@ internal sealed class LaneFft
                     var j = block + k;
                     var a0r = Unsafe.Add(ref inR, j);
                     var a0i = Unsafe.Add(ref inI, j);
-                    var a1r = Unsafe.Add(ref inR, j + stride);
-                    var a1i = Unsafe.Add(ref inI, j + stride);
-                    var a2r = Unsafe.Add(ref inR, j + (2 * stride));
-                    var a2i = Unsafe.Add(ref inI, j + (2 * stride));
-                    var a3r = Unsafe.Add(ref inR, j + (3 * stride));
-                    var a3i = Unsafe.Add(ref inI, j + (3 * stride));
-                    var a4r = Unsafe.Add(ref inR, j + (4 * stride));
-                    var a4i = Unsafe.Add(ref inI, j + (4 * stride));
-                    if (span > 1)
-                    {
-                        var t = k * 4;
-                        Twiddle(ref a1r, ref a1i, Unsafe.Add(ref twR, t), Unsafe.Add(ref twI, t));
-                        Twiddle(ref a2r, ref a2i, Unsafe.Add(ref twR, t + 1), Unsafe.Add(ref twI, t + 1));
-                        Twiddle(ref a3r, ref a3i, Unsafe.Add(ref twR, t + 2), Unsafe.Add(ref twI, t + 2));
-                        Twiddle(ref a4r, ref a4i, Unsafe.Add(ref twR, t + 3), Unsafe.Add(ref twI, t + 3));
-                    }
+                    Leg(ref inR, ref inI, j + stride, ref twR, ref twI, k * 4, span > 1, out var a1r, out var a1i);
+                    Leg(ref inR, ref inI, j + (2 * stride), ref twR, ref twI, (k * 4) + 1, span > 1, out var a2r, out var a2i);
+                    Leg(ref inR, ref inI, j + (3 * stride), ref twR, ref twI, (k * 4) + 2, span > 1, out var a3r, out var a3i);
+                    Leg(ref inR, ref inI, j + (4 * stride), ref twR, ref twI, (k * 4) + 3, span > 1, out var a4r, out var a4i);
                     var t1r = a1r + a4r;
                     var t1i = a1i + a4i;
                     var t2r = a2r + a3r;
@@ -364,6 +351,7 @@ internal sealed class LaneFft
             }
         }
 
+        [MethodImpl(HotPath.Optimized)]
         private void RadixGeneric(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
         {
             ref var inR = ref MemoryMarshal.GetReference(inRe);

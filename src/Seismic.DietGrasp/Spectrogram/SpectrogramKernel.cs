@@ -16,11 +16,12 @@ namespace Seismic.DietGrasp.Spectrogram;
 /// <remarks>
 /// Two real frames share one complex FFT (frame A in the real part, frame B in the imaginary part),
 /// and <c>Vector&lt;double&gt;.Count</c> such pairs run side by side in the SIMD lanes, so one
-/// transform of length 4 fs yields 2 x Count frames.
+/// transform of length 4 fs yields 2 x Count frames. The hot loops are jitted fully optimised at once
+/// (<see cref="HotPath"/>).
 /// </remarks>
 internal sealed class SpectrogramKernel
 {
-    private static readonly ConcurrentDictionary<int, SpectrogramKernel> Cache = new();
+    private static readonly ConcurrentDictionary<double, SpectrogramKernel> Cache = new();
 
     private static readonly int Lanes = Vector<double>.Count;
     private static readonly int FramesPerTransform = 2 * Lanes;
@@ -62,11 +63,8 @@ internal sealed class SpectrogramKernel
 
     public SpectrogramParameters Parameters { get; }
 
-    public static SpectrogramKernel For(SpectrogramParameters parameters)
-    {
-        var kernel = Cache.GetOrAdd(parameters.SegmentLength, _ => new SpectrogramKernel(parameters));
-        return kernel.Parameters.SamplingRate == parameters.SamplingRate ? kernel : new SpectrogramKernel(parameters);
-    }
+    public static SpectrogramKernel For(SpectrogramParameters parameters) =>
+        Cache.GetOrAdd(parameters.SamplingRate, _ => new SpectrogramKernel(parameters));
 
     /// <summary>
     /// scipy.signal.get_window(('tukey', alpha), n) with its default fftbins=True: the symmetric
@@ -115,15 +113,29 @@ internal sealed class SpectrogramKernel
         var widened = workspace.Widened.AsSpan();
         for (var c = 0; c < SpectrogramParameters.ComponentCount; c++)
         {
-            var component = waveform.Slice(c * samples, samples);
-            for (var i = 0; i < widened.Length; i++)
-            {
-                widened[i] = component[i];
-            }
+            Widen(waveform.Slice(c * samples, samples), widened);
             ScanComponent(widened, c, workspace);
             AddComponentPsd(widened, c, workspace);
         }
         ScaleToUnitRange(workspace.Psd, workspace.Scaled, destination);
+    }
+
+    /// <summary>float32 to float64, exactly.</summary>
+    [MethodImpl(HotPath.Optimized)]
+    private static void Widen(ReadOnlySpan<float> source, Span<double> target)
+    {
+        var narrow = MemoryMarshal.Cast<float, Vector<float>>(source);
+        var wide = MemoryMarshal.Cast<double, Vector<double>>(target);
+        for (var v = 0; v < narrow.Length; v++)
+        {
+            Vector.Widen(narrow[v], out var low, out var high);
+            wide[2 * v] = low;
+            wide[(2 * v) + 1] = high;
+        }
+        for (var i = narrow.Length * Vector<float>.Count; i < source.Length; i++)
+        {
+            target[i] = source[i];
+        }
     }
 
     public SpectrogramWorkspace CreateWorkspace() =>
@@ -133,6 +145,7 @@ internal sealed class SpectrogramKernel
     /// Refuses non-finite samples and dead (constant) components, and sums each hop-long block so that
     /// every frame's mean (scipy's detrend='constant') is the sum of 5 block sums.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     private void ScanComponent(ReadOnlySpan<double> component, int componentIndex, SpectrogramWorkspace workspace)
     {
         var hop = Parameters.HopLength;
@@ -207,6 +220,7 @@ internal sealed class SpectrogramKernel
         }
     }
 
+    [MethodImpl(HotPath.Optimized)]
     private void AddComponentPsd(ReadOnlySpan<double> component, int componentIndex, SpectrogramWorkspace workspace)
     {
         var n = Parameters.SegmentLength;
@@ -257,6 +271,7 @@ internal sealed class SpectrogramKernel
     /// table[j] holds x[j], x[j + hop], ..., x[j + (lanes - 1) hop] (0 past the end), so the input of
     /// the transform for frames f .. f + lanes - 1 is the contiguous run table[f hop ..][0 .. N).
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     internal static void BuildLaneTable(ReadOnlySpan<double> x, int hop, Vector<double>[] table)
     {
         var flat = MemoryMarshal.Cast<Vector<double>, double>(table.AsSpan());
@@ -285,7 +300,7 @@ internal sealed class SpectrogramKernel
             }
         }
 #endif
-        for (; j < x.Length; j++)
+        for (; j < table.Length; j++)
         {
             for (var lane = 0; lane < Lanes; lane++)
             {
@@ -296,6 +311,7 @@ internal sealed class SpectrogramKernel
     }
 
     /// <summary>(x - mean) w for the frames in the lanes of <paramref name="run"/>.</summary>
+    [MethodImpl(HotPath.Optimized)]
     private static void FillLanes(ReadOnlySpan<Vector<double>> run, ReadOnlySpan<Vector<double>> window, Vector<double> means, Span<Vector<double>> target)
     {
         ref var source = ref MemoryMarshal.GetReference(run);
@@ -311,22 +327,31 @@ internal sealed class SpectrogramKernel
     /// L = log10(PSD + 1e-30); Spec = clip((L - (Lmax - R)) / R, 0, 1), from the padded
     /// [component][frequency][time] planes into the [frequency, time, component] destination.
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     internal static void ScaleToUnitRange(double[] psd, float[] scaled, Span<float> destination)
     {
         const double range = SpectrogramParameters.DynamicRange;
         var levels = MemoryMarshal.Cast<double, Vector<double>>(psd.AsSpan());
         var tiny = new Vector<double>(1e-30);
-        var loudestLanes = new Vector<double>(double.NegativeInfinity);
-        for (var v = 0; v < levels.Length; v++)
+        var loudestLanes = levels[0];
+        for (var v = 1; v < levels.Length; v++)
         {
-            var level = Log10(levels[v] + tiny);
-            levels[v] = level;
-            loudestLanes = Vector.Max(loudestLanes, level);
+            loudestLanes = Vector.Max(loudestLanes, levels[v]);
         }
-        var loudest = double.NegativeInfinity;
+        var loudestPower = 0.0;
         for (var lane = 0; lane < Lanes; lane++)
         {
-            loudest = Math.Max(loudest, loudestLanes[lane]);
+            loudestPower = Math.Max(loudestPower, loudestLanes[lane]);
+        }
+        var loudest = Log10(new Vector<double>(loudestPower) + tiny)[0];
+        // Pixels more than R decades (with a margin far above the log's error) below the loudest one
+        // clip to 0 whatever their exact logarithm: skip it. Real records have many such pixels.
+        var silent = new Vector<double>((loudestPower + 1e-30) * Math.Pow(10, -range) * (1 - 1e-9));
+        var belowFloor = new Vector<double>(double.MinValue);
+        for (var v = 0; v < levels.Length; v++)
+        {
+            var power = levels[v] + tiny;
+            levels[v] = Vector.LessThanAll(power, silent) ? belowFloor : Log10(power);
         }
         var floor = new Vector<double>(loudest - range);
         // R = 4 is a power of two, so multiplying by 1/R is exactly numpy's division by R.
@@ -372,8 +397,9 @@ internal sealed class SpectrogramKernel
 #if NET
     /// <summary>
     /// log10 of positive normal doubles: x = 2^e m with m in [sqrt(1/2), sqrt(2)), ln m = 2 atanh(s)
-    /// with s = (m - 1) / (m + 1), |s| &lt;= 0.1716, summed to s^15 (truncation below 1e-13 relative).
+    /// with s = (m - 1) / (m + 1), |s| &lt;= 0.1716, summed to s^13 (truncation error below 1e-12).
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     internal static Vector<double> VectorLog10(Vector<double> x)
     {
         const long mantissaMask = 0x000F_FFFF_FFFF_FFFF;
@@ -388,18 +414,16 @@ internal sealed class SpectrogramKernel
         exponent += Vector.ConditionalSelect(large, Vector<double>.One, Vector<double>.Zero);
         var s = (mantissa - Vector<double>.One) / (mantissa + Vector<double>.One);
         var z = s * s;
-        var series = new Vector<double>(1.0 / 15);
-        series = (series * z) + new Vector<double>(1.0 / 13);
-        series = (series * z) + new Vector<double>(1.0 / 11);
-        series = (series * z) + new Vector<double>(1.0 / 9);
-        series = (series * z) + new Vector<double>(1.0 / 7);
-        series = (series * z) + new Vector<double>(1.0 / 5);
-        series = (series * z) + new Vector<double>(1.0 / 3);
-        series = (series * z) + Vector<double>.One;
+        var series = Vector.FusedMultiplyAdd(new Vector<double>(1.0 / 13), z, new Vector<double>(1.0 / 11));
+        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 9));
+        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 7));
+        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 5));
+        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 3));
+        series = Vector.FusedMultiplyAdd(series, z, Vector<double>.One);
         var lnMantissa = new Vector<double>(2) * s * series;
         const double ln2 = 0.6931471805599453;
         const double log10E = 0.4342944819032518;
-        return ((exponent * new Vector<double>(ln2)) + lnMantissa) * new Vector<double>(log10E);
+        return Vector.FusedMultiplyAdd(exponent, new Vector<double>(ln2), lnMantissa) * new Vector<double>(log10E);
     }
 #endif
 
@@ -417,7 +441,8 @@ internal sealed class SpectrogramWorkspace
         WorkIm = new Vector<double>[segmentLength];
         Widened = new double[samplesPerMinute];
         BlockSums = new double[blockCount];
-        LaneTable = new Vector<double>[samplesPerMinute];
+        // Long enough for the last transform's frames, including the padding frames past the minute.
+        LaneTable = new Vector<double>[Math.Max(samplesPerMinute, ((SpectrogramKernel.RowLength - (Vector<double>.Count)) * (samplesPerMinute / blockCount)) + segmentLength)];
         // Padded to whole transforms; the padding frames' means stay 0.
         Means = new double[SpectrogramKernel.RowLength];
         Psd = new double[SpectrogramParameters.ComponentCount * SpectrogramKernel.PlaneLength];

@@ -3,7 +3,9 @@ namespace Seismic.DietGrasp.Synthetics;
 /// <summary>
 /// Builds synthetic 3-component velocity records of any length: fill buffers with seafloor noise,
 /// then add earthquakes and tremor at chosen times and sizes. Everything is deterministic for a
-/// given seed (our own xoshiro256** generator, identical on every target framework). Components
+/// given seed: the random numbers come from our own xoshiro256** generator (the same sequence on
+/// every target framework, unlike System.Random's); samples can differ only in the last bits where a
+/// runtime's Math.Sin/Exp/Log round differently. Components
 /// are passed as three equally long spans (VX, VY, VZ), so a [3, n] array, three arrays or slices
 /// of longer records all work; times are seconds after each span's first sample.
 /// </summary>
