@@ -58,7 +58,7 @@ public static class DietSpectrogram
     /// <exception cref="InvalidWaveformException">Wrong length, a NaN or infinite sample, or a dead component.</exception>
     public static void Compute(ReadOnlySpan<double> waveform, SpectrogramParameters parameters, Span<float> destination)
     {
-        var workspace = Prepare(waveform.Length, parameters, destination.Length, 1);
+        var workspace = Prepare(waveform.Length, parameters, destination.Length);
         workspace.Kernel.Compute(waveform, destination, workspace);
     }
 
@@ -69,7 +69,7 @@ public static class DietSpectrogram
     /// <exception cref="InvalidWaveformException">Wrong length, a NaN or infinite sample, or a dead component.</exception>
     public static void Compute(ReadOnlySpan<float> waveform, SpectrogramParameters parameters, Span<float> destination)
     {
-        var workspace = Prepare(waveform.Length, parameters, destination.Length, 1);
+        var workspace = Prepare(waveform.Length, parameters, destination.Length);
         workspace.Kernel.Compute(waveform, destination, workspace);
     }
 
@@ -266,7 +266,7 @@ public static class DietSpectrogram
         }
     }
 
-    private static SpectrogramWorkspace Prepare(int sampleCount, SpectrogramParameters parameters, int destinationLength, int count)
+    private static SpectrogramWorkspace Prepare(int sampleCount, SpectrogramParameters parameters, int destinationLength)
     {
         if (parameters is null)
         {
@@ -276,7 +276,7 @@ public static class DietSpectrogram
         {
             throw new InvalidWaveformException(DescribeLength(sampleCount, parameters, "one station-minute"));
         }
-        CheckDestination(destinationLength, count);
+        CheckDestination(destinationLength, 1);
         return WorkspaceFor(parameters);
     }
 
