@@ -1,6 +1,7 @@
 using System.Buffers;
 using System.Buffers.Binary;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
 
@@ -133,8 +134,8 @@ public static class Npy
     public static void Write(Stream stream, ReadOnlySpan<float> data, IReadOnlyList<int> shape)
     {
         CheckShape(data.Length, shape);
-        WriteHeader(stream, "<f4", shape);
-        WriteLittleEndian(stream, MemoryMarshal.AsBytes(data), sizeof(float));
+        WriteFloat32Header(stream, shape);
+        WriteElements(stream, data);
     }
 
     /// <summary>Writes a float64 array (<c>&lt;f8</c>) to a stream.</summary>
@@ -158,12 +159,12 @@ public static class Npy
         var data = NewArray<T>(count);
         if (header.DataType == typeOfT)
         {
-            ReadElements(stream, data, header, sourceName);
+            ReadElements<T>(stream, data, header, 0, sourceName);
         }
         else
         {
             var stored = NewArray<TOther>(count);
-            ReadElements(stream, stored, header, sourceName);
+            ReadElements<TOther>(stream, stored, header, 0, sourceName);
             for (var i = 0; i < stored.Length; i++)
             {
                 data[i] = convert(stored[i]);
@@ -240,10 +241,15 @@ public static class Npy
         }
     }
 
-    private static void ReadElements<T>(Stream stream, T[] destination, NpyHeader header, string sourceName)
+    /// <summary>
+    /// Reads the next <c>destination.Length</c> elements of the header's type (byte-swapped if big-endian);
+    /// <paramref name="elementsBefore"/> (elements already read) only makes the truncation message exact.
+    /// </summary>
+    internal static void ReadElements<T>(Stream stream, Span<T> destination, NpyHeader header, long elementsBefore, string sourceName)
         where T : unmanaged
     {
-        var bytes = MemoryMarshal.AsBytes(destination.AsSpan());
+        var bytes = MemoryMarshal.AsBytes(destination);
+        var elementSize = Unsafe.SizeOf<T>();
         var done = 0;
 #if NET
         while (done < bytes.Length)
@@ -251,7 +257,7 @@ public static class Npy
             var read = stream.Read(bytes.Slice(done));
             if (read <= 0)
             {
-                throw Truncated(header, bytes.Length, done, destination.Length, sourceName);
+                throw Truncated(header, elementSize, (elementsBefore * elementSize) + done, sourceName);
             }
             done += read;
         }
@@ -264,7 +270,7 @@ public static class Npy
                 var read = stream.Read(buffer, 0, Math.Min(CopyChunk, bytes.Length - done));
                 if (read <= 0)
                 {
-                    throw Truncated(header, bytes.Length, done, destination.Length, sourceName);
+                    throw Truncated(header, elementSize, (elementsBefore * elementSize) + done, sourceName);
                 }
                 buffer.AsSpan(0, read).CopyTo(bytes.Slice(done));
                 done += read;
@@ -277,16 +283,20 @@ public static class Npy
 #endif
         if (header.IsBigEndian == BitConverter.IsLittleEndian)
         {
-            ReverseEach(bytes, bytes.Length / Math.Max(1, destination.Length));
+            ReverseEach(bytes, elementSize);
         }
     }
 
-    private static InvalidFileException Truncated(NpyHeader header, int needed, int got, int count, string sourceName)
-    {
-        var size = needed / Math.Max(1, count);
-        return new InvalidFileException(sourceName,
-            $"truncated data: shape ({string.Join(", ", header.Shape)}) needs {needed} bytes after the header, the file has {got} ({got / Math.Max(1, size)} whole elements)");
-    }
+    /// <summary>Writes a little-endian C-order header for <paramref name="shape"/> of float32 (<c>&lt;f4</c>) elements.</summary>
+    internal static void WriteFloat32Header(Stream stream, IReadOnlyList<int> shape) => WriteHeader(stream, "<f4", shape);
+
+    /// <summary>Appends float32 elements (little-endian) after a header.</summary>
+    internal static void WriteElements(Stream stream, ReadOnlySpan<float> data) =>
+        WriteLittleEndian(stream, MemoryMarshal.AsBytes(data), sizeof(float));
+
+    private static InvalidFileException Truncated(NpyHeader header, int elementSize, long got, string sourceName) =>
+        new(sourceName,
+            $"truncated data: shape ({string.Join(", ", header.Shape)}) needs {header.ElementCount * elementSize} bytes after the header, the file has {got} ({got / elementSize} whole elements)");
 
     private static void ReverseEach(Span<byte> bytes, int elementSize)
     {
@@ -296,7 +306,7 @@ public static class Npy
         }
     }
 
-    private static void EnsureNothingAfter(Stream stream, string sourceName)
+    internal static void EnsureNothingAfter(Stream stream, string sourceName)
     {
         if (stream.CanSeek && stream.Length > stream.Position)
         {
@@ -358,7 +368,7 @@ public static class Npy
         new T[count];
 #endif
 
-    private static FileStream OpenRead(string path) =>
+    internal static FileStream OpenRead(string path) =>
         new(path ?? throw new ArgumentNullException(nameof(path)), FileMode.Open, FileAccess.Read, FileShare.Read, CopyChunk);
 
     private static string Latin1(byte[] bytes)

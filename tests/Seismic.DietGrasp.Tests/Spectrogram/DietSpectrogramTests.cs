@@ -90,6 +90,18 @@ public sealed class DietSpectrogramTests
     }
 
     [Fact]
+    public void FiniteSamplesWhoseSumsOverflowAreRefused()
+    {
+        var x = Noise(1, 10);
+        for (var i = 12000; i < 18000; i++)
+        {
+            x[i] = (i % 2 == 0 ? 1.7e308 : 1.6e308);
+        }
+        var e = Assert.Throws<InvalidWaveformException>(() => DietSpectrogram.Compute(x, Rate));
+        Assert.Contains("component VZ: samples so large", e.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ADeadComponentIsRefusedByName()
     {
         var x = Noise(1, 6);
