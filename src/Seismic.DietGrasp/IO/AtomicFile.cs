@@ -4,6 +4,9 @@ namespace Seismic.DietGrasp.IO;
 /// Writes a file so that readers never see it half-written: the content goes to a temporary
 /// name in the same folder (same volume, so the final rename is atomic), then replaces the target.
 /// A failure deletes the temporary file and leaves any earlier target untouched.
+/// The content is not forced to disk (no fsync): the rename already guarantees that a killed
+/// process never leaves a half-written file, and an fsync per table would cost more than the
+/// computation on large outputs; surviving a power cut is left to the file system.
 /// </summary>
 internal static class AtomicFile
 {
@@ -18,7 +21,7 @@ internal static class AtomicFile
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
             {
                 writeContent(stream);
-                stream.Flush(flushToDisk: true);
+                stream.Flush();
             }
             Replace(temporary, fullPath);
         }
