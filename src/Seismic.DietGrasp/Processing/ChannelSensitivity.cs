@@ -11,8 +11,9 @@ namespace Seismic.DietGrasp.Processing;
 /// </summary>
 /// <remarks>
 /// The DiET spectrogram is normalised per station-minute, so a sensitivity shared by the three
-/// components does not change a probability; it matters when components differ, and it makes the
-/// samples physical for anything else done with them.
+/// components changes a probability only through the spectrogram's fixed floor (log10(PSD + 1e-30)):
+/// velocities must stay well above about 1e-14 m/s, so never convert data that are already in m/s.
+/// Sensitivities matter when components differ, and they make the samples physical.
 /// </remarks>
 public sealed class ChannelSensitivity
 {

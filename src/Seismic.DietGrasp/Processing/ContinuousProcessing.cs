@@ -135,7 +135,7 @@ public static class ContinuousProcessing
 
         progress?.Report(new RunProgress(RunStage.Finished, days.Count, days.Count, total, total));
         var modelDescription = model.IsBundledStandIn
-            ? $"bundled stand-in model ({model.Source}; trained on synthetic waveforms, not the published DiET weights)"
+            ? $"{model.Source} (trained on synthetic waveforms, not the published DiET weights)"
             : model.Source;
         return new RunResult(stations, start, end, earthquake, tremor, noise, earthquakeGroups, tremorGroups, categorized, catalogue,
             days.Count - resumed, resumed, files, warnings, modelDescription);
