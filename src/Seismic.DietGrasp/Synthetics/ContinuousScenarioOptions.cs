@@ -1,6 +1,6 @@
 namespace Seismic.DietGrasp.Synthetics;
 
-/// <summary>The size and content of a <see cref="ContinuousScenario"/>. The defaults make the demo's 30 minutes.</summary>
+/// <summary>The size and content of a <see cref="ContinuousScenario"/>. The defaults make the demo's hour.</summary>
 public sealed record ContinuousScenarioOptions
 {
     /// <summary>Seed of every random choice: the same seed and options give the same records, bit for bit.</summary>
@@ -10,22 +10,22 @@ public sealed record ContinuousScenarioOptions
     public DateTime Start { get; init; } = new(2016, 4, 1, 0, 0, 0, DateTimeKind.Utc);
 
     /// <summary>Length of the records in minutes (at least 10).</summary>
-    public int Minutes { get; init; } = 30;
+    public int Minutes { get; init; } = 60;
 
     /// <summary>Samples per second (S-net: 100).</summary>
     public double SamplingRate { get; init; } = 100;
 
     /// <summary>Number of tremor episodes.</summary>
-    public int TremorEpisodes { get; init; } = 4;
+    public int TremorEpisodes { get; init; } = 6;
 
     /// <summary>Number of local earthquakes.</summary>
-    public int LocalEarthquakes { get; init; } = 3;
+    public int LocalEarthquakes { get; init; } = 5;
 
     /// <summary>Number of teleseisms.</summary>
-    public int Teleseisms { get; init; } = 1;
+    public int Teleseisms { get; init; } = 2;
 
     /// <summary>Number of isolated single-station noise bursts.</summary>
-    public int NoiseBursts { get; init; } = 6;
+    public int NoiseBursts { get; init; } = 10;
 
     /// <summary>Whether one station has a dead (constant) component.</summary>
     public bool DeadChannel { get; init; } = true;
@@ -38,6 +38,30 @@ public sealed record ContinuousScenarioOptions
     /// expected to detect a tremor episode; the footprint of an episode is drawn so that 4 to 15 stations reach it.
     /// </summary>
     public double TremorDetectionSnr { get; init; } = 1.5;
+
+    /// <summary>
+    /// A copy lasting <paramref name="minutes"/>, with the number of each kind of event scaled from this one's
+    /// in proportion (at least one of each kind this one has): the same density of events in a shorter or longer record.
+    /// </summary>
+    /// <param name="minutes">The new length in minutes (at least 10).</param>
+    /// <returns>The scaled options.</returns>
+    /// <exception cref="InvalidParameterException">Fewer than 10 minutes.</exception>
+    public ContinuousScenarioOptions WithMinutes(int minutes)
+    {
+        if (minutes < 10)
+        {
+            throw new InvalidParameterException(nameof(Minutes), $"must be at least 10, got {minutes}");
+        }
+        int Scale(int count) => count == 0 ? 0 : Math.Max(1, (int)Math.Round((double)count * minutes / Minutes, MidpointRounding.AwayFromZero));
+        return this with
+        {
+            Minutes = minutes,
+            TremorEpisodes = Scale(TremorEpisodes),
+            LocalEarthquakes = Scale(LocalEarthquakes),
+            Teleseisms = Scale(Teleseisms),
+            NoiseBursts = Scale(NoiseBursts),
+        };
+    }
 
     internal void Validate()
     {
