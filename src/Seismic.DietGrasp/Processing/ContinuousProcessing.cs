@@ -1,6 +1,8 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Seismic.DietGrasp.DietClassifier;
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.Plotting;
 using Seismic.DietGrasp.Spectrogram;
 using Seismic.DietGrasp.Waveforms;
 
@@ -44,6 +46,15 @@ public static class ContinuousProcessing
 
     /// <summary>The tremor episodes (<see cref="TremorCatalogue"/>).</summary>
     public const string TremorCatalogueFile = "Tremor_catalogue.csv";
+
+    /// <summary>Picture: the station map of the minute with the most tremor stations, with its groups.</summary>
+    public const string TremorMapFile = "Tremor_map.png";
+
+    /// <summary>Picture: stations x minutes tremor probabilities with the catalogue's episodes.</summary>
+    public const string TremorTimelineFile = "Tremor_timeline.png";
+
+    /// <summary>Picture: the spectrogram of the strongest tremor detection (the highest tremor probability in a tremor group, else in the table).</summary>
+    public const string TremorSpectrogramFile = "Tremor_spectrogram.png";
 
     /// <summary>The folder of per-day results inside the output folder.</summary>
     public const string DaysFolder = "days";
@@ -132,6 +143,12 @@ public static class ContinuousProcessing
         CandidateTable.Write(Output(TremorCandidateFile), stations, tremorGroups);
         CandidateTable.WriteCategorized(Output(TremorCategoryFile), stations, categorized);
         TremorCatalogue.Write(Output(TremorCatalogueFile), stations, catalogue);
+        if (options.DrawPictures)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            progress?.Report(new RunProgress(RunStage.Plotting, days.Count, days.Count, total, total));
+            DrawPictures(stations, tremor, tremorGroups, catalogue, new StationHourClassifier(archive, model, options.Sensitivity, parameters), matched, Output, warnings);
+        }
 
         progress?.Report(new RunProgress(RunStage.Finished, days.Count, days.Count, total, total));
         var modelDescription = model.IsBundledStandIn
@@ -179,6 +196,30 @@ public static class ContinuousProcessing
             new ProbabilityTable(stations.Count, minutes, day.Tremor),
             new ProbabilityTable(stations.Count, minutes, day.Noise),
             dayWarnings);
+    }
+
+    private static void DrawPictures(StationNetwork stations, ProbabilityTable tremor, IReadOnlyList<StationGroup> tremorGroups, IReadOnlyList<TremorEpisode> catalogue,
+        StationHourClassifier classifier, IReadOnlyList<StationChannels> matched, Func<string, string> output, List<string> warnings)
+    {
+        var busiest = tremorGroups.GroupBy(g => g.Minute).OrderByDescending(m => m.Sum(g => g.Count)).ThenBy(m => m.Key).FirstOrDefault();
+        StationMapPlot.SavePng(output(TremorMapFile), stations, busiest?.ToList() ?? new List<StationGroup>(),
+            busiest is null ? "No tremor group" : $"Tremor groups {busiest.Key:yyyy-MM-dd HH:mm} UTC ({busiest.Sum(g => g.Count)} stations)");
+        ProbabilityTimelinePlot.SavePng(output(TremorTimelineFile), stations, tremor, catalogue.Select(e => (e.Start, e.End)).ToList());
+
+        // The strongest detection: within a tremor group when there is one, else anywhere in the table.
+        var candidates = tremorGroups.Count > 0
+            ? tremorGroups.SelectMany(g => g.Stations.Select((s, i) => (g.Minute, Station: s, P: g.Probabilities[i])))
+            : Enumerable.Range(0, tremor.MinuteCount).SelectMany(r => Enumerable.Range(0, tremor.StationCount).Select(s => (Minute: tremor.Minutes[r], Station: s, P: tremor[r, s])));
+        var strongest = candidates.Where(c => !float.IsNaN(c.P)).OrderByDescending(c => c.P).ThenBy(c => c.Minute).ThenBy(c => c.Station).Take(1).ToList();
+        var station = strongest.Count == 1 ? matched.FirstOrDefault(m => m.Station == strongest[0].Station) : null;
+        var spectrogram = station is null ? null : classifier.Spectrogram(station, strongest[0].Minute);
+        if (spectrogram is null)
+        {
+            warnings.Add($"no classified station-minute to draw; {TremorSpectrogramFile} not written");
+            return;
+        }
+        SpectrogramPlot.SavePng(output(TremorSpectrogramFile), spectrogram,
+            string.Format(CultureInfo.InvariantCulture, "{0} {1:yyyy-MM-dd HH:mm} p(tremor) {2:F2}", station!.Name, strongest[0].Minute, strongest[0].P));
     }
 
     private static List<StationChannels> MatchChannels(RunOptions options, StationNetwork stations, WaveformArchive archive, List<string> warnings)

@@ -80,30 +80,18 @@ internal sealed class StationHourClassifier
 
     public void Classify(StationChannels station, DateTime from, DateTime to, DayProbabilities day)
     {
-        var minutes = MinuteClock.MinutesBetween(from, to);
-        for (var c = 0; c < 3; c++)
+        var parameters = ReadWindows(station, from, to, day.Warnings.Enqueue);
+        if (parameters is null)
         {
-            _windows[c] = _archive.ReadWindow(station.Channels[c], from, to);
-            _scales[c] = 1 / (_sensitivity?.For(station.Channels[c]) ?? 1);
-        }
-        var rate = _windows[0].SamplingRate;
-        if (!SampleClock.SameRate(rate, _windows[1].SamplingRate) || !SampleClock.SameRate(rate, _windows[2].SamplingRate))
-        {
-            day.Warnings.Enqueue($"{station.Name}: components sampled at {_windows[0].SamplingRate}, {_windows[1].SamplingRate} and {_windows[2].SamplingRate} Hz in [{from:yyyy-MM-dd HH:mm}, {to:HH:mm}); cells left empty");
-            return;
-        }
-        if (!TryParameters(rate, out var parameters))
-        {
-            day.Warnings.Enqueue($"{station.Name}: sampling rate {rate} Hz cannot make a DiET spectrogram (4 s and 0.8 s must be whole numbers of samples, at least {SpectrogramParameters.MinimumSamplingRate} Hz); cells left empty from {from:yyyy-MM-dd HH:mm} to {to:HH:mm}");
             return;
         }
         var perMinute = parameters.SamplesPerMinute;
-        EnsureCapacity(parameters);
+        var minutes = MinuteClock.MinutesBetween(from, to);
         var firstRow = MinuteClock.MinutesBetween(day.Start, from);
         var count = 0;
         for (var m = 0; m < minutes; m++)
         {
-            if (!TryCutMinute(station, m * perMinute, perMinute, from.AddMinutes(m), day))
+            if (!TryCutMinute(station, m * perMinute, perMinute, dead => day.DeadMinutes.AddOrUpdate(dead, 1, (_, n) => n + 1)))
             {
                 continue;
             }
@@ -132,8 +120,42 @@ internal sealed class StationHourClassifier
         }
     }
 
+    /// <summary>The spectrogram the run classified for one station-minute, or null when that minute is not whole and live.</summary>
+    public float[]? Spectrogram(StationChannels station, DateTime minute)
+    {
+        var parameters = ReadWindows(station, minute, minute.AddMinutes(1), _ => { });
+        if (parameters is null || !TryCutMinute(station, 0, parameters.SamplesPerMinute, _ => { }))
+        {
+            return null;
+        }
+        return DietSpectrogram.Compute(_minute.AsSpan(0, parameters.SamplesPerStationMinute), parameters);
+    }
+
+    /// <summary>Reads the three components over [from, to) and returns their spectrogram parameters, or null (with a warning) when their rates differ or are unusable.</summary>
+    private SpectrogramParameters? ReadWindows(StationChannels station, DateTime from, DateTime to, Action<string> warn)
+    {
+        for (var c = 0; c < 3; c++)
+        {
+            _windows[c] = _archive.ReadWindow(station.Channels[c], from, to);
+            _scales[c] = 1 / (_sensitivity?.For(station.Channels[c]) ?? 1);
+        }
+        var rate = _windows[0].SamplingRate;
+        if (!SampleClock.SameRate(rate, _windows[1].SamplingRate) || !SampleClock.SameRate(rate, _windows[2].SamplingRate))
+        {
+            warn($"{station.Name}: components sampled at {_windows[0].SamplingRate}, {_windows[1].SamplingRate} and {_windows[2].SamplingRate} Hz in [{from:yyyy-MM-dd HH:mm}, {to:HH:mm}); cells left empty");
+            return null;
+        }
+        if (!TryParameters(rate, out var parameters))
+        {
+            warn($"{station.Name}: sampling rate {rate} Hz cannot make a DiET spectrogram (4 s and 0.8 s must be whole numbers of samples, at least {SpectrogramParameters.MinimumSamplingRate} Hz); cells left empty from {from:yyyy-MM-dd HH:mm} to {to:HH:mm}");
+            return null;
+        }
+        EnsureCapacity(parameters);
+        return parameters;
+    }
+
     /// <summary>Copies one minute of the three components into the minute buffer, mean removed and scaled; false when a component has a gap, a conflict or is constant.</summary>
-    private bool TryCutMinute(StationChannels station, int offset, int perMinute, DateTime minute, DayProbabilities day)
+    private bool TryCutMinute(StationChannels station, int offset, int perMinute, Action<ChannelId> onDead)
     {
         for (var c = 0; c < 3; c++)
         {
@@ -156,7 +178,7 @@ internal sealed class StationHourClassifier
             }
             if (constant)
             {
-                day.DeadMinutes.AddOrUpdate(station.Channels[c], 1, (_, n) => n + 1);
+                onDead(station.Channels[c]);
                 return false;
             }
             var mean = sum / perMinute;

@@ -10,7 +10,7 @@ public sealed class ContinuousProcessingTests
     private static readonly Lazy<(string Folder, RunResult Result)> Reference = new(() =>
     {
         var folder = TestPaths.NewScratchFolder();
-        return (folder, ContinuousProcessing.Run(Options(folder)));
+        return (folder, ContinuousProcessing.Run(Options(folder).WithPictures(true)));
     });
 
     private static string[] OutputNames => new[]
@@ -87,7 +87,9 @@ public sealed class ContinuousProcessingTests
     public void Writes_the_tables_the_grasp_readers_accept_and_the_days()
     {
         var (folder, result) = Reference.Value;
-        Assert.Equal(OutputNames.Select(name => Path.Combine(folder, name)), result.Files);
+        var pictures = new[] { ContinuousProcessing.TremorMapFile, ContinuousProcessing.TremorTimelineFile, ContinuousProcessing.TremorSpectrogramFile };
+        Assert.Equal(OutputNames.Concat(pictures).Select(name => Path.Combine(folder, name)), result.Files);
+        Assert.All(pictures, name => Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Path.Combine(folder, name)).Take(4)));
         var reread = ProbabilityTable.Read(Path.Combine(folder, ContinuousProcessing.TremorProbabilityFile), result.Stations);
         Assert.Equal(result.Tremor.Minutes, reread.Minutes);
         Assert.Equal(result.TremorGroups.Count, CandidateTable.Read(Path.Combine(folder, ContinuousProcessing.TremorCandidateFile), result.Stations).Count);
