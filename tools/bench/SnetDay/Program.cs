@@ -5,7 +5,7 @@
 // field (a longer code, e.g. S2N13A, becomes Z0123 after its row index; positions unchanged). Run `run` with it.
 // Samples are integer counts: seafloor noise from a pool of distinct synthetic hours (SyntheticWaveforms),
 // plus tremor and earthquakes on some station-hours, so that decode, spectrogram and ONNX costs are realistic.
-// The data are large (about 1 GB per 6 station-days): write them under /tmp, never into the repository.
+// About 1.6 bytes a sample (6.2 GB for 150 stations x 24 h): write them under /tmp, never into the repository.
 using System.Globalization;
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.Synthetics;
@@ -30,14 +30,14 @@ var pool = new int[poolSize][][];
 Parallel.For(0, poolSize, p =>
 {
     var components = new[] { new double[perHour], new double[perHour], new double[perHour] };
-    SyntheticWaveforms.FillNoise(components[0], components[1], components[2], rate, new NoiseSettings { Amplitude = 40 }, (ulong)(1000 + p));
+    SyntheticWaveforms.FillNoise(components[0], components[1], components[2], rate, new NoiseSettings { Amplitude = 400 }, (ulong)(1000 + p));
     if (p % 3 == 0)
     {
-        SyntheticWaveforms.AddTremor(components[0], components[1], components[2], rate, new TremorSignal { OnsetSeconds = 600, DurationSeconds = 1200, Amplitude = 150 }, (ulong)(2000 + p));
+        SyntheticWaveforms.AddTremor(components[0], components[1], components[2], rate, new TremorSignal { OnsetSeconds = 600, DurationSeconds = 1200, Amplitude = 1500 }, (ulong)(2000 + p));
     }
     if (p % 4 == 1)
     {
-        SyntheticWaveforms.AddEarthquake(components[0], components[1], components[2], rate, new EarthquakeSignal { OnsetSeconds = 1800, Amplitude = 3000 }, (ulong)(3000 + p));
+        SyntheticWaveforms.AddEarthquake(components[0], components[1], components[2], rate, new EarthquakeSignal { OnsetSeconds = 1800, Amplitude = 30000 }, (ulong)(3000 + p));
     }
     pool[p] = components.Select(c => c.Select(x => (int)Math.Round(x)).ToArray()).ToArray();
 });
