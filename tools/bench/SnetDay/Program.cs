@@ -25,7 +25,7 @@ const int perHour = 360_000;
 const int poolSize = 12;
 Directory.CreateDirectory(output);
 
-// A pool of distinct hours: noise everywhere, tremor in a third of them, an earthquake in a quarter.
+// A pool of distinct hours: noise everywhere, tremor in a third of them (used only by the cluster), an earthquake in a quarter.
 var pool = new int[poolSize][][];
 Parallel.For(0, poolSize, p =>
 {
@@ -50,6 +50,9 @@ var names = Enumerable.Range(0, stations.Count).Select(s =>
 }).ToArray();
 File.WriteAllLines(output.TrimEnd('/') + ".stations.csv", new[] { "name,latitude,longitude" }.Concat(
     names.Select((name, s) => string.Create(CultureInfo.InvariantCulture, $"{name},{stations.Latitudes[s]:R},{stations.Longitudes[s]:R}"))));
+var distances = GraspAssociator.DistanceMatrix(stations);
+var cluster = new HashSet<int>(Enumerable.Range(0, stations.Count).OrderBy(s => distances[65, s]).Take(8));
+var quiet = Enumerable.Range(0, poolSize).Where(p => p % 3 != 0).ToArray();
 var channels = new[] { "HHX", "HHY", "HHZ" };
 long bytes = 0;
 Parallel.For(0, stations.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, s =>
@@ -63,7 +66,9 @@ Parallel.For(0, stations.Count, new ParallelOptions { MaxDegreeOfParallelism = 2
         var samples = new int[hours * perHour];
         for (var h = 0; h < hours; h++)
         {
-            pool[((s * 7) + (h * 5)) % poolSize][c].CopyTo(samples, h * perHour);
+            // A compact cluster shares a tremor hour every 8 hours: coherent episodes for GrASP.
+            var tremorHour = cluster.Contains(s) && h % 8 == 2;
+            pool[tremorHour ? 3 * (h / 8 % 4) : quiet[((s * 7) + (h * 5)) % quiet.Length]][c].CopyTo(samples, h * perHour);
         }
         var data = Steim2Writer.Write(samples, start, rate, network, station, channels[c]);
         File.WriteAllBytes(Path.Combine(output, $"{name}.{channels[c]}.mseed"), data);
