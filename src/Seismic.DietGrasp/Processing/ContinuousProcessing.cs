@@ -117,9 +117,9 @@ public static class ContinuousProcessing
         }
 
         progress?.Report(new RunProgress(RunStage.Associating, days.Count, days.Count, total, total));
-        var earthquake = Concatenate(stations.Count, dayResults.Select(r => r.Earthquake));
-        var tremor = Concatenate(stations.Count, dayResults.Select(r => r.Tremor));
-        var noise = Concatenate(stations.Count, dayResults.Select(r => r.Noise));
+        var earthquake = Concatenate(stations.Count, dayResults.Select(r => r.Earthquake).ToList());
+        var tremor = Concatenate(stations.Count, dayResults.Select(r => r.Tremor).ToList());
+        var noise = Concatenate(stations.Count, dayResults.Select(r => r.Noise).ToList());
         var files = new List<string>();
         string Output(string name)
         {
@@ -319,16 +319,16 @@ public static class ContinuousProcessing
         return hours;
     }
 
-    private static ProbabilityTable Concatenate(int stationCount, IEnumerable<ProbabilityTable> days)
+    private static ProbabilityTable Concatenate(int stationCount, IReadOnlyList<ProbabilityTable> days)
     {
-        var minutes = new List<DateTime>();
-        var values = new List<float>();
+        var minutes = days.SelectMany(day => day.Minutes).ToArray();
+        var values = new float[minutes.Length * stationCount];
+        var row = 0;
         foreach (var day in days)
         {
-            minutes.AddRange(day.Minutes);
-            for (var row = 0; row < day.MinuteCount; row++)
+            for (var r = 0; r < day.MinuteCount; r++, row++)
             {
-                values.AddRange(day.Row(row).ToArray());
+                day.Row(r).CopyTo(values.AsSpan(row * stationCount, stationCount));
             }
         }
         return new ProbabilityTable(stationCount, minutes, values);
