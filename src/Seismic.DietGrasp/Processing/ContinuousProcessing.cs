@@ -78,6 +78,10 @@ public static class ContinuousProcessing
             throw new ArgumentNullException(nameof(options));
         }
         var stations = StationNetwork.Read(options.StationFile);
+        // The graph and the projection first: a bad k or EPSG fails before hours of classification.
+        var grasp = options.Grasp;
+        var graph = GraspAssociator.KnnGraph(stations, grasp.K);
+        var positions = GraspAssociator.Project(stations, grasp.Epsg);
         progress?.Report(new RunProgress(RunStage.Scanning, 0, 0, 0, 0));
         var archive = WaveformArchive.Scan(options.WaveformDirectory, options.MaxDegreeOfParallelism, cancellation);
         var warnings = new List<string>();
@@ -132,9 +136,6 @@ public static class ContinuousProcessing
         noise.Write(Output(NoiseProbabilityFile), stations);
         cancellation.ThrowIfCancellationRequested();
 
-        var grasp = options.Grasp;
-        var graph = GraspAssociator.KnnGraph(stations, grasp.K);
-        var positions = GraspAssociator.Project(stations, grasp.Epsg);
         var earthquakeGroups = GraspAssociator.ApplyNocut(earthquake, graph, grasp);
         var tremorGroups = GraspAssociator.ApplyTremor(tremor, graph, positions, grasp);
         var categorized = GraspAssociator.ApplyCategorization(graph, tremorGroups, earthquakeGroups, grasp);

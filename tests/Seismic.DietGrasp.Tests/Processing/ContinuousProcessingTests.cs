@@ -170,6 +170,15 @@ public sealed class ContinuousProcessingTests
         Assert.False(Directory.Exists(Path.Combine(folder, "out")));
     }
 
+    [Fact]
+    public void A_bad_k_fails_before_any_classification()
+    {
+        var folder = Path.Combine(TestPaths.NewScratchFolder(), "out");
+        var error = Assert.Throws<InvalidParameterException>(() => ContinuousProcessing.Run(Options(folder).WithGrasp(GraspParameters.Default.WithK(12))));
+        Assert.Contains("12", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+    }
+
     internal static RunOptions Options(string output) =>
         new RunOptions(RunScenario.WaveformFolder, RunScenario.StationFile, output).WithPictures(false).WithMaxDegreeOfParallelism(2);
 
