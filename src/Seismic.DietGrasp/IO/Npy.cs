@@ -300,7 +300,7 @@ public static class Npy
     private static int ElementCount(NpyHeader header, string sourceName)
     {
         var size = header.DataType == NpyDataType.Float32 ? sizeof(float) : sizeof(double);
-        if (header.ElementCount * size > int.MaxValue - 64)
+        if (header.ElementCount > (int.MaxValue - 64) / size)
         {
             throw new InvalidFileException(sourceName, $"shape ({string.Join(", ", header.Shape)}) holds {header.ElementCount} elements, more than one array can hold");
         }
@@ -342,8 +342,7 @@ public static class Npy
         }
     }
 
-    private static FileStream OpenRead(string path) =>
-        new(path ?? throw new ArgumentNullException(nameof(path)), FileMode.Open, FileAccess.Read, FileShare.Read, CopyChunk);
+    private static FileStream OpenRead(string path) => InputFile.OpenRead(path, CopyChunk);
 
     private static string Latin1(byte[] bytes)
     {

@@ -223,7 +223,7 @@ internal sealed class SacExtent : WaveformExtent
 
     public override void ReadSamples(long first, Span<double> destination)
     {
-        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var stream = IO.InputFile.OpenRead(Path, 1 << 16);
         stream.Position = SacFormat.HeaderLength + 4 * first;
         var buffer = new byte[4 * Math.Min(destination.Length, 1 << 14)];
         for (var done = 0; done < destination.Length;)

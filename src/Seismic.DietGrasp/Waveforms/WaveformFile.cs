@@ -63,7 +63,7 @@ public static class WaveformFile
     {
         var head = new byte[SacFormat.HeaderLength];
         int read;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096))
+        using (var stream = IO.InputFile.OpenRead(path))
         {
             read = WaveformStreams.ReadAtMost(stream, head, head.Length);
         }
@@ -83,7 +83,7 @@ public static class WaveformFile
         var header = new byte[SacFormat.HeaderLength];
         long length;
         int read;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096))
+        using (var stream = IO.InputFile.OpenRead(path))
         {
             length = stream.Length;
             read = WaveformStreams.ReadAtMost(stream, header, header.Length);
