@@ -107,7 +107,7 @@ public static class GraspAssociator
     /// <summary>Station (lat, lon) to (x, y) metres in a WGS84 UTM zone.</summary>
     /// <param name="stations">The network.</param>
     /// <param name="epsg">EPSG code 32601-32660 or 32701-32760; null for the zone of the stations' centroid.</param>
-    /// <exception cref="InvalidParameterException">The EPSG code is not supported.</exception>
+    /// <exception cref="InvalidParameterException">The EPSG code is not supported, or a station lies more than 45 degrees of longitude from the zone's central meridian.</exception>
     public static IReadOnlyList<PlanarPosition> Project(StationNetwork stations, int? epsg = null) =>
         StationProjection.Project(stations, epsg ?? StationProjection.CentroidEpsg(stations));
 
