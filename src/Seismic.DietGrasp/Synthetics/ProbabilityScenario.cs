@@ -118,13 +118,11 @@ public static class ProbabilityScenario
     /// <summary>Simulates tremor and earthquake probability tables.</summary>
     /// <param name="stations">The network (e.g. S-net's Station_info.csv).</param>
     /// <param name="options">What to inject; null for the defaults (one day with a bit of everything).</param>
+    /// <exception cref="InvalidParameterException">An option is out of range (a negative count, a rate outside [0, 1], radii not positive or reversed, a start that is not a whole minute).</exception>
     public static SimulatedProbabilities Simulate(StationNetwork stations, ScenarioOptions? options = null)
     {
         options ??= new ScenarioOptions();
-        if (options.Minutes < 1)
-        {
-            throw new InvalidParameterException(nameof(options.Minutes), $"{options.Minutes}; expected at least 1 minute");
-        }
+        Validate(options);
         var n = stations.Count;
         var distances = GraspAssociator.DistanceMatrix(stations);
         var graph = GraspAssociator.KnnGraph(distances);
@@ -198,6 +196,30 @@ public static class ProbabilityScenario
             new ProbabilityTable(n, minutes, tremor),
             new ProbabilityTable(n, minutes, earthquake),
             events.OrderBy(e => e.Start).ToArray());
+    }
+
+    private static void Validate(ScenarioOptions options)
+    {
+        if (options.Minutes < 1)
+        {
+            throw new InvalidParameterException(nameof(options.Minutes), $"{options.Minutes}; expected at least 1 minute");
+        }
+        if (options.Start.Ticks % TimeSpan.TicksPerMinute != 0 || options.Start > DateTime.MaxValue.AddMinutes(-options.Minutes))
+        {
+            throw new InvalidParameterException(nameof(options.Start), $"{options.Start:o}; expected a whole minute with {options.Minutes} minutes after it before the year 10000");
+        }
+        SyntheticChecks.NonNegative(nameof(options.TremorEpisodes), options.TremorEpisodes);
+        SyntheticChecks.NonNegative(nameof(options.ChainedTremorEpisodes), options.ChainedTremorEpisodes);
+        SyntheticChecks.NonNegative(nameof(options.LocalEarthquakes), options.LocalEarthquakes);
+        SyntheticChecks.NonNegative(nameof(options.Teleseisms), options.Teleseisms);
+        SyntheticChecks.Fraction(nameof(options.FalseDetectionRate), options.FalseDetectionRate);
+        SyntheticChecks.Fraction(nameof(options.MissingRate), options.MissingRate);
+        SyntheticChecks.Positive(nameof(options.MinTremorRadiusKm), options.MinTremorRadiusKm);
+        SyntheticChecks.Positive(nameof(options.MaxTremorRadiusKm), options.MaxTremorRadiusKm);
+        if (options.MaxTremorRadiusKm < options.MinTremorRadiusKm)
+        {
+            throw new InvalidParameterException(nameof(options.MaxTremorRadiusKm), $"{options.MaxTremorRadiusKm} km is below MinTremorRadiusKm ({options.MinTremorRadiusKm} km)");
+        }
     }
 
     /// <summary>
