@@ -385,6 +385,14 @@ internal static class BadInputTable
                 Directory.CreateDirectory(f.Out("d.csv"));
             })
             .CommandLine(f => new[] { "grasp", "distances", "--stations", f.In("stations.csv"), "--out", f.Out("d.csv") }, "d.csv");
+
+        yield return Case("output: --png is an existing folder (the spectrogram file goes too)")
+            .Given(f =>
+            {
+                f.WriteNpy("w.npy", Fixtures.Minute100Hz(), 3, Minute);
+                Directory.CreateDirectory(f.Out("s.png"));
+            })
+            .CommandLine(f => new[] { "spectrogram", "--input", f.In("w.npy"), "--fs", "100", "--out", f.Out("s.npy"), "--png", f.Out("s.png") }, "s.png");
     }
 
     private static void Predict(float[] spectrograms)
