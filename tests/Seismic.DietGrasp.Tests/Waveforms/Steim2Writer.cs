@@ -13,7 +13,7 @@ internal static class Steim2Writer
         (7, 4, 3, 2), (6, 5, 3, 1), (5, 6, 3, 0), (4, 8, 1, -1), (3, 10, 2, 3), (2, 15, 2, 2), (1, 30, 2, 1),
     };
 
-    public static byte[] Write(int[] samples, DateTime start, double samplingRate)
+    public static byte[] Write(int[] samples, DateTime start, double samplingRate, string network = "XX", string station = "BENCH", string channel = "HHZ")
     {
         const int recordLength = 4096, frames = (recordLength - 64) / 64;
         var output = new MemoryStream();
@@ -45,7 +45,7 @@ internal static class Steim2Writer
             }
             BinaryPrimitives.WriteInt32BigEndian(record.AsSpan(64 + 4), samples[first]);
             BinaryPrimitives.WriteInt32BigEndian(record.AsSpan(64 + 8), samples[position - 1]);
-            WriteHeader(record, sequence, start.AddTicks((long)Math.Round(first * TimeSpan.TicksPerSecond / samplingRate)), position - first, (int)samplingRate);
+            WriteHeader(record, sequence, start.AddTicks((long)Math.Round(first * TimeSpan.TicksPerSecond / samplingRate)), position - first, (int)samplingRate, $"{station,-5}  {channel,-3}{network,-2}");
             output.Write(record, 0, record.Length);
         }
         return output.ToArray();
@@ -69,9 +69,9 @@ internal static class Steim2Writer
         return true;
     }
 
-    private static void WriteHeader(byte[] record, int sequence, DateTime time, int count, int rate)
+    private static void WriteHeader(byte[] record, int sequence, DateTime time, int count, int rate, string codes)
     {
-        System.Text.Encoding.ASCII.GetBytes($"{sequence % 1000000:000000}D BENCH  HHZXX").CopyTo(record, 0);
+        System.Text.Encoding.ASCII.GetBytes($"{sequence % 1000000:000000}D {codes}").CopyTo(record, 0);
         var header = record.AsSpan();
         BinaryPrimitives.WriteUInt16BigEndian(header.Slice(20), (ushort)time.Year);
         BinaryPrimitives.WriteUInt16BigEndian(header.Slice(22), (ushort)time.DayOfYear);

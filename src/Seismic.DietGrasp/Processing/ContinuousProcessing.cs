@@ -1,0 +1,379 @@
+using System.Collections.Concurrent;
+using System.Globalization;
+using Seismic.DietGrasp.DietClassifier;
+using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.Plotting;
+using Seismic.DietGrasp.Spectrogram;
+using Seismic.DietGrasp.Waveforms;
+
+namespace Seismic.DietGrasp.Processing;
+
+/// <summary>
+/// The whole job on continuous records (<c>dietgrasp run</c>): waveform files in, per-minute DiET
+/// probabilities, GrASP candidates, categories and a tremor catalogue out.
+/// </summary>
+/// <remarks>
+/// Steps: index the files (headers only); match channels to the station file (<c>NET.STA</c> or <c>STA</c>,
+/// component from the channel's last letter); for each UTC day, for each station and hour in parallel,
+/// read the three components' window, cut clock-aligned minutes (minute m covers [m, m + 60 s)), remove
+/// each minute's mean, apply the sensitivity, make the spectrograms and classify them; keep only the
+/// probabilities. A station-minute without a whole, gap-free minute of all three components, or with a
+/// constant (dead) component, stays an empty cell, which GrASP treats as not detecting. Each day is
+/// saved under OUT/days/YYYY-MM-DD/ with a completion marker written last, so a re-run skips finished
+/// days; the top-level tables are assembled from the days and GrASP runs on them (categorisation's
+/// window crosses midnight). Every file is written atomically: a killed run leaves no half-written file.
+/// Memory is bounded by the workers' station-hour windows, not by the length of the record.
+/// </remarks>
+public static class ContinuousProcessing
+{
+    /// <summary>Earthquake probability table.</summary>
+    public const string EarthquakeProbabilityFile = "Probability_EQ.csv";
+
+    /// <summary>Tremor probability table.</summary>
+    public const string TremorProbabilityFile = "Probability_T.csv";
+
+    /// <summary>Noise probability table.</summary>
+    public const string NoiseProbabilityFile = "Probability_N.csv";
+
+    /// <summary>Apply_Nocut on the earthquake table.</summary>
+    public const string EarthquakeCandidateFile = "EQ_candidate.csv";
+
+    /// <summary>Apply_Tremor on the tremor table.</summary>
+    public const string TremorCandidateFile = "Tremor_candidate.csv";
+
+    /// <summary>The tremor candidates with their category (1 probable, 2 possible).</summary>
+    public const string TremorCategoryFile = "Tremor_category.csv";
+
+    /// <summary>The tremor episodes (<see cref="TremorCatalogue"/>).</summary>
+    public const string TremorCatalogueFile = "Tremor_catalogue.csv";
+
+    /// <summary>Picture: the station map of the minute with the most tremor stations, with its groups.</summary>
+    public const string TremorMapFile = "Tremor_map.png";
+
+    /// <summary>Picture: stations x minutes tremor probabilities with the catalogue's episodes.</summary>
+    public const string TremorTimelineFile = "Tremor_timeline.png";
+
+    /// <summary>Picture: the spectrogram of the strongest tremor detection (the highest tremor probability in a tremor group, else in the table).</summary>
+    public const string TremorSpectrogramFile = "Tremor_spectrogram.png";
+
+    /// <summary>The folder of per-day results inside the output folder.</summary>
+    public const string DaysFolder = "days";
+
+    internal static readonly string[] ProbabilityFiles = { EarthquakeProbabilityFile, TremorProbabilityFile, NoiseProbabilityFile };
+
+    private static readonly Component[] Components = { Component.VX, Component.VY, Component.VZ };
+
+    /// <summary>Runs the whole job (see the type's remarks).</summary>
+    /// <param name="options">What to process and how.</param>
+    /// <param name="progress">Receives progress reports (from worker threads), or null.</param>
+    /// <param name="cancellation">Stops the run: finished days stay saved, nothing is left half-written, and <see cref="OperationCanceledException"/> is thrown.</param>
+    /// <returns>The tables, groups, catalogue, counts and warnings.</returns>
+    /// <exception cref="InvalidParameterException">No waveform file, no station of the station file in the waveforms, or an empty time range.</exception>
+    /// <exception cref="InvalidFileException">A corrupt waveform file (naming file and record) or a bad model.</exception>
+    /// <exception cref="InvalidTableException">A bad station file.</exception>
+    public static RunResult Run(RunOptions options, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+        var stations = StationNetwork.Read(options.StationFile);
+        progress?.Report(new RunProgress(RunStage.Scanning, 0, 0, 0, 0));
+        var archive = WaveformArchive.Scan(options.WaveformDirectory, options.MaxDegreeOfParallelism, cancellation);
+        var warnings = new List<string>();
+        var matched = MatchChannels(options, stations, archive, warnings);
+        var (start, end) = TimeRange(options, archive);
+        warnings.AddRange(DiscontinuityWarnings(archive, matched, start, end));
+        var days = Days(start, end);
+        var modelOptions = new DietModelOptions { IntraOpThreads = options.MaxDegreeOfParallelism > 1 ? 1 : 0, InterOpThreads = 1 };
+        using var model = options.ModelPath is null ? DietModel.LoadBundled(modelOptions) : DietModel.Load(options.ModelPath, modelOptions);
+        var store = new DayStore(options.OutputDirectory, stations, ModelIdentity(model, options.ModelPath), options.Sensitivity?.Description ?? "counts");
+
+        var results = new DayResult?[days.Count];
+        for (var d = 0; d < days.Count; d++)
+        {
+            results[d] = store.TryLoad(days[d].Start, days[d].End);
+        }
+        var resumed = results.Count(r => r is not null);
+        var total = days.Where((_, d) => results[d] is null).Sum(day => (long)HoursOf(day.Start, day.End).Count * matched.Count);
+        var tracker = new ProgressTracker(progress, days.Count, resumed, total);
+        tracker.Report();
+        var parameters = new ConcurrentDictionary<double, SpectrogramParameters>();
+        for (var d = 0; d < days.Count; d++)
+        {
+            if (results[d] is not null)
+            {
+                continue;
+            }
+            cancellation.ThrowIfCancellationRequested();
+            results[d] = ClassifyDay(options, archive, model, parameters, stations, matched, days[d].Start, days[d].End, tracker, cancellation);
+            store.Save(days[d].Start, days[d].End, results[d]!);
+            tracker.DayDone();
+        }
+        var dayResults = results.Select(r => r!).ToList();
+        foreach (var day in dayResults)
+        {
+            warnings.AddRange(day.Warnings);
+        }
+
+        progress?.Report(new RunProgress(RunStage.Associating, days.Count, days.Count, total, total));
+        var earthquake = Concatenate(stations.Count, dayResults.Select(r => r.Earthquake));
+        var tremor = Concatenate(stations.Count, dayResults.Select(r => r.Tremor));
+        var noise = Concatenate(stations.Count, dayResults.Select(r => r.Noise));
+        var files = new List<string>();
+        string Output(string name)
+        {
+            var path = Path.GetFullPath(Path.Combine(options.OutputDirectory, name));
+            files.Add(path);
+            return path;
+        }
+        earthquake.Write(Output(EarthquakeProbabilityFile), stations);
+        tremor.Write(Output(TremorProbabilityFile), stations);
+        noise.Write(Output(NoiseProbabilityFile), stations);
+        cancellation.ThrowIfCancellationRequested();
+
+        var grasp = options.Grasp;
+        var graph = GraspAssociator.KnnGraph(stations, grasp.K);
+        var positions = GraspAssociator.Project(stations, grasp.Epsg);
+        var earthquakeGroups = GraspAssociator.ApplyNocut(earthquake, graph, grasp);
+        var tremorGroups = GraspAssociator.ApplyTremor(tremor, graph, positions, grasp);
+        var categorized = GraspAssociator.ApplyCategorization(graph, tremorGroups, earthquakeGroups, grasp);
+        var catalogue = TremorCatalogue.Build(stations, categorized);
+        CandidateTable.Write(Output(EarthquakeCandidateFile), stations, earthquakeGroups);
+        CandidateTable.Write(Output(TremorCandidateFile), stations, tremorGroups);
+        CandidateTable.WriteCategorized(Output(TremorCategoryFile), stations, categorized);
+        TremorCatalogue.Write(Output(TremorCatalogueFile), stations, catalogue);
+        if (options.DrawPictures)
+        {
+            cancellation.ThrowIfCancellationRequested();
+            progress?.Report(new RunProgress(RunStage.Plotting, days.Count, days.Count, total, total));
+            DrawPictures(stations, tremor, tremorGroups, catalogue, new StationHourClassifier(archive, model, options.Sensitivity, parameters), matched, Output, warnings);
+        }
+
+        progress?.Report(new RunProgress(RunStage.Finished, days.Count, days.Count, total, total));
+        var modelDescription = model.IsBundledStandIn
+            ? $"{model.Source} (trained on synthetic waveforms, not the published DiET weights)"
+            : model.Source;
+        return new RunResult(stations, start, end, earthquake, tremor, noise, earthquakeGroups, tremorGroups, categorized, catalogue,
+            days.Count - resumed, resumed, files, warnings, modelDescription);
+    }
+
+    private static DayResult ClassifyDay(RunOptions options, WaveformArchive archive, DietModel model, ConcurrentDictionary<double, SpectrogramParameters> parameters,
+        StationNetwork stations, IReadOnlyList<StationChannels> matched, DateTime start, DateTime end, ProgressTracker tracker, CancellationToken cancellation)
+    {
+        var day = new DayProbabilities(start, end, stations.Count);
+        var hours = HoursOf(start, end);
+        var work = matched.SelectMany(station => hours.Select(hour => (Station: station, hour.Start, hour.End))).ToList();
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellation };
+        try
+        {
+            Parallel.ForEach(
+                work,
+                parallel,
+                () => new StationHourClassifier(archive, model, options.Sensitivity, parameters),
+                (item, _, worker) =>
+                {
+                    cancellation.ThrowIfCancellationRequested();
+                    worker.Classify(item.Station, item.Start, item.End, day);
+                    tracker.StationHourDone();
+                    return worker;
+                },
+                _ => { });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count > 0)
+        {
+            // Report the first failure as itself (a DietGraspException naming the file), not wrapped.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(
+                e.InnerExceptions.OrderBy(inner => inner is OperationCanceledException ? 0 : inner is DietGraspException ? 1 : 2).First()).Throw();
+            throw;
+        }
+        var dayWarnings = day.Warnings.OrderBy(w => w, StringComparer.Ordinal).ToList();
+        dayWarnings.AddRange(day.DeadMinutes.OrderBy(pair => pair.Key.ToString(), StringComparer.Ordinal)
+            .Select(pair => $"{pair.Key}: dead (constant) in {pair.Value} minute(s) of {start:yyyy-MM-dd}; those station-minutes are left empty"));
+        var minutes = Enumerable.Range(0, day.MinuteCount).Select(m => start.AddMinutes(m)).ToArray();
+        return new DayResult(
+            new ProbabilityTable(stations.Count, minutes, day.Earthquake),
+            new ProbabilityTable(stations.Count, minutes, day.Tremor),
+            new ProbabilityTable(stations.Count, minutes, day.Noise),
+            dayWarnings);
+    }
+
+    private static void DrawPictures(StationNetwork stations, ProbabilityTable tremor, IReadOnlyList<StationGroup> tremorGroups, IReadOnlyList<TremorEpisode> catalogue,
+        StationHourClassifier classifier, IReadOnlyList<StationChannels> matched, Func<string, string> output, List<string> warnings)
+    {
+        var busiest = tremorGroups.GroupBy(g => g.Minute).OrderByDescending(m => m.Sum(g => g.Count)).ThenBy(m => m.Key).FirstOrDefault();
+        StationMapPlot.SavePng(output(TremorMapFile), stations, busiest?.ToList() ?? new List<StationGroup>(),
+            busiest is null ? "No tremor group" : $"Tremor groups {busiest.Key:yyyy-MM-dd HH:mm} UTC ({busiest.Sum(g => g.Count)} stations)");
+        ProbabilityTimelinePlot.SavePng(output(TremorTimelineFile), stations, tremor, catalogue.Select(e => (e.Start, e.End)).ToList());
+
+        // The strongest detection: within a tremor group when there is one, else anywhere in the table.
+        var candidates = tremorGroups.Count > 0
+            ? tremorGroups.SelectMany(g => g.Stations.Select((s, i) => (g.Minute, Station: s, P: g.Probabilities[i])))
+            : Enumerable.Range(0, tremor.MinuteCount).SelectMany(r => Enumerable.Range(0, tremor.StationCount).Select(s => (Minute: tremor.Minutes[r], Station: s, P: tremor[r, s])));
+        var strongest = candidates.Where(c => !float.IsNaN(c.P)).OrderByDescending(c => c.P).ThenBy(c => c.Minute).ThenBy(c => c.Station).Take(1).ToList();
+        var station = strongest.Count == 1 ? matched.FirstOrDefault(m => m.Station == strongest[0].Station) : null;
+        var spectrogram = station is null ? null : classifier.Spectrogram(station, strongest[0].Minute);
+        if (spectrogram is null)
+        {
+            warnings.Add($"no classified station-minute to draw; {TremorSpectrogramFile} not written");
+            return;
+        }
+        SpectrogramPlot.SavePng(output(TremorSpectrogramFile), spectrogram,
+            string.Format(CultureInfo.InvariantCulture, "{0} {1:yyyy-MM-dd HH:mm} p(tremor) {2:F2}", station!.Name, strongest[0].Minute, strongest[0].P));
+    }
+
+    private static List<StationChannels> MatchChannels(RunOptions options, StationNetwork stations, WaveformArchive archive, List<string> warnings)
+    {
+        if (archive.Channels.Count == 0)
+        {
+            throw new InvalidParameterException("waveformDirectory", $"no SAC or miniSEED file in '{options.WaveformDirectory}'");
+        }
+        if (archive.SkippedFiles.Count > 0)
+        {
+            warnings.Add($"{archive.SkippedFiles.Count} file(s) in the waveform folder are neither SAC nor miniSEED and were left out (first: {archive.SkippedFiles[0]})");
+        }
+        var matched = new List<StationChannels>();
+        var used = new HashSet<ChannelId>();
+        for (var s = 0; s < stations.Count; s++)
+        {
+            var name = stations.Names[s];
+            var channels = new ChannelId[3];
+            var missing = new List<Component>();
+            foreach (var component in Components)
+            {
+                var found = archive.FindChannels(name, component);
+                if (found.Count == 0)
+                {
+                    missing.Add(component);
+                    continue;
+                }
+                channels[(int)component] = found[0];
+                if (found.Count > 1)
+                {
+                    warnings.Add($"{name}: {found.Count} {component} channels ({string.Join(", ", found)}); using {found[0]}");
+                }
+            }
+            if (missing.Count == 3)
+            {
+                warnings.Add($"{name}: no waveforms; its cells are empty");
+                continue;
+            }
+            if (missing.Count > 0)
+            {
+                warnings.Add($"{name}: no {string.Join(" or ", missing)} channel; its cells are empty");
+                continue;
+            }
+            used.UnionWith(channels);
+            matched.Add(new StationChannels(s, name, channels));
+        }
+        if (matched.Count == 0)
+        {
+            throw new InvalidParameterException("stationFile",
+                $"no station of '{options.StationFile}' has three components in '{options.WaveformDirectory}' (stations there: {string.Join(", ", archive.Stations.Take(10))}{(archive.Stations.Count > 10 ? ", ..." : string.Empty)}); names must match NET.STA or STA");
+        }
+        var unmatched = archive.Channels.Where(id => !used.Contains(id)).Select(id => id.ToString()).ToList();
+        if (unmatched.Count > 0)
+        {
+            warnings.Add($"{unmatched.Count} channel(s) not used (station not in the station file, or not a VX/VY/VZ component): {string.Join(", ", unmatched.Take(10))}{(unmatched.Count > 10 ? ", ..." : string.Empty)}");
+        }
+        return matched;
+    }
+
+    private static (DateTime Start, DateTime End) TimeRange(RunOptions options, WaveformArchive archive)
+    {
+        var start = options.StartTime ?? MinuteClock.Floor(archive.StartTime);
+        var end = options.EndTime ?? MinuteClock.Ceiling(archive.EndTime);
+        if (start >= end)
+        {
+            throw new InvalidParameterException("startTime", $"the time range [{start:yyyy-MM-ddTHH:mm:ssZ}, {end:yyyy-MM-ddTHH:mm:ssZ}) is empty (the waveforms cover {archive.StartTime:yyyy-MM-ddTHH:mm:ssZ} to {archive.EndTime:yyyy-MM-ddTHH:mm:ssZ})");
+        }
+        return (start, end);
+    }
+
+    private static IEnumerable<string> DiscontinuityWarnings(WaveformArchive archive, IReadOnlyList<StationChannels> matched, DateTime start, DateTime end)
+    {
+        var used = new HashSet<ChannelId>(matched.SelectMany(m => m.Channels));
+        return archive.Discontinuities
+            .Where(d => used.Contains(d.Id) && d.EndTime >= start && d.StartTime < end)
+            .GroupBy(d => d.Id)
+            .Select(g => $"{g.Key}: {string.Join(", ", g.GroupBy(d => d.Kind).Select(k => $"{k.Count()} {k.Key}(s)"))} (first at {g.First().StartTime:yyyy-MM-ddTHH:mm:ss.fffZ}); minutes they touch are left empty where samples are missing or disagree");
+    }
+
+    private static List<(DateTime Start, DateTime End)> Days(DateTime start, DateTime end)
+    {
+        var days = new List<(DateTime, DateTime)>();
+        for (var day = MinuteClock.Floor(start, TimeSpan.TicksPerDay); day < end; day = day.AddDays(1))
+        {
+            days.Add((day < start ? start : day, day.AddDays(1) > end ? end : day.AddDays(1)));
+        }
+        return days;
+    }
+
+    private static List<(DateTime Start, DateTime End)> HoursOf(DateTime start, DateTime end)
+    {
+        var hours = new List<(DateTime, DateTime)>();
+        for (var hour = MinuteClock.Floor(start, TimeSpan.TicksPerHour); hour < end; hour = hour.AddHours(1))
+        {
+            hours.Add((hour < start ? start : hour, hour.AddHours(1) > end ? end : hour.AddHours(1)));
+        }
+        return hours;
+    }
+
+    private static ProbabilityTable Concatenate(int stationCount, IEnumerable<ProbabilityTable> days)
+    {
+        var minutes = new List<DateTime>();
+        var values = new List<float>();
+        foreach (var day in days)
+        {
+            minutes.AddRange(day.Minutes);
+            for (var row = 0; row < day.MinuteCount; row++)
+            {
+                values.AddRange(day.Row(row).ToArray());
+            }
+        }
+        return new ProbabilityTable(stationCount, minutes, values);
+    }
+
+    private static string ModelIdentity(DietModel model, string? path)
+    {
+        if (path is null)
+        {
+            return $"bundled {model.Source}";
+        }
+        var file = new FileInfo(path);
+        return $"{file.FullName} {file.Length} {file.LastWriteTimeUtc.Ticks}";
+    }
+
+    /// <summary>Counts finished station-hours and days across worker threads and reports them.</summary>
+    private sealed class ProgressTracker
+    {
+        private readonly IProgress<RunProgress>? _progress;
+        private readonly int _dayCount;
+        private readonly long _total;
+        private int _daysDone;
+        private long _done;
+
+        public ProgressTracker(IProgress<RunProgress>? progress, int dayCount, int daysDone, long total)
+        {
+            _progress = progress;
+            _dayCount = dayCount;
+            _daysDone = daysDone;
+            _total = total;
+        }
+
+        public void StationHourDone()
+        {
+            Interlocked.Increment(ref _done);
+            Report();
+        }
+
+        public void DayDone()
+        {
+            Interlocked.Increment(ref _daysDone);
+            Report();
+        }
+
+        public void Report() =>
+            _progress?.Report(new RunProgress(RunStage.Classifying, Volatile.Read(ref _daysDone), _dayCount, Interlocked.Read(ref _done), _total));
+    }
+}

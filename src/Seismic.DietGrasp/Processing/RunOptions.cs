@@ -1,0 +1,150 @@
+using Seismic.DietGrasp.Grasp;
+
+namespace Seismic.DietGrasp.Processing;
+
+/// <summary>
+/// What <see cref="ContinuousProcessing.Run"/> processes and how: immutable and checked on creation
+/// (folders and files exist, the time range is not empty, parameters are in range). Change a copy with
+/// the <c>With...</c> methods.
+/// </summary>
+public sealed class RunOptions
+{
+    /// <summary>Creates options with the defaults: the whole archive, the bundled model, S-net GrASP defaults, counts left as they are, one worker per processor, pictures drawn.</summary>
+    /// <param name="waveformDirectory">Folder holding the SAC and/or miniSEED files (searched recursively).</param>
+    /// <param name="stationFile">The station file (<c>Station_info.csv</c>: name, latitude, longitude).</param>
+    /// <param name="outputDirectory">Where the tables, the per-day results and the pictures go (created when missing).</param>
+    /// <exception cref="InvalidParameterException">The waveform folder or the station file does not exist, or the output path is empty.</exception>
+    public RunOptions(string waveformDirectory, string stationFile, string outputDirectory)
+        : this(CheckFolder(waveformDirectory), CheckFile(nameof(stationFile), stationFile), CheckOutput(outputDirectory), null, null, null, GraspParameters.Default, null, Environment.ProcessorCount, true)
+    {
+    }
+
+    private RunOptions(string waveformDirectory, string stationFile, string outputDirectory, DateTime? startTime, DateTime? endTime, string? modelPath, GraspParameters grasp, ChannelSensitivity? sensitivity, int maxDegreeOfParallelism, bool drawPictures)
+    {
+        WaveformDirectory = waveformDirectory;
+        StationFile = stationFile;
+        OutputDirectory = outputDirectory;
+        StartTime = startTime;
+        EndTime = endTime;
+        ModelPath = modelPath;
+        Grasp = grasp;
+        Sensitivity = sensitivity;
+        MaxDegreeOfParallelism = maxDegreeOfParallelism;
+        DrawPictures = drawPictures;
+    }
+
+    /// <summary>The folder of waveform files.</summary>
+    public string WaveformDirectory { get; }
+
+    /// <summary>The station file; its row order is the column order of every table.</summary>
+    public string StationFile { get; }
+
+    /// <summary>The output folder.</summary>
+    public string OutputDirectory { get; }
+
+    /// <summary>First minute processed (UTC, whole minute); <see langword="null"/>: the archive's first sample, rounded down to the minute.</summary>
+    public DateTime? StartTime { get; }
+
+    /// <summary>End of the processed range (UTC, whole minute, excluded); <see langword="null"/>: the archive's end, rounded up to the minute.</summary>
+    public DateTime? EndTime { get; }
+
+    /// <summary>An ONNX DiET model; <see langword="null"/>: the bundled stand-in model.</summary>
+    public string? ModelPath { get; }
+
+    /// <summary>The GrASP parameters (k, thresholds, EPSG, categorisation window).</summary>
+    public GraspParameters Grasp { get; }
+
+    /// <summary>Instrument sensitivities (counts per m/s) that turn counts into velocity; <see langword="null"/>: samples are used as they are.</summary>
+    public ChannelSensitivity? Sensitivity { get; }
+
+    /// <summary>Stations processed at once (default: the processor count).</summary>
+    public int MaxDegreeOfParallelism { get; }
+
+    /// <summary>Whether the run ends by drawing its PNG pictures.</summary>
+    public bool DrawPictures { get; }
+
+    /// <summary>A copy limited to [<paramref name="startTime"/>, <paramref name="endTime"/>); a bound that is not a whole minute is widened to one (start down, end up).</summary>
+    /// <param name="startTime">First minute (UTC; unspecified kind is read as UTC), or <see langword="null"/> for the archive's start.</param>
+    /// <param name="endTime">End (excluded), or <see langword="null"/> for the archive's end.</param>
+    /// <returns>The new options.</returns>
+    /// <exception cref="InvalidParameterException">Both are given and the start is not before the end.</exception>
+    public RunOptions WithTimeRange(DateTime? startTime, DateTime? endTime)
+    {
+        var start = startTime is { } s ? MinuteClock.Floor(MinuteClock.Utc(s)) : (DateTime?)null;
+        var end = endTime is { } e ? MinuteClock.Ceiling(MinuteClock.Utc(e)) : (DateTime?)null;
+        if (start is not null && end is not null && start >= end)
+        {
+            throw new InvalidParameterException("endTime", $"the time range [{start:yyyy-MM-ddTHH:mm:ssZ}, {end:yyyy-MM-ddTHH:mm:ssZ}) is empty; the end must come after the start");
+        }
+        return new(WaveformDirectory, StationFile, OutputDirectory, start, end, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, DrawPictures);
+    }
+
+    /// <summary>A copy that classifies with the ONNX model at <paramref name="modelPath"/> (<see langword="null"/>: the bundled stand-in).</summary>
+    /// <param name="modelPath">The model file.</param>
+    /// <returns>The new options.</returns>
+    /// <exception cref="InvalidParameterException">The file does not exist.</exception>
+    public RunOptions WithModel(string? modelPath) =>
+        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, modelPath is null ? null : CheckFile("modelPath", modelPath), Grasp, Sensitivity, MaxDegreeOfParallelism, DrawPictures);
+
+    /// <summary>A copy with other GrASP parameters.</summary>
+    /// <param name="grasp">The parameters.</param>
+    /// <returns>The new options.</returns>
+    public RunOptions WithGrasp(GraspParameters grasp) =>
+        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, grasp ?? throw new ArgumentNullException(nameof(grasp)), Sensitivity, MaxDegreeOfParallelism, DrawPictures);
+
+    /// <summary>A copy that divides each channel's counts by its sensitivity (<see langword="null"/>: no conversion).</summary>
+    /// <param name="sensitivity">The sensitivities.</param>
+    /// <returns>The new options.</returns>
+    public RunOptions WithSensitivity(ChannelSensitivity? sensitivity) =>
+        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, sensitivity, MaxDegreeOfParallelism, DrawPictures);
+
+    /// <summary>A copy processing at most <paramref name="maxDegreeOfParallelism"/> stations at once.</summary>
+    /// <param name="maxDegreeOfParallelism">At least 1.</param>
+    /// <returns>The new options.</returns>
+    /// <exception cref="InvalidParameterException">Less than 1.</exception>
+    public RunOptions WithMaxDegreeOfParallelism(int maxDegreeOfParallelism)
+    {
+        if (maxDegreeOfParallelism < 1)
+        {
+            throw new InvalidParameterException(nameof(maxDegreeOfParallelism), $"{maxDegreeOfParallelism}; expected at least 1 thread");
+        }
+        return new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, maxDegreeOfParallelism, DrawPictures);
+    }
+
+    /// <summary>A copy that draws (or skips) the PNG pictures.</summary>
+    /// <param name="drawPictures">Whether to draw them.</param>
+    /// <returns>The new options.</returns>
+    public RunOptions WithPictures(bool drawPictures) =>
+        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, drawPictures);
+
+    private static string CheckFolder(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || !Directory.Exists(path))
+        {
+            throw new InvalidParameterException("waveformDirectory", $"waveform folder '{path}' does not exist");
+        }
+        return path;
+    }
+
+    private static string CheckFile(string parameter, string path)
+    {
+        if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
+        {
+            throw new InvalidParameterException(parameter, $"file '{path}' does not exist");
+        }
+        return path;
+    }
+
+    private static string CheckOutput(string path)
+    {
+        if (string.IsNullOrWhiteSpace(path))
+        {
+            throw new InvalidParameterException("outputDirectory", "the output folder is empty; expected a path");
+        }
+        if (File.Exists(path))
+        {
+            throw new InvalidParameterException("outputDirectory", $"'{path}' is a file; expected a folder");
+        }
+        return path;
+    }
+}

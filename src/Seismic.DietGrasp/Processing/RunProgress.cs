@@ -1,0 +1,32 @@
+namespace Seismic.DietGrasp.Processing;
+
+/// <summary>The stages of a run, in order.</summary>
+public enum RunStage
+{
+    /// <summary>Indexing the waveform files (headers only).</summary>
+    Scanning,
+
+    /// <summary>Cutting, spectrograms and classification, day by day.</summary>
+    Classifying,
+
+    /// <summary>GrASP association, categorisation and the catalogue on the assembled tables.</summary>
+    Associating,
+
+    /// <summary>Drawing the pictures.</summary>
+    Plotting,
+
+    /// <summary>Everything is written.</summary>
+    Finished,
+}
+
+/// <summary>A progress report of <see cref="ContinuousProcessing.Run"/>.</summary>
+/// <param name="Stage">The stage the run is in.</param>
+/// <param name="DaysDone">Days finished (computed or taken from an earlier run).</param>
+/// <param name="DayCount">Days in the time range.</param>
+/// <param name="StationHoursDone">Station-hours classified so far in this run (resumed days not included).</param>
+/// <param name="StationHoursTotal">Station-hours this run has to classify (resumed days not included).</param>
+public readonly record struct RunProgress(RunStage Stage, int DaysDone, int DayCount, long StationHoursDone, long StationHoursTotal)
+{
+    /// <summary>The fraction of the classification work done, 0 to 1 (1 once classification is over).</summary>
+    public double Fraction => Stage > RunStage.Classifying ? 1 : StationHoursTotal == 0 ? 0 : (double)StationHoursDone / StationHoursTotal;
+}

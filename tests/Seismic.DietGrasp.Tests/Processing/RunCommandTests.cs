@@ -1,0 +1,42 @@
+using Seismic.DietGrasp.Processing;
+using Seismic.DietGrasp.Tests.Cli;
+using Xunit;
+
+namespace Seismic.DietGrasp.Tests.Processing;
+
+public sealed class RunCommandTests
+{
+    [Fact]
+    public void Run_writes_the_tables_and_reports_counts_and_warnings()
+    {
+        var folder = TestPaths.NewScratchFolder();
+        var result = CliRunner.Run("run", "--waveforms", RunScenario.WaveformFolder, "--stations", RunScenario.StationFile, "--out", folder,
+            "--k", "3", "--start", "2016-04-01T23:52:00Z", "--end", "2016-04-02T00:02:00Z", "--threads", "2", "--no-pictures", "--sensitivity", "1");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("109 station-minutes classified, 11 left empty (2 day(s) computed, 0 resumed)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1 earthquake group(s), 4 tremor group(s), 1 tremor episode(s)", result.Output, StringComparison.Ordinal);
+        Assert.Contains(result.ErrorLines, line => line.StartsWith("dietgrasp run: warning: SN.S11..HHY: dead", StringComparison.Ordinal));
+        Assert.DoesNotContain("[", result.Error, StringComparison.Ordinal); // no progress bar when stderr is not a terminal
+        Assert.True(File.Exists(Path.Combine(folder, ContinuousProcessing.TremorCatalogueFile)));
+    }
+
+    [Fact]
+    public void Bad_input_is_one_line_and_leaves_no_output()
+    {
+        var folder = TestPaths.NewScratchFolder();
+        var output = Path.Combine(folder, "out");
+        var missing = CliRunner.Run("run", "--waveforms", Path.Combine(folder, "nowhere"), "--stations", RunScenario.StationFile, "--out", output);
+        Assert.Equal(1, missing.ExitCode);
+        Assert.Single(missing.ErrorLines);
+        Assert.Contains("nowhere", missing.Error, StringComparison.Ordinal);
+
+        var reversed = CliRunner.Run("run", "--waveforms", RunScenario.WaveformFolder, "--stations", RunScenario.StationFile, "--out", output,
+            "--start", "2016-04-02T00:00:00Z", "--end", "2016-04-01T00:00:00Z");
+        Assert.Equal(1, reversed.ExitCode);
+        Assert.Contains("empty", reversed.Error, StringComparison.Ordinal);
+
+        var badTime = CliRunner.Run("run", "--waveforms", RunScenario.WaveformFolder, "--stations", RunScenario.StationFile, "--out", output, "--start", "yesterday");
+        Assert.Equal(2, badTime.ExitCode);
+        Assert.False(Directory.Exists(output));
+    }
+}

@@ -1,0 +1,36 @@
+using System.Globalization;
+using System.Text.RegularExpressions;
+using Seismic.DietGrasp.Processing;
+using Seismic.DietGrasp.Synthetics;
+using Seismic.DietGrasp.Tests.Cli;
+using Xunit;
+
+namespace Seismic.DietGrasp.Tests.Synthetics;
+
+public sealed class SyntheticDemoTests
+{
+    [Fact]
+    public void ReducedDemoFindsTheInjectedTremorOnTheRealGeometry()
+    {
+        var folder = TestPaths.NewScratchFolder();
+
+        var result = CliRunner.Run("demo", "--out", folder, "--minutes", "15", "--threads", "2");
+
+        Assert.True(result.ExitCode == 0, result.Error);
+        var last = result.Output.TrimEnd().Split('\n').Last();
+        var match = Regex.Match(last, @"^tremor episodes: 2 injected, (\d+) detected, recall ([01]\.\d\d), precision ([01]\.\d\d)$");
+        Assert.True(match.Success, result.Output);
+        Assert.True(double.Parse(match.Groups[2].Value, CultureInfo.InvariantCulture) >= 0.9, result.Output);
+        Assert.True(double.Parse(match.Groups[3].Value, CultureInfo.InvariantCulture) >= 0.9, result.Output);
+        Assert.Contains("dead channel: N.", result.Output, StringComparison.Ordinal);
+
+        Assert.Equal(450, Directory.GetFiles(Path.Combine(folder, SyntheticDemo.ScenarioFolder, ContinuousScenario.WaveformFolderName), "*.sac").Length);
+        foreach (var name in new[] { ContinuousProcessing.TremorProbabilityFile, ContinuousProcessing.EarthquakeProbabilityFile, ContinuousProcessing.NoiseProbabilityFile, ContinuousProcessing.TremorCatalogueFile, ContinuousProcessing.TremorCategoryFile, SyntheticDemo.ScoreFile })
+        {
+            Assert.True(File.Exists(Path.Combine(folder, name)), name);
+        }
+        var score = File.ReadAllLines(Path.Combine(folder, SyntheticDemo.ScoreFile));
+        Assert.Equal(3, score.Length);
+        Assert.All(score.Skip(1), row => Assert.False(row.EndsWith(",", StringComparison.Ordinal), row));
+    }
+}
