@@ -1,6 +1,7 @@
 using Seismic.DietGrasp.DietClassifier;
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Processing;
 using Seismic.DietGrasp.Spectrogram;
 using Seismic.DietGrasp.Synthetics;
 using Seismic.DietGrasp.Waveforms;
@@ -29,6 +30,7 @@ internal static class BadInputTable
         .Concat(CandidateTables())
         .Concat(Parameters())
         .Concat(Scenarios())
+        .Concat(Runs())
         .Concat(Outputs())
         .ToList();
 
@@ -373,6 +375,98 @@ internal static class BadInputTable
             .Library<InvalidParameterException>(_ => ProbabilityScenario.Simulate(StationNetwork.Read(stations), new ScenarioOptions { FalseDetectionRate = 1.7 }), "FalseDetectionRate", "between 0 and 1");
         yield return Case("scenario: tremor radii reversed")
             .Library<InvalidParameterException>(_ => ProbabilityScenario.Simulate(StationNetwork.Read(stations), new ScenarioOptions { MinTremorRadiusKm = 80, MaxTremorRadiusKm = 20 }), "MaxTremorRadiusKm", "below MinTremorRadiusKm");
+    }
+
+    private static IEnumerable<BadInput> Runs()
+    {
+        static string Waves(CaseFolder f) => Path.Combine(f.InputFolder, "waves");
+        static string[] Run(CaseFolder f, params string[] more) =>
+            new[] { "run", "--waveforms", Waves(f), "--stations", f.In("stations.csv"), "--out", f.Out("run"), "--no-pictures" }.Concat(more).ToArray();
+        static RunOptions Options(CaseFolder f) => new RunOptions(Waves(f), f.In("stations.csv"), f.Out("run")).WithPictures(false);
+        static void Stations(CaseFolder f) => f.WriteText("stations.csv", GraspTables.Stations.ToString());
+        static void ThreeComponents(CaseFolder f)
+        {
+            // Two minutes of N.S1N01 (the first station of the file), VX, VY and VZ.
+            Stations(f);
+            var minute = Fixtures.Minute100Hz();
+            foreach (var (channel, c) in new[] { ("HHX", 0), ("HHY", 1), ("HHZ", 2) })
+            {
+                var samples = minute.Skip(c * Minute).Take(Minute).Concat(minute.Skip(c * Minute).Take(Minute)).ToArray();
+                SacFile.Write(Path.Combine(Waves(f), $"S1N01.{channel}.sac"), new Trace(new ChannelId("N", "S1N01", "", channel), new DateTime(2024, 3, 1, 12, 0, 0, DateTimeKind.Utc), 100, samples));
+            }
+        }
+
+        yield return Case("run: empty waveform folder")
+            .Given(f =>
+            {
+                Stations(f);
+                Directory.CreateDirectory(Waves(f));
+            })
+            .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f)), "waveformDirectory", "no SAC or miniSEED file", "waves")
+            .CommandLine(f => Run(f), "no SAC or miniSEED file", "waves");
+
+        yield return Case("run: missing waveform folder")
+            .Given(Stations)
+            .Library<InvalidParameterException>(f => Options(f), "waveformDirectory", "waves", "does not exist")
+            .CommandLine(f => Run(f), "waveformDirectory", "waves", "does not exist");
+
+        yield return Case("run: missing station file")
+            .Given(f => Directory.CreateDirectory(Waves(f)))
+            .Library<InvalidParameterException>(f => Options(f), "stationFile", "stations.csv", "does not exist")
+            .CommandLine(f => Run(f), "stationFile", "stations.csv", "does not exist");
+
+        yield return Case("run: start equal to end")
+            .Given(ThreeComponents)
+            .Library<InvalidParameterException>(f => Options(f).WithTimeRange(new DateTime(2024, 3, 1, 12, 0, 0), new DateTime(2024, 3, 1, 12, 0, 0)), "endTime", "is empty")
+            .CommandLine(f => Run(f, "--start", "2024-03-01T12:00:00Z", "--end", "2024-03-01T12:00:00Z"), "endTime", "is empty");
+
+        yield return Case("run: start after the end of the waveforms")
+            .Given(ThreeComponents)
+            .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f).WithTimeRange(new DateTime(2030, 1, 1), null)), "startTime", "is empty (the waveforms cover 2024-03-01T12:00:00Z to 2024-03-01T12:02:00Z)")
+            .CommandLine(f => Run(f, "--start", "2030-01-01T00:00:00Z"), "startTime", "is empty (the waveforms cover");
+
+        yield return Case("run: no station of the station file in the waveforms")
+            .Given(f =>
+            {
+                Stations(f);
+                Directory.CreateDirectory(Waves(f));
+                File.Copy(TestPaths.TestData("Waveforms", SacFixture), Path.Combine(Waves(f), "other.sac"));
+            })
+            .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f)), "stationFile", "stations.csv", "has three components")
+            .CommandLine(f => Run(f), "stationFile", "stations.csv", "has three components");
+
+        yield return Case("run: a truncated miniSEED file among the waveforms")
+            .Given(f =>
+            {
+                ThreeComponents(f);
+                File.WriteAllBytes(Path.Combine(Waves(f), "bad.mseed"), Fixtures.Bytes("Waveforms", SteimFile).Truncate(3 * 1024 + 700));
+            })
+            .Library<InvalidFileException>(f => ContinuousProcessing.Run(Options(f)), "bad.mseed", "miniSEED record 3", "truncated")
+            .CommandLine(f => Run(f), "bad.mseed", "miniSEED record 3", "truncated");
+
+        yield return Case("run: --threads 0")
+            .Given(ThreeComponents)
+            .Library<InvalidParameterException>(f => Options(f).WithMaxDegreeOfParallelism(0), "maxDegreeOfParallelism", "at least 1")
+            .CommandLine(f => Run(f, "--threads", "0"), "maxDegreeOfParallelism", "at least 1");
+
+        yield return Case("run: output path is a file")
+            .Given(f =>
+            {
+                ThreeComponents(f);
+                File.WriteAllText(f.Out("run"), "not a folder");
+            })
+            .Library<InvalidParameterException>(f => Options(f), "outputDirectory", "is a file")
+            .CommandLine(f => Run(f), "outputDirectory", "is a file");
+
+        yield return Case("run: sensitivity 0 counts per m/s")
+            .Given(ThreeComponents)
+            .Library<InvalidParameterException>(_ => ChannelSensitivity.Uniform(0), "countsPerMeterPerSecond", "positive")
+            .CommandLine(f => Run(f, "--sensitivity", "0"), "countsPerMeterPerSecond", "positive");
+
+        yield return Case("run: missing model")
+            .Given(ThreeComponents)
+            .Library<InvalidParameterException>(f => Options(f).WithModel(f.In("m.onnx")), "modelPath", "m.onnx", "does not exist")
+            .CommandLine(f => Run(f, "--model", f.In("m.onnx")), "modelPath", "m.onnx", "does not exist");
     }
 
     private static IEnumerable<BadInput> Outputs()
