@@ -88,7 +88,7 @@ public static class Npy
     public static NpyArray<float> ReadFloat32(Stream stream, string sourceName)
     {
         var header = ReadHeader(stream, sourceName);
-        var count = ElementCount(header, sourceName);
+        var count = ElementCount(header, stream, sourceName);
         float[] data;
         if (header.DataType == NpyDataType.Float32)
         {
@@ -127,7 +127,7 @@ public static class Npy
     public static NpyArray<double> ReadFloat64(Stream stream, string sourceName)
     {
         var header = ReadHeader(stream, sourceName);
-        var count = ElementCount(header, sourceName);
+        var count = ElementCount(header, stream, sourceName);
         double[] data;
         if (header.DataType == NpyDataType.Float64)
         {
@@ -263,9 +263,7 @@ public static class Npy
                 var read = stream.Read(buffer, 0, Math.Min(CopyChunk, bytes.Length - done));
                 if (read <= 0)
                 {
-                    var size = bytes.Length / Math.Max(1, destination.Length);
-                    throw new InvalidFileException(sourceName,
-                        $"truncated data: shape ({string.Join(", ", header.Shape)}) needs {bytes.Length} bytes after the header, the file has {done} ({done / Math.Max(1, size)} whole elements)");
+                    throw Truncated(header, bytes.Length, done, sourceName);
                 }
                 buffer.AsSpan(0, read).CopyTo(bytes.Slice(done));
                 done += read;
@@ -297,15 +295,25 @@ public static class Npy
         }
     }
 
-    private static int ElementCount(NpyHeader header, string sourceName)
+    private static int ElementCount(NpyHeader header, Stream stream, string sourceName)
     {
-        var size = header.DataType == NpyDataType.Float32 ? sizeof(float) : sizeof(double);
+        var size = ElementSize(header);
         if (header.ElementCount > (int.MaxValue - 64) / size)
         {
             throw new InvalidFileException(sourceName, $"shape ({string.Join(", ", header.Shape)}) holds {header.ElementCount} elements, more than one array can hold");
         }
+        // A file shows its truncation before the array is allocated: a corrupt shape may claim gigabytes.
+        if (stream.CanSeek && stream.Length - stream.Position < header.ElementCount * size)
+        {
+            throw Truncated(header, header.ElementCount * size, stream.Length - stream.Position, sourceName);
+        }
         return (int)header.ElementCount;
     }
+
+    private static int ElementSize(NpyHeader header) => header.DataType == NpyDataType.Float32 ? sizeof(float) : sizeof(double);
+
+    private static InvalidFileException Truncated(NpyHeader header, long needed, long available, string sourceName) =>
+        new(sourceName, $"truncated data: shape ({string.Join(", ", header.Shape)}) needs {needed} bytes after the header, the file has {available} ({available / ElementSize(header)} whole elements)");
 
     private static void CheckShape(int length, IReadOnlyList<int> shape)
     {
