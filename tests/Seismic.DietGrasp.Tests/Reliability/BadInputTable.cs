@@ -114,6 +114,12 @@ internal static class BadInputTable
                 .CommandLine(f => Spectrogram(f), mentions);
         }
 
+        // The command checks the shape before reading the data; the reader refuses before allocating 1.4 GB.
+        yield return Case("npy: shape claiming 1.4 GB in a 144 KB file")
+            .Given(f => f.Write("w.npy", Good().Patch("(3, 6000), }  ", "(3, 60000000)}")))
+            .Library<InvalidFileException>(f => Npy.ReadFloat64(f.In("w.npy")), "w.npy", "truncated data", "needs 1440000000 bytes")
+            .CommandLine(f => Spectrogram(f), "w.npy", "60000000 samples per component instead of 6000");
+
         yield return Case("npy: missing file")
             .Library<InvalidFileException>(f => Npy.ReadFloat64(f.In("w.npy")), "w.npy", "file not found")
             .CommandLine(f => Spectrogram(f), "w.npy", "file not found");

@@ -57,6 +57,22 @@ public class ReaderFuzzTests
         }
     }
 
+    [Fact]
+    public void ANpyHeaderClaimingGigabytesIsRefusedBeforeAnythingIsAllocated()
+    {
+        // (3, 60000000) float64 is 1.44 GB; the file holds 144 KB of data.
+        var path = Path.Combine(TestPaths.NewScratchFolder(), "w.npy");
+        using (var stream = new MemoryStream())
+        {
+            Npy.Write(stream, Fixtures.Minute100Hz(), new[] { 3, 6000 });
+            File.WriteAllBytes(path, stream.ToArray().Patch("(3, 6000), }  ", "(3, 60000000)}"));
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<InvalidFileException>(() => Npy.ReadFloat64(path));
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 1 << 20);
+        Assert.Contains("truncated data", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [MemberData(nameof(Seeds))]
     public void SacReaderEndsInSuccessOrItsOwnException(int seed)
@@ -207,7 +223,9 @@ public class ReaderFuzzTests
         foreach (var id in archive.Channels)
         {
             var segment = archive.GetSegments(id)[0];
-            var end = segment.StartTime.AddSeconds(Math.Min(60, (segment.EndTime - segment.StartTime).TotalSeconds + 1));
+            // At most a minute and at most 10,000 samples, whatever rate a mutated header claims.
+            var seconds = Math.Min(Math.Min(60, (segment.EndTime - segment.StartTime).TotalSeconds + 1), 10_000 / segment.SamplingRate);
+            var end = segment.StartTime.AddSeconds(seconds);
             archive.ReadWindow(id, segment.StartTime, end);
         }
     }
