@@ -34,6 +34,7 @@ internal static class MiniSeedFormat
                 }
                 if (header.SampleCount > 0 && header.Encoding != 0)
                 {
+                    MiniSeedDecoder.CheckSampleCount(header, where);
                     if (records.Count == 0 || !MiniSeedRecordHeader.SameCodes(probe, lastCodes))
                     {
                         lastId = MiniSeedRecordHeader.ReadChannel(probe);
