@@ -184,6 +184,7 @@ internal static class BadInputTable
             ("miniSEED: unknown encoding 30", () => int16.Set(512 + 48 + 4, 30), new[] { "w.dat", "record 1", "encoding 30" }),
             ("miniSEED: impossible record length 2^5", () => int16.Set(512 + 48 + 6, 5), new[] { "w.dat", "record 1", "2^5" }),
             ("miniSEED: sample count beyond the record", () => Fixtures.Bytes("Waveforms", "ints_le_e3_be_4096.mseed").SetUInt16BigEndian(30, 2000), new[] { "w.dat", "record 0", "sample count mismatch" }),
+            ("miniSEED: a record claiming 65,535 Steim2 samples", () => steim.SetUInt16BigEndian(1024 + 30, 65535), new[] { "w.dat", "record 1", "the 15 frames hold at most 1561 samples, the header says 65535" }),
             ("miniSEED: bad quality code", () => int16.Set(512 + 6, (byte)'X'), new[] { "w.dat", "record 1", "quality code" }),
             ("miniSEED: every record twice", () => steim.Append(steim), new[] { "w.dat", "one channel with gaps or overlaps", "exactly one continuous trace" }),
             ("SAC: negative sample count", () => sac.SetInt32(79 * 4, -5), new[] { "w.dat", "NPTS is -5" }),
