@@ -1,6 +1,7 @@
 using System.Text;
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Processing;
 using Seismic.DietGrasp.Spectrogram;
 using Seismic.DietGrasp.Waveforms;
 using Xunit;
@@ -14,7 +15,7 @@ namespace Seismic.DietGrasp.Tests.Reliability;
 /// </summary>
 public class ReaderFuzzTests
 {
-    private const int InputsPerSeed = 300;
+    private const int InputsPerSeed = 400;
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
 
     // Values that break naive header arithmetic: zero, signs, extremes, SAC's "undefined", NaN/inf float bits.
@@ -137,7 +138,10 @@ public class ReaderFuzzTests
         var goodProbabilities = header + "\n2024,3,1,12,0,0.9,0.8,0.7,0.1,0\n2024,3,1,12,1,,0.6,1,0.2,0.95\n";
         var goodCategories = header + ",category\n2024,3,1,12,0,0.9,0.8,0.7,0,0,1\n";
         var goodDistances = "0,1.5,2\n1.5,0,3\n2,3,0\n4,5,6\n7,8,9\n";
-        var goods = new[] { goodStations, goodProbabilities, goodCategories, goodDistances };
+        var goodSensitivities = "channel,sensitivity\n*,1.5e9\nN.S1N01,2e9\nN.S1N02..HHZ,3e9\n";
+        var goodCatalogue = TremorCatalogue.Header + "\n2024-03-01T12:00:00Z,2024-03-01T12:03:00Z,3,35.8,141.2,0.9,1,3,"
+            + string.Join(";", fiveStations.Names.Take(3)) + "\n";
+        var goods = new[] { goodStations, goodProbabilities, goodCategories, goodDistances, goodSensitivities, goodCatalogue };
         var folder = TestPaths.NewScratchFolder();
         for (var i = 0; i < InputsPerSeed; i++)
         {
@@ -157,6 +161,8 @@ public class ReaderFuzzTests
                 Attempt(() => CandidateTable.Read(path, fiveStations));
                 Attempt(() => CandidateTable.ReadCategorized(path, fiveStations));
                 Attempt(() => GraspAssociator.ReadDistanceMatrix(path, fiveStations));
+                Attempt(() => ChannelSensitivity.Read(path));
+                Attempt(() => TremorCatalogue.Read(path, fiveStations));
             });
         }
     }
