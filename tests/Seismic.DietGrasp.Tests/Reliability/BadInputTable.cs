@@ -256,6 +256,7 @@ internal static class BadInputTable
             ("stations: short row", () => GraspTables.Stations.DropCell(7, 3).ToString(), new[] { "stations.csv, row 7", "2 fields, expected 3" }),
             ("stations: latitude 35.9N", () => GraspTables.Stations.Cell(8, 2, "35.9N").ToString(), new[] { "stations.csv, row 8, column 2", "'35.9N' is not a number" }),
             ("stations: empty name", () => GraspTables.Stations.Cell(3, 1, "").ToString(), new[] { "stations.csv, row 3, column 1", "empty station name" }),
+            ("stations: no header row", () => string.Join("\n", GraspTables.Stations.ToString().Split('\n').Skip(1)), new[] { "stations.csv, row 1", $"'{names[0]},", "is a station, not a header" }),
             ("stations: only one station", () => GraspTables.Stations.Take(2).ToString(), new[] { "stations.csv", "1 station row(s)" }),
             ("stations: empty file", () => string.Empty, new[] { "stations.csv", "the file is empty" }),
         };
