@@ -63,9 +63,10 @@ internal static class CliApp
         {
             return Report(error, command, e, verbose, InputError);
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException and not EndOfStreamException or UnauthorizedAccessException)
         {
             // The file system refused (an output path that is a folder, a full disk, no permission): not a bug.
+            // A reader running off the end of its data (EndOfStreamException) is a bug: the library reports truncation itself.
             return Report(error, command, e, verbose, InputError);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
