@@ -50,6 +50,14 @@ public class CliFailureReportingTests
         Assert.Equal("dietgrasp explode: No space left on device : '/data/out/P.csv'", Assert.Single(Lines(error)));
     }
 
+    [Fact]
+    public void AReaderRunningOffTheEndOfItsDataIsABug()
+    {
+        var (exitCode, error) = Run(new EndOfStreamException("Unable to read beyond the end of the stream."), "explode");
+        Assert.Equal(CliApp.InternalError, exitCode);
+        Assert.Contains("unexpected error (EndOfStreamException)", Assert.Single(Lines(error)), StringComparison.Ordinal);
+    }
+
     private static (int ExitCode, string Error) Run(Exception failure, params string[] args)
     {
         using var output = new StringWriter();
