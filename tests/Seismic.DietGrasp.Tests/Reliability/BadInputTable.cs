@@ -433,6 +433,16 @@ internal static class BadInputTable
             .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f).WithTimeRange(new DateTime(2030, 1, 1), null)), "startTime", "is empty (the waveforms cover 2024-03-01T12:00:00Z to 2024-03-01T12:02:00Z)")
             .CommandLine(f => Run(f, "--start", "2030-01-01T00:00:00Z"), "startTime", "is empty (the waveforms cover");
 
+        yield return Case("run: a year with no data (2061 for 2016)")
+            .Given(ThreeComponents)
+            .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f).WithTimeRange(new DateTime(2061, 3, 1), new DateTime(2061, 3, 2))), "startTime", "holds no waveform data", "2024-03-01T12:00:00Z to 2024-03-01T12:02:00Z")
+            .CommandLine(f => Run(f, "--start", "2061-03-01T00:00:00Z", "--end", "2061-03-02T00:00:00Z"), "startTime", "holds no waveform data");
+
+        yield return Case("run: end in the calendar's last minute")
+            .Given(ThreeComponents)
+            .Library<InvalidParameterException>(f => Options(f).WithTimeRange(null, DateTime.MaxValue), "endTime", "before 9999-12-31T23:59Z")
+            .CommandLine(f => Run(f, "--end", "9999-12-31T23:59:30Z"), "endTime", "before 9999-12-31T23:59Z");
+
         yield return Case("run: no station of the station file in the waveforms")
             .Given(f =>
             {
