@@ -60,10 +60,7 @@ public sealed class WaveformArchive
     /// <exception cref="InvalidParameterException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
     public static WaveformArchive FromFiles(IEnumerable<string> paths, int maxDegreeOfParallelism = -1, CancellationToken cancellation = default)
     {
-        if (maxDegreeOfParallelism is 0 or < -1)
-        {
-            throw new InvalidParameterException(nameof(maxDegreeOfParallelism), $"{maxDegreeOfParallelism}; expected -1 (every processor) or at least 1");
-        }
+        Parallelism.Check(maxDegreeOfParallelism);
         var files = paths.ToArray();
         var indexed = new IReadOnlyList<WaveformExtent>?[files.Length];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellation };
