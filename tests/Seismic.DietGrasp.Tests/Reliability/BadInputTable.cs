@@ -31,6 +31,7 @@ internal static class BadInputTable
         .Concat(Parameters())
         .Concat(Scenarios())
         .Concat(Runs())
+        .Concat(Demos())
         .Concat(Outputs())
         .ToList();
 
@@ -485,6 +486,17 @@ internal static class BadInputTable
             .Given(ThreeComponents)
             .Library<InvalidParameterException>(f => Options(f).WithModel(f.In("m.onnx")), "modelPath", "m.onnx", "does not exist")
             .CommandLine(f => Run(f, "--model", f.In("m.onnx")), "modelPath", "m.onnx", "does not exist");
+    }
+
+    private static IEnumerable<BadInput> Demos()
+    {
+        yield return Case("demo: --threads 0")
+            .Library<InvalidParameterException>(f => SyntheticDemo.Run(f.Out("demo"), SyntheticDemo.SnetStations(), null, maxDegreeOfParallelism: 0), "maxDegreeOfParallelism", "0; expected -1")
+            .CommandLine(f => new[] { "demo", "--out", f.Out("demo"), "--threads", "0" }, "maxDegreeOfParallelism", "0; expected -1");
+
+        yield return Case("demo: --minutes 5")
+            .Library<InvalidParameterException>(_ => new ContinuousScenarioOptions().WithMinutes(5), "Minutes", "at least 10")
+            .CommandLine(f => new[] { "demo", "--out", f.Out("demo"), "--minutes", "5" }, "Minutes", "at least 10");
     }
 
     private static IEnumerable<BadInput> Outputs()
