@@ -1,4 +1,5 @@
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.Processing;
 using Xunit;
 
 namespace Seismic.DietGrasp.Tests.Reliability;
@@ -37,5 +38,22 @@ public class ParameterEdgeTests
             Assert.Equal(possible ? TremorCategory.Possible : TremorCategory.Probable, categorized[t].Category);
         }
         Assert.Contains(categorized, c => c.Category == (window == 0 ? TremorCategory.Probable : TremorCategory.Possible));
+    }
+
+    [Theory]
+    [InlineData(0, 2)]
+    [InlineData(4319, 2)]
+    [InlineData(4320, 1)]
+    [InlineData(int.MaxValue, 1)]
+    public void AnyCatalogueGapAgreesWithTheDefinition(int maxGapMinutes, int expectedEpisodes)
+    {
+        // Two groups sharing a station, 4321 minutes apart: one episode once 4320 empty minutes may separate them.
+        var stations = StationNetwork.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
+        var start = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc);
+        CategorizedGroup Group(int minute) => new(new StationGroup(start.AddMinutes(minute), new[] { 4, 5, 6 }, new[] { 0.9f, 0.9f, 0.9f }), TremorCategory.Probable);
+
+        var episodes = TremorCatalogue.Build(stations, new[] { Group(0), Group(4321) }, maxGapMinutes);
+
+        Assert.Equal(expectedEpisodes, episodes.Count);
     }
 }
