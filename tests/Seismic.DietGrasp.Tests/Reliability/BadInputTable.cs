@@ -382,6 +382,10 @@ internal static class BadInputTable
         var stations = TestPaths.TestData("Grasp", "Station_info.csv");
         yield return Case("scenario: false detection rate 1.7")
             .Library<InvalidParameterException>(_ => ProbabilityScenario.Simulate(StationNetwork.Read(stations), new ScenarioOptions { FalseDetectionRate = 1.7 }), "FalseDetectionRate", "between 0 and 1");
+        yield return Case("scenario: footprint beyond the network")
+            .Library<InvalidParameterException>(_ => ProbabilityScenario.SingleMinute(150, new[] { 3, 150 }, 0.9, new Random(1)), "footprint", "station 150; expected 0..149");
+        yield return Case("scenario: compact source around station -1")
+            .Library<InvalidParameterException>(_ => ProbabilityScenario.CompactSource(new double[150, 150], -1, 30), "centre", "station -1; expected 0..149");
         yield return Case("scenario: tremor radii reversed")
             .Library<InvalidParameterException>(_ => ProbabilityScenario.Simulate(StationNetwork.Read(stations), new ScenarioOptions { MinTremorRadiusKm = 80, MaxTremorRadiusKm = 20 }), "MaxTremorRadiusKm", "below MinTremorRadiusKm");
     }
