@@ -78,6 +78,10 @@ public static class ContinuousProcessing
             throw new ArgumentNullException(nameof(options));
         }
         var stations = StationNetwork.Read(options.StationFile);
+        // The graph and the projection first: a bad k or EPSG fails before hours of classification.
+        var grasp = options.Grasp;
+        var graph = GraspAssociator.KnnGraph(stations, grasp.K);
+        var positions = GraspAssociator.Project(stations, grasp.Epsg);
         progress?.Report(new RunProgress(RunStage.Scanning, 0, 0, 0, 0));
         var archive = WaveformArchive.Scan(options.WaveformDirectory, options.MaxDegreeOfParallelism, cancellation);
         var warnings = new List<string>();
@@ -117,9 +121,9 @@ public static class ContinuousProcessing
         }
 
         progress?.Report(new RunProgress(RunStage.Associating, days.Count, days.Count, total, total));
-        var earthquake = Concatenate(stations.Count, dayResults.Select(r => r.Earthquake));
-        var tremor = Concatenate(stations.Count, dayResults.Select(r => r.Tremor));
-        var noise = Concatenate(stations.Count, dayResults.Select(r => r.Noise));
+        var earthquake = Concatenate(stations.Count, dayResults.Select(r => r.Earthquake).ToList());
+        var tremor = Concatenate(stations.Count, dayResults.Select(r => r.Tremor).ToList());
+        var noise = Concatenate(stations.Count, dayResults.Select(r => r.Noise).ToList());
         var files = new List<string>();
         string Output(string name)
         {
@@ -132,9 +136,6 @@ public static class ContinuousProcessing
         noise.Write(Output(NoiseProbabilityFile), stations);
         cancellation.ThrowIfCancellationRequested();
 
-        var grasp = options.Grasp;
-        var graph = GraspAssociator.KnnGraph(stations, grasp.K);
-        var positions = GraspAssociator.Project(stations, grasp.Epsg);
         var earthquakeGroups = GraspAssociator.ApplyNocut(earthquake, graph, grasp);
         var tremorGroups = GraspAssociator.ApplyTremor(tremor, graph, positions, grasp);
         var categorized = GraspAssociator.ApplyCategorization(graph, tremorGroups, earthquakeGroups, grasp);
@@ -325,16 +326,16 @@ public static class ContinuousProcessing
         return hours;
     }
 
-    private static ProbabilityTable Concatenate(int stationCount, IEnumerable<ProbabilityTable> days)
+    private static ProbabilityTable Concatenate(int stationCount, IReadOnlyList<ProbabilityTable> days)
     {
-        var minutes = new List<DateTime>();
-        var values = new List<float>();
+        var minutes = days.SelectMany(day => day.Minutes).ToArray();
+        var values = new float[minutes.Length * stationCount];
+        var row = 0;
         foreach (var day in days)
         {
-            minutes.AddRange(day.Minutes);
-            for (var row = 0; row < day.MinuteCount; row++)
+            for (var r = 0; r < day.MinuteCount; r++, row++)
             {
-                values.AddRange(day.Row(row).ToArray());
+                day.Row(r).CopyTo(values.AsSpan(row * stationCount, stationCount));
             }
         }
         return new ProbabilityTable(stationCount, minutes, values);

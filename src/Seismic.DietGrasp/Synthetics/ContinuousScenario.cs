@@ -417,7 +417,8 @@ public sealed class ContinuousScenario
         {
             var start = _options.Start.AddTicks((long)Math.Round(startSeconds * TimeSpan.TicksPerSecond));
             var end = _options.Start.AddTicks((long)Math.Round(Math.Min(endSeconds, _seconds) * TimeSpan.TicksPerSecond));
-            var injected = new InjectedEvent(kind, start, end, latitude, longitude, depth, ratios.Max(), expected);
+            var added = ratios.Select(r => r < NegligibleSnr ? 0 : r).ToArray();
+            var injected = new InjectedEvent(kind, start, end, latitude, longitude, depth, added, expected);
             Planned.Add(new PlannedEvent(injected, tremor ?? new TremorSignal?[Count], earthquake ?? new EarthquakeSignal?[Count]));
         }
 

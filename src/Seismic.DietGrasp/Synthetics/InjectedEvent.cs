@@ -22,7 +22,7 @@ public enum InjectedEventKind
 /// </summary>
 public sealed class InjectedEvent
 {
-    internal InjectedEvent(InjectedEventKind kind, DateTime start, DateTime end, double latitude, double longitude, double depthKm, double peakSignalToNoise, int[] expectedStations)
+    internal InjectedEvent(InjectedEventKind kind, DateTime start, DateTime end, double latitude, double longitude, double depthKm, double[] signalToNoise, int[] expectedStations)
     {
         Kind = kind;
         Start = start;
@@ -30,7 +30,8 @@ public sealed class InjectedEvent
         Latitude = latitude;
         Longitude = longitude;
         DepthKm = depthKm;
-        PeakSignalToNoise = peakSignalToNoise;
+        SignalToNoise = signalToNoise;
+        PeakSignalToNoise = signalToNoise.Max();
         ExpectedStations = expectedStations;
     }
 
@@ -54,6 +55,9 @@ public sealed class InjectedEvent
 
     /// <summary>The largest signal-to-noise ratio over the stations (signal RMS over the station's 2-20 Hz noise RMS).</summary>
     public double PeakSignalToNoise { get; }
+
+    /// <summary>Each station's signal-to-noise ratio (signal RMS at full strength over the station's 2-20 Hz noise RMS), in station order; 0 where the signal was not added.</summary>
+    public IReadOnlyList<double> SignalToNoise { get; }
 
     /// <summary>Station indices (ascending) whose signal-to-noise ratio reaches the scenario's detection level; the dead-channel station is never among them.</summary>
     public IReadOnlyList<int> ExpectedStations { get; }

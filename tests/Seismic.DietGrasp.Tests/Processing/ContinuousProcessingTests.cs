@@ -170,6 +170,15 @@ public sealed class ContinuousProcessingTests
         Assert.False(Directory.Exists(Path.Combine(folder, "out")));
     }
 
+    [Fact]
+    public void A_bad_k_fails_before_any_classification()
+    {
+        var folder = Path.Combine(TestPaths.NewScratchFolder(), "out");
+        var error = Assert.Throws<InvalidParameterException>(() => ContinuousProcessing.Run(Options(folder).WithGrasp(GraspParameters.Default.WithK(12))));
+        Assert.Contains("12", error.Message, StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+    }
+
     internal static RunOptions Options(string output) =>
         new RunOptions(RunScenario.WaveformFolder, RunScenario.StationFile, output).WithPictures(false).WithMaxDegreeOfParallelism(2);
 
@@ -188,5 +197,59 @@ public sealed class ContinuousProcessingTests
         public SyncProgress(Action<RunProgress> action) => _action = action;
 
         public void Report(RunProgress value) => _action(value);
+    }
+}
+
+/// <summary>A folder mixing SAC and Steim2 miniSEED in counts, with a sensitivity table for the miniSEED station.</summary>
+public sealed class MixedFormatRunTests
+{
+    [Fact]
+    public void MiniSeed_counts_with_a_sensitivity_give_the_probabilities_of_the_sac_velocities()
+    {
+        // Each component with its own gain: a station-wide factor would not change the normalised spectrogram.
+        var gains = new Dictionary<string, double> { ["HHX"] = 1e10, ["HHY"] = 3e10, ["HHZ"] = 1e11 };
+        var folder = TestPaths.NewScratchFolder();
+        var waveforms = Path.Combine(folder, "waveforms");
+        Directory.CreateDirectory(waveforms);
+        foreach (var file in Directory.GetFiles(RunScenario.WaveformFolder))
+        {
+            if (!Path.GetFileName(file).StartsWith("S01.", StringComparison.Ordinal))
+            {
+                File.Copy(file, Path.Combine(waveforms, Path.GetFileName(file)));
+            }
+        }
+        foreach (var channel in new[] { "HHX", "HHY", "HHZ" })
+        {
+            var trace = Seismic.DietGrasp.Waveforms.WaveformFile.ReadSingleTrace(Path.Combine(RunScenario.WaveformFolder, $"S01.{channel}.sac"));
+            var counts = trace.Samples.ToArray().Select(v => (int)Math.Round(v * gains[channel])).ToArray();
+            File.WriteAllBytes(Path.Combine(waveforms, $"S01.{channel}.mseed"), Seismic.DietGrasp.Tests.Waveforms.Steim2Writer.Write(counts, trace.StartTime, trace.SamplingRate, "SN", "S01", channel));
+        }
+        var sensitivities = Path.Combine(folder, "sensitivity.csv");
+        File.WriteAllLines(sensitivities, new[] { "channel,sensitivity", "*,1" }.Concat(gains.Select(g => FormattableString.Invariant($"SN.S01..{g.Key},{g.Value}"))));
+        var table = ChannelSensitivity.Read(sensitivities);
+
+        // The spectrogram of a tremor minute from the converted counts equals the SAC velocities' one; unconverted, it does not.
+        var archive = Seismic.DietGrasp.Waveforms.WaveformArchive.Scan(waveforms);
+        var reference = Seismic.DietGrasp.Waveforms.WaveformArchive.Scan(RunScenario.WaveformFolder);
+        StationChannels S01(Seismic.DietGrasp.Waveforms.WaveformArchive a) =>
+            new(0, "S01", new[] { Seismic.DietGrasp.Waveforms.Component.VX, Seismic.DietGrasp.Waveforms.Component.VY, Seismic.DietGrasp.Waveforms.Component.VZ }.Select(c => a.FindChannels("S01", c)[0]).ToArray());
+        using var model = Seismic.DietGrasp.DietClassifier.DietModel.LoadBundled();
+        var minute = RunScenario.Start.AddMinutes(RunScenario.TremorMinutes[0]);
+        float[] Spectrogram(Seismic.DietGrasp.Waveforms.WaveformArchive a, ChannelSensitivity? sensitivity) =>
+            new StationHourClassifier(a, model, sensitivity, new()).Spectrogram(S01(a), minute)!;
+        var expected = Spectrogram(reference, null);
+        Assert.True(expected.Zip(Spectrogram(archive, table), (x, y) => Math.Abs(x - y)).Max() < 1e-3);
+        Assert.True(expected.Zip(Spectrogram(archive, null), (x, y) => Math.Abs(x - y)).Max() > 0.1);
+
+        var result = ContinuousProcessing.Run(new RunOptions(waveforms, RunScenario.StationFile, Path.Combine(folder, "out"))
+            .WithPictures(false).WithSensitivity(table));
+        var sacOnly = ContinuousProcessing.Run(ContinuousProcessingTests.Options(Path.Combine(folder, "reference")));
+        for (var m = 0; m < RunScenario.Minutes; m++)
+        {
+            Assert.Equal(sacOnly.Tremor[m, 0], result.Tremor[m, 0], 3);
+            Assert.Equal(sacOnly.Earthquake[m, 0], result.Earthquake[m, 0], 3);
+            Assert.Equal(sacOnly.Tremor[m, 1], result.Tremor[m, 1]);
+        }
+        Assert.Equal(sacOnly.TremorGroups.Select(g => g.ToString()), result.TremorGroups.Select(g => g.ToString()));
     }
 }

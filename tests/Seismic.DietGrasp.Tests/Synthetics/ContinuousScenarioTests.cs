@@ -38,6 +38,10 @@ public sealed class ContinuousScenarioTests
             // Compact: every expected station within 100 km of every other.
             Assert.All(tremor.ExpectedStations, a => Assert.All(tremor.ExpectedStations, b => Assert.True(distances[a, b] < 100, $"{tremor}: {a}-{b} {distances[a, b]:F0} km")));
             Assert.True(tremor.PeakSignalToNoise >= scenario.Options.TremorDetectionSnr);
+            Assert.Equal(150, tremor.SignalToNoise.Count);
+            Assert.Equal(
+                Enumerable.Range(0, 150).Where(s => s != scenario.DeadStation && tremor.SignalToNoise[s] >= scenario.Options.TremorDetectionSnr),
+                tremor.ExpectedStations);
         }
         var quakes = scenario.Events.Where(e => e.Kind == InjectedEventKind.LocalEarthquake).ToList();
         Assert.Equal(5, quakes.Count);

@@ -33,4 +33,18 @@ public sealed class SyntheticDemoTests
         Assert.Equal(3, score.Length);
         Assert.All(score.Skip(1), row => Assert.False(row.EndsWith(",", StringComparison.Ordinal), row));
     }
+
+    [Theory]
+    [InlineData("--minutes", "5", "Minutes", 1)]
+    [InlineData("--bogus", "1", "bogus", 2)]
+    public void BadOptionsFailWithOneLineAndNoOutput(string option, string value, string named, int exitCode)
+    {
+        var folder = Path.Combine(TestPaths.NewScratchFolder(), "demo");
+
+        var result = CliRunner.Run("demo", "--out", folder, option, value);
+
+        Assert.Equal(exitCode, result.ExitCode);
+        Assert.Contains(named, result.ErrorLines[0], StringComparison.Ordinal);
+        Assert.False(Directory.Exists(folder));
+    }
 }

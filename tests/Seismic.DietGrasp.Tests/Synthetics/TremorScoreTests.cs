@@ -76,7 +76,7 @@ public sealed class TremorScoreTests
         var none = TremorScore.Compute(Array.Empty<InjectedEvent>(), Array.Empty<TremorEpisode>());
         Assert.Equal((1.0, 1.0), (none.Recall, none.Precision));
 
-        var quake = new InjectedEvent(InjectedEventKind.LocalEarthquake, T0, T0.AddMinutes(2), 38, 142, 20, 50, new[] { 1, 2, 3 });
+        var quake = new InjectedEvent(InjectedEventKind.LocalEarthquake, T0, T0.AddMinutes(2), 38, 142, 20, new[] { 50.0 }, new[] { 1, 2, 3 });
         var onlyFalse = TremorScore.Compute(new[] { quake }, new[] { Detected(0, 2, 38.0, 142.0, 1, 2, 3) });
         Assert.Equal(0, onlyFalse.InjectedCount);
         Assert.Equal(1.0, onlyFalse.Recall);
@@ -87,7 +87,7 @@ public sealed class TremorScoreTests
     }
 
     private static InjectedEvent Tremor(double startMinute, double endMinute, double latitude, double longitude, params int[] stations) =>
-        new(InjectedEventKind.Tremor, T0.AddMinutes(startMinute), T0.AddMinutes(endMinute), latitude, longitude, 20, 5, stations);
+        new(InjectedEventKind.Tremor, T0.AddMinutes(startMinute), T0.AddMinutes(endMinute), latitude, longitude, 20, new[] { 5.0 }, stations);
 
     private static TremorEpisode Detected(int startMinute, int endMinute, double latitude, double longitude, params int[] stations) =>
         new(T0.AddMinutes(startMinute), T0.AddMinutes(endMinute), endMinute - startMinute, stations, latitude, longitude, 0.9f, TremorCategory.Probable);

@@ -5,7 +5,7 @@
 // field (a longer code, e.g. S2N13A, becomes Z0123 after its row index; positions unchanged). Run `run` with it.
 // Samples are integer counts: seafloor noise from a pool of distinct synthetic hours (SyntheticWaveforms),
 // plus tremor and earthquakes on some station-hours, so that decode, spectrogram and ONNX costs are realistic.
-// The data are large (about 1 GB per 6 station-days): write them under /tmp, never into the repository.
+// About 1.6 bytes a sample (6.2 GB for 150 stations x 24 h): write them under /tmp, never into the repository.
 using System.Globalization;
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.Synthetics;
@@ -25,19 +25,19 @@ const int perHour = 360_000;
 const int poolSize = 12;
 Directory.CreateDirectory(output);
 
-// A pool of distinct hours: noise everywhere, tremor in a third of them, an earthquake in a quarter.
+// A pool of distinct hours: noise everywhere, tremor in a third of them (used only by the cluster), an earthquake in a quarter.
 var pool = new int[poolSize][][];
 Parallel.For(0, poolSize, p =>
 {
     var components = new[] { new double[perHour], new double[perHour], new double[perHour] };
-    SyntheticWaveforms.FillNoise(components[0], components[1], components[2], rate, new NoiseSettings { Amplitude = 40 }, (ulong)(1000 + p));
+    SyntheticWaveforms.FillNoise(components[0], components[1], components[2], rate, new NoiseSettings { Amplitude = 400 }, (ulong)(1000 + p));
     if (p % 3 == 0)
     {
-        SyntheticWaveforms.AddTremor(components[0], components[1], components[2], rate, new TremorSignal { OnsetSeconds = 600, DurationSeconds = 1200, Amplitude = 150 }, (ulong)(2000 + p));
+        SyntheticWaveforms.AddTremor(components[0], components[1], components[2], rate, new TremorSignal { OnsetSeconds = 600, DurationSeconds = 1200, Amplitude = 1500 }, (ulong)(2000 + p));
     }
     if (p % 4 == 1)
     {
-        SyntheticWaveforms.AddEarthquake(components[0], components[1], components[2], rate, new EarthquakeSignal { OnsetSeconds = 1800, Amplitude = 3000 }, (ulong)(3000 + p));
+        SyntheticWaveforms.AddEarthquake(components[0], components[1], components[2], rate, new EarthquakeSignal { OnsetSeconds = 1800, Amplitude = 30000 }, (ulong)(3000 + p));
     }
     pool[p] = components.Select(c => c.Select(x => (int)Math.Round(x)).ToArray()).ToArray();
 });
@@ -50,6 +50,9 @@ var names = Enumerable.Range(0, stations.Count).Select(s =>
 }).ToArray();
 File.WriteAllLines(output.TrimEnd('/') + ".stations.csv", new[] { "name,latitude,longitude" }.Concat(
     names.Select((name, s) => string.Create(CultureInfo.InvariantCulture, $"{name},{stations.Latitudes[s]:R},{stations.Longitudes[s]:R}"))));
+var distances = GraspAssociator.DistanceMatrix(stations);
+var cluster = new HashSet<int>(Enumerable.Range(0, stations.Count).OrderBy(s => distances[65, s]).Take(8));
+var quiet = Enumerable.Range(0, poolSize).Where(p => p % 3 != 0).ToArray();
 var channels = new[] { "HHX", "HHY", "HHZ" };
 long bytes = 0;
 Parallel.For(0, stations.Count, new ParallelOptions { MaxDegreeOfParallelism = 2 }, s =>
@@ -63,7 +66,9 @@ Parallel.For(0, stations.Count, new ParallelOptions { MaxDegreeOfParallelism = 2
         var samples = new int[hours * perHour];
         for (var h = 0; h < hours; h++)
         {
-            pool[((s * 7) + (h * 5)) % poolSize][c].CopyTo(samples, h * perHour);
+            // A compact cluster shares a tremor hour every 8 hours: coherent episodes for GrASP.
+            var tremorHour = cluster.Contains(s) && h % 8 == 2;
+            pool[tremorHour ? 3 * (h / 8 % 4) : quiet[((s * 7) + (h * 5)) % quiet.Length]][c].CopyTo(samples, h * perHour);
         }
         var data = Steim2Writer.Write(samples, start, rate, network, station, channels[c]);
         File.WriteAllBytes(Path.Combine(output, $"{name}.{channels[c]}.mseed"), data);
