@@ -204,6 +204,11 @@ internal static class BadInputTable
                 .Library<InvalidFileException>(f => WaveformFile.ReadSingleTrace(f.In("w.dat")), mentions)
                 .CommandLine(f => new[] { "waveform", "--input", f.In("w.dat"), "--out", f.Out("x.npy") }, mentions);
         }
+        yield return Case("waveform: a folder given as the file")
+            .Given(f => Directory.CreateDirectory(f.In("w.dat")))
+            .Library<InvalidFileException>(f => WaveformFile.ReadSingleTrace(f.In("w.dat")), "w.dat", "cannot be opened for reading")
+            .CommandLine(f => new[] { "waveform", "--input", f.In("w.dat"), "--out", f.Out("x.npy") }, "w.dat", "cannot be opened for reading");
+
         yield return Case("waveform: missing file")
             .Library<InvalidFileException>(f => WaveformFile.ReadSingleTrace(f.In("w.dat")), "w.dat", "file not found")
             .CommandLine(f => new[] { "waveform", "--input", f.In("w.dat"), "--out", f.Out("x.npy") }, "w.dat", "file not found");
