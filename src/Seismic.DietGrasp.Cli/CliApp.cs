@@ -55,8 +55,8 @@ internal static class CliApp
         }
         catch (CliUsageException e)
         {
-            error.WriteLine($"dietgrasp {command.Name}: {e.Message}");
-            error.WriteLine($"usage: {command.Usage}");
+            // One line, as every failure (CLI.md); the usage goes at its end.
+            error.WriteLine($"dietgrasp {command.Name}: {e.Message} (usage: dietgrasp {OneLine(command.Usage)})");
             return UsageError;
         }
         catch (DietGraspException e)
