@@ -58,6 +58,19 @@ public class CliFailureReportingTests
         Assert.Contains("unexpected error (EndOfStreamException)", Assert.Single(Lines(error)), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("grasp", "nocut", "--stations", "S.csv", "--probabilities", "P.csv", "--out", "C.csv", "--k", "twelve")]
+    [InlineData("spectrogram", "--input", "W.npy", "--fs", "100", "--out", "S.npy", "--fz", "100")]
+    [InlineData("run", "--waveforms", "DIR", "--stations", "S.csv", "--out", "OUT", "--start", "2024-02-30T00:00:00Z")]
+    [InlineData("waveform", "--input")]
+    public void AUsageErrorIsOneLineWithTheUsage(params string[] args)
+    {
+        var result = Cli.CliRunner.Run(args);
+        Assert.Equal(CliApp.UsageError, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.Contains(" (usage: dietgrasp ", line, StringComparison.Ordinal);
+    }
+
     private static (int ExitCode, string Error) Run(Exception failure, params string[] args)
     {
         using var output = new StringWriter();
