@@ -42,6 +42,22 @@ public class ConcurrencyTests
     }
 
     [Fact]
+    public void AnArchiveIndexedByOneThreadOrEightIsTheSame()
+    {
+        var files = Directory.GetFiles(TestPaths.TestData("Waveforms")).Where(path => !path.EndsWith(".expected.sac", StringComparison.Ordinal)).ToArray();
+        static string Describe(WaveformArchive archive) => string.Join("\n",
+            archive.Channels.Select(id => $"{id}: {string.Join("; ", archive.GetSegments(id))}")
+                .Concat(archive.Discontinuities.Select(d => d.ToString()))
+                .Concat(archive.SkippedFiles));
+
+        var sequential = Describe(WaveformArchive.FromFiles(files, maxDegreeOfParallelism: 1));
+        for (var repeat = 0; repeat < 3; repeat++)
+        {
+            Assert.Equal(sequential, Describe(WaveformArchive.FromFiles(files.Reverse(), maxDegreeOfParallelism: 8)));
+        }
+    }
+
+    [Fact]
     public void SpectrogramsFromManyThreadsAtTwoRatesMatchOneThread()
     {
         // Each thread keeps a workspace per rate; alternating rates on one thread must not mix them up.
