@@ -125,8 +125,8 @@ public sealed class WaveformArchive
     /// overlapping pieces disagree, the samples are listed as conflicts.
     /// </summary>
     /// <param name="id">The channel.</param>
-    /// <param name="startTime">Window start (UTC), included.</param>
-    /// <param name="endTime">Window end (UTC), excluded.</param>
+    /// <param name="startTime">Window start, included (UTC; a local time is converted, an unspecified one read as UTC).</param>
+    /// <param name="endTime">Window end, excluded (UTC; a local time is converted, an unspecified one read as UTC).</param>
     /// <returns>The window's samples with what is missing or in conflict.</returns>
     /// <exception cref="InvalidParameterException">The window is empty, reversed or too long for one array, or the channel is unknown.</exception>
     /// <exception cref="InvalidFileException">Pieces of different sampling rates fall in the window, or a file is corrupt.</exception>
@@ -136,6 +136,9 @@ public sealed class WaveformArchive
         {
             throw new InvalidParameterException("channel", $"{id} is not in the archive");
         }
+        // Local times (DateTime.Now and friends) would otherwise be read as UTC, hours off.
+        startTime = startTime.Kind == DateTimeKind.Local ? startTime.ToUniversalTime() : startTime;
+        endTime = endTime.Kind == DateTimeKind.Local ? endTime.ToUniversalTime() : endTime;
         if (endTime <= startTime)
         {
             throw new InvalidParameterException("endTime", $"window end {endTime:o} is not after its start {startTime:o}");
