@@ -472,6 +472,16 @@ internal static class BadInputTable
             .Library<InvalidFileException>(f => ContinuousProcessing.Run(Options(f)), "bad.mseed", "miniSEED record 3", "truncated")
             .CommandLine(f => Run(f), "bad.mseed", "miniSEED record 3", "truncated");
 
+        yield return Case("run: --k 150 for 150 stations")
+            .Given(ThreeComponents)
+            .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f).WithGrasp(GraspParameters.Default.WithK(150))), "k: 150", "1..149 for 150 stations")
+            .CommandLine(f => Run(f, "--k", "150"), "k: 150", "1..149 for 150 stations");
+
+        yield return Case("run: --epsg of a zone 90 degrees away")
+            .Given(ThreeComponents)
+            .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f).WithGrasp(GraspParameters.Default.WithEpsg(32609))), "EPSG_proj", "UTM zone 9")
+            .CommandLine(f => Run(f, "--epsg", "32609"), "EPSG_proj", "UTM zone 9");
+
         yield return Case("run: --threads 0")
             .Given(ThreeComponents)
             .Library<InvalidParameterException>(f => Options(f).WithMaxDegreeOfParallelism(0), "maxDegreeOfParallelism", "at least 1")
