@@ -22,6 +22,7 @@ public static class Npy
     private static readonly byte[] Magic = { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y' };
     private const int Alignment = 64;
     private const int CopyChunk = 1 << 16;
+    private const int ForwardOnlyFirstElements = 1 << 16;
 
     /// <summary>Reads only the header of a <c>.npy</c> file.</summary>
     /// <param name="path">The file.</param>
@@ -92,13 +93,11 @@ public static class Npy
         float[] data;
         if (header.DataType == NpyDataType.Float32)
         {
-            data = new float[count];
-            ReadElements(stream, data, header, sourceName);
+            data = ReadElements<float>(stream, count, header, sourceName);
         }
         else
         {
-            var wide = new double[count];
-            ReadElements(stream, wide, header, sourceName);
+            var wide = ReadElements<double>(stream, count, header, sourceName);
             data = new float[count];
             for (var i = 0; i < wide.Length; i++)
             {
@@ -131,13 +130,11 @@ public static class Npy
         double[] data;
         if (header.DataType == NpyDataType.Float64)
         {
-            data = new double[count];
-            ReadElements(stream, data, header, sourceName);
+            data = ReadElements<double>(stream, count, header, sourceName);
         }
         else
         {
-            var narrow = new float[count];
-            ReadElements(stream, narrow, header, sourceName);
+            var narrow = ReadElements<float>(stream, count, header, sourceName);
             data = new double[count];
             for (var i = 0; i < narrow.Length; i++)
             {
@@ -250,20 +247,32 @@ public static class Npy
         }
     }
 
-    private static void ReadElements<T>(Stream stream, T[] destination, NpyHeader header, string sourceName)
+    /// <summary>
+    /// Reads <paramref name="count"/> elements. A seekable stream's length was checked against the shape
+    /// already; for a forward-only stream the array grows (doubling) as data arrives, so a corrupt shape
+    /// cannot make it allocate more than about twice the bytes really there.
+    /// </summary>
+    private static T[] ReadElements<T>(Stream stream, int count, NpyHeader header, string sourceName)
         where T : unmanaged
     {
-        var bytes = MemoryMarshal.AsBytes(destination.AsSpan());
+        var size = ElementSize(header);
+        var destination = new T[stream.CanSeek ? count : Math.Min(count, ForwardOnlyFirstElements)];
+        var total = (long)count * size;
+        var done = 0;
         var buffer = ArrayPool<byte>.Shared.Rent(CopyChunk);
         try
         {
-            var done = 0;
-            while (done < bytes.Length)
+            while (done < total)
             {
+                if (done == destination.Length * size)
+                {
+                    Array.Resize(ref destination, (int)Math.Min(count, 2L * destination.Length));
+                }
+                var bytes = MemoryMarshal.AsBytes(destination.AsSpan());
                 var read = stream.Read(buffer, 0, Math.Min(CopyChunk, bytes.Length - done));
                 if (read <= 0)
                 {
-                    throw Truncated(header, bytes.Length, done, sourceName);
+                    throw Truncated(header, total, done, sourceName);
                 }
                 buffer.AsSpan(0, read).CopyTo(bytes.Slice(done));
                 done += read;
@@ -275,8 +284,9 @@ public static class Npy
         }
         if (header.IsBigEndian == BitConverter.IsLittleEndian)
         {
-            ReverseEach(bytes, bytes.Length / Math.Max(1, destination.Length));
+            ReverseEach(MemoryMarshal.AsBytes(destination.AsSpan()), size);
         }
+        return destination;
     }
 
     private static void ReverseEach(Span<byte> bytes, int elementSize)
