@@ -99,6 +99,11 @@ internal static class SacFormat
         }
         var samples = trace.Samples.Span;
         var delta = (float)(1.0 / trace.SamplingRate);
+        if (!(delta > 0) || float.IsInfinity(delta))
+        {
+            // SAC stores DELTA as float32; a file with DELTA 0 or infinite could not be read back.
+            throw new InvalidParameterException("samplingRate", $"{trace.SamplingRate} Hz gives a sample interval of {delta} s in float32; SAC cannot store it");
+        }
         var start = trace.StartTime;
         var wholeMilliseconds = new DateTime(start.Ticks - start.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
         var begin = (float)((start.Ticks - wholeMilliseconds.Ticks) / (double)TimeSpan.TicksPerSecond);
