@@ -218,6 +218,9 @@ internal static class BadInputTable
     {
         void OneSacFile(CaseFolder f) => f.Write("a.sac", Fixtures.Bytes("Waveforms", SacFixture));
 
+        yield return Case("SAC writer: a sampling rate whose interval is 0 in float32")
+            .Library<InvalidParameterException>(f => SacFile.Write(f.Out("w.sac"), new Trace(new ChannelId("N", "S1N01", "", "HHZ"), new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc), 1e300, new double[10])), "samplingRate", "1E+300 Hz", "SAC cannot store it");
+
         yield return Case("archive: missing folder")
             .Library<InvalidFileException>(f => WaveformArchive.Scan(Path.Combine(f.InputFolder, "no-such-folder")), "no-such-folder", "waveform folder not found");
 

@@ -22,9 +22,9 @@ public class BadInputTests
         Assert.True(all.Count >= 40, $"{all.Count} cases");
         Assert.Equal(all.Count, all.Select(c => c.Name).Distinct(StringComparer.Ordinal).Count());
         Assert.All(all, c => Assert.True(c.LibraryCall is not null || c.CommandLineArguments is not null, c.Name));
-        // One-sided rows: no command reads these inputs (archive windows, categorised tables, distance
-        // matrices, scenario options), or the file system refuses an output (the CLI alone).
-        var oneSided = new[] { "archive:", "categorized table:", "distance matrix:", "scenario:", "output:" };
+        // One-sided rows: no command reads or writes these (archive windows, SAC files, categorised tables,
+        // distance matrices, scenario options), or the file system refuses an output (the CLI alone).
+        var oneSided = new[] { "archive:", "SAC writer:", "categorized table:", "distance matrix:", "scenario:", "output:" };
         Assert.All(all.Where(c => c.LibraryCall is null || c.CommandLineArguments is null),
             c => Assert.Contains(oneSided, prefix => c.Name.StartsWith(prefix, StringComparison.Ordinal)));
     }
