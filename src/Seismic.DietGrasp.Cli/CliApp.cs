@@ -4,8 +4,8 @@ namespace Seismic.DietGrasp.Cli;
 
 /// <summary>
 /// Entry point of <c>dietgrasp</c>, callable in-process (tests pass their own writers).
-/// Exit codes: 0 success; 1 bad input or a failure the library reports (<see cref="DietGraspException"/>,
-/// a missing file); 2 a usage error; 3 an unexpected bug (stack trace with <c>--verbose</c>); 130 cancelled.
+/// Exit codes: 0 success; 1 bad input or a failure the library reports (<see cref="DietGraspException"/>),
+/// or a file-system failure (<see cref="IOException"/>, no permission); 2 a usage error; 3 an unexpected bug (stack trace with <c>--verbose</c>); 130 cancelled.
 /// </summary>
 internal static class CliApp
 {
@@ -21,13 +21,17 @@ internal static class CliApp
         .OrderBy(command => command.Name, StringComparer.Ordinal)
         .ToArray();
 
-    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default)
+    public static int Run(string[] args, TextWriter output, TextWriter error, CancellationToken cancellation = default) =>
+        Run(args, output, error, Commands, cancellation);
+
+    /// <summary>Runs with a given command set (tests use it to check how an unexpected bug is reported).</summary>
+    internal static int Run(string[] args, TextWriter output, TextWriter error, IReadOnlyList<ICliCommand> commands, CancellationToken cancellation = default)
     {
         var verbose = args.Contains("--verbose");
         var tokens = args.Where(arg => arg != "--verbose").ToList();
         if (tokens.Count == 0 || tokens[0] is "--help" or "-h" or "help")
         {
-            WriteHelp(output);
+            WriteHelp(output, commands);
             return tokens.Count == 0 ? UsageError : Success;
         }
         if (tokens[0] == "--version")
@@ -36,7 +40,7 @@ internal static class CliApp
             return Success;
         }
 
-        var command = FindCommand(tokens);
+        var command = FindCommand(commands, tokens);
         if (command is null)
         {
             error.WriteLine($"dietgrasp: unknown command '{string.Join(" ", tokens.TakeWhile(t => !t.StartsWith("--", StringComparison.Ordinal)))}'; run 'dietgrasp --help'");
@@ -51,16 +55,18 @@ internal static class CliApp
         }
         catch (CliUsageException e)
         {
-            error.WriteLine($"dietgrasp {command.Name}: {e.Message}");
-            error.WriteLine($"usage: dietgrasp {command.Usage}");
+            // One line, as every failure (CLI.md); the usage goes at its end.
+            error.WriteLine($"dietgrasp {command.Name}: {e.Message} (usage: dietgrasp {OneLine(command.Usage)})");
             return UsageError;
         }
         catch (DietGraspException e)
         {
             return Report(error, command, e, verbose, InputError);
         }
-        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException or UnauthorizedAccessException)
+        catch (Exception e) when (e is IOException and not EndOfStreamException or UnauthorizedAccessException)
         {
+            // The file system refused (an output path that is a folder, a full disk, no permission): not a bug.
+            // A reader running off the end of its data (EndOfStreamException) is a bug: the library reports truncation itself.
             return Report(error, command, e, verbose, InputError);
         }
         catch (OperationCanceledException) when (cancellation.IsCancellationRequested)
@@ -92,8 +98,8 @@ internal static class CliApp
 
     private static string OneLine(string message) => message.Replace("\r", " ").Replace("\n", " ");
 
-    private static ICliCommand? FindCommand(IReadOnlyList<string> tokens) =>
-        Commands
+    private static ICliCommand? FindCommand(IReadOnlyList<ICliCommand> commands, IReadOnlyList<string> tokens) =>
+        commands
             .Where(command =>
             {
                 var words = command.Name.Split(' ');
@@ -102,12 +108,12 @@ internal static class CliApp
             .OrderByDescending(command => command.Name.Split(' ').Length)
             .FirstOrDefault();
 
-    private static void WriteHelp(TextWriter output)
+    private static void WriteHelp(TextWriter output, IReadOnlyList<ICliCommand> commands)
     {
         output.WriteLine("dietgrasp: DiET tremor/earthquake classification and GrASP station association");
         output.WriteLine();
         output.WriteLine("Commands:");
-        foreach (var command in Commands)
+        foreach (var command in commands)
         {
             output.WriteLine($"  dietgrasp {command.Usage}");
         }

@@ -36,7 +36,16 @@ internal sealed class ClassifyCommand : ICliCommand
             ? ReadSpectrograms(spectrogramPath)
             : ComputeSpectrograms(waveformPath!, samplingRate!.Value, context.Cancellation);
         using var model = modelPath is null ? DietModel.LoadBundled() : DietModel.Load(modelPath);
-        var probabilities = model.PredictBatch(spectrograms);
+        DietProbabilities[] probabilities;
+        try
+        {
+            probabilities = model.PredictBatch(spectrograms);
+        }
+        catch (InvalidParameterException e) when (spectrogramPath is not null)
+        {
+            // A NaN or infinite value read from the user's file: name the file.
+            throw new InvalidFileException(spectrogramPath, e.Message, e);
+        }
         DietProbabilityFile.Write(output, probabilities);
         if (model.IsBundledStandIn)
         {

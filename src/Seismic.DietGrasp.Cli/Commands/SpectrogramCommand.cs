@@ -24,7 +24,16 @@ internal sealed class SpectrogramCommand : ICliCommand
         context.Output.WriteLine($"{output}: {result.StationMinutes} spectrogram(s) [{result.StationMinutes}, 73, 71, 3] float32 from {input} at {samplingRate.ToString("R", CultureInfo.InvariantCulture)} Hz");
         if (png is not null)
         {
-            SpectrogramPlot.SavePng(png, result.FirstSpectrogram.Span, $"{Path.GetFileName(input)}, station-minute 0");
+            try
+            {
+                SpectrogramPlot.SavePng(png, result.FirstSpectrogram.Span, $"{Path.GetFileName(input)}, station-minute 0");
+            }
+            catch
+            {
+                // All outputs or none: a failed picture takes the spectrogram file with it.
+                File.Delete(output);
+                throw;
+            }
             context.Output.WriteLine($"{png}: picture of station-minute 0");
         }
         return CliApp.Success;

@@ -21,7 +21,7 @@ internal static class CsvTable
         var rows = new List<CsvRow>();
         try
         {
-            using var text = new StreamReader(path);
+            using var text = new StreamReader(IO.InputFile.OpenRead(path));
             using var reader = CsvReader.Create(text, options);
             while (reader.Read())
             {

@@ -107,7 +107,7 @@ public static class GraspAssociator
     /// <summary>Station (lat, lon) to (x, y) metres in a WGS84 UTM zone.</summary>
     /// <param name="stations">The network.</param>
     /// <param name="epsg">EPSG code 32601-32660 or 32701-32760; null for the zone of the stations' centroid.</param>
-    /// <exception cref="InvalidParameterException">The EPSG code is not supported.</exception>
+    /// <exception cref="InvalidParameterException">The EPSG code is not supported, or a station lies more than 45 degrees of longitude from the zone's central meridian.</exception>
     public static IReadOnlyList<PlanarPosition> Project(StationNetwork stations, int? epsg = null) =>
         StationProjection.Project(stations, epsg ?? StationProjection.CentroidEpsg(stations));
 
@@ -195,6 +195,10 @@ public static class GraspAssociator
             }
             list.Add(group);
         }
+        // Earthquake minutes in order: a window of any width costs a binary search, not one look-up per minute
+        // (Cat_window = int.MaxValue once ran billions of look-ups, and AddMinutes left the calendar).
+        var earthquakeMinutes = earthquakesByMinute.Keys.OrderBy(minute => minute).ToArray();
+        var window = parameters.CategoryWindow * TimeSpan.TicksPerMinute;
         var near = new bool[graph.Count];
         var result = new CategorizedGroup[tremorGroups.Count];
         for (var t = 0; t < tremorGroups.Count; t++)
@@ -211,11 +215,12 @@ public static class GraspAssociator
                 }
             }
             var possible = false;
-            for (var offset = -parameters.CategoryWindow; offset <= parameters.CategoryWindow && !possible; offset++)
+            var first = Array.BinarySearch(earthquakeMinutes, new DateTime(Math.Max(0, tremor.Minute.Ticks - window), tremor.Minute.Kind));
+            for (var i = first >= 0 ? first : ~first; i < earthquakeMinutes.Length && earthquakeMinutes[i].Ticks - tremor.Minute.Ticks <= window && !possible; i++)
             {
-                if (earthquakesByMinute.TryGetValue(tremor.Minute.AddMinutes(offset), out var candidates))
+                if ((earthquakeMinutes[i].Ticks - tremor.Minute.Ticks) % TimeSpan.TicksPerMinute == 0)
                 {
-                    possible = candidates.Any(e => e.StationArray.Any(s => near[s]));
+                    possible = earthquakesByMinute[earthquakeMinutes[i]].Any(e => e.StationArray.Any(s => near[s]));
                 }
             }
             result[t] = new CategorizedGroup(tremor, possible ? TremorCategory.Possible : TremorCategory.Probable);

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace Seismic.DietGrasp.Grasp;
 
 /// <summary>
@@ -66,10 +68,15 @@ public sealed class StationNetwork
 
     /// <summary>Reads <c>Station_info.csv</c>: a header row, then name, latitude, longitude per station.</summary>
     /// <param name="path">The file.</param>
-    /// <exception cref="InvalidTableException">A row is malformed, a coordinate is out of range or a name repeats.</exception>
+    /// <exception cref="InvalidTableException">The header row is missing, a row is malformed, a coordinate is out of range or a name repeats.</exception>
     public static StationNetwork Read(string path)
     {
-        var (_, rows) = CsvTable.Read(path, hasHeader: true);
+        var (header, rows) = CsvTable.Read(path, hasHeader: true);
+        if (header.Length == 3 && IsNumber(header[1]) && IsNumber(header[2]))
+        {
+            // Without this a file lacking its header row would silently lose its first station.
+            throw new InvalidTableException(path, 1, 0, $"'{string.Join(",", header)}' is a station, not a header; the station file starts with a header row (e.g. name,lat,lon)");
+        }
         if (rows.Count < 2)
         {
             throw new InvalidTableException(path, 0, 0, $"{rows.Count} station row(s); GrASP needs at least 2");
@@ -111,6 +118,8 @@ public sealed class StationNetwork
     public void Write(string path) =>
         CsvTable.Write(path, new[] { "name", "lat", "lon" },
             Enumerable.Range(0, Count).Select(i => new[] { _names[i], CsvTable.Format(_latitudes[i]), CsvTable.Format(_longitudes[i]) }));
+
+    private static bool IsNumber(string text) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out _);
 
     private static bool IsLatitude(double value) => value is >= -90 and <= 90;
 

@@ -11,6 +11,8 @@ public readonly record struct PlanarPosition(double X, double Y);
 /// <summary>WGS84 (EPSG:4326) to WGS84 / UTM (EPSG:326zz north, 327zz south) with ProjNet.</summary>
 internal static class StationProjection
 {
+    private const double MaximumDegreesFromCentralMeridian = 45;
+
     public static void CheckSupported(int epsg)
     {
         if (!(epsg is >= 32601 and <= 32660 or >= 32701 and <= 32760))
@@ -49,6 +51,7 @@ internal static class StationProjection
         CheckSupported(epsg);
         var north = epsg < 32700;
         var zone = epsg % 100;
+        CheckWithinReach(stations, epsg, zone);
         var utm = ProjectedCoordinateSystem.WGS84_UTM(zone, north);
         var transform = new CoordinateTransformationFactory()
             .CreateFromCoordinateSystems(GeographicCoordinateSystem.WGS84, utm)
@@ -60,6 +63,26 @@ internal static class StationProjection
             result[i] = new PlanarPosition(x, y);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Transverse Mercator stretches distances by about 1 / cos of the angle from the central meridian and
+    /// diverges at 90 degrees: a zone on the other side of the globe (a typo in EPSG_proj) would give a
+    /// Graph std in km that means nothing, so it is refused rather than computed.
+    /// </summary>
+    private static void CheckWithinReach(StationNetwork stations, int epsg, int zone)
+    {
+        var centralMeridian = zone * 6 - 183;
+        for (var i = 0; i < stations.Count; i++)
+        {
+            var away = Math.Abs(NormaliseLongitude(stations.Longitudes[i] - centralMeridian));
+            if (away > MaximumDegreesFromCentralMeridian)
+            {
+                throw new InvalidParameterException("EPSG_proj",
+                    $"station '{stations.Names[i]}' at longitude {stations.Longitudes[i]} lies {away:0.#} degrees from the central meridian ({centralMeridian}) of UTM zone {zone} (EPSG:{epsg}); " +
+                    $"transverse Mercator is only usable within {MaximumDegreesFromCentralMeridian} degrees of it; the stations' centroid lies in EPSG:{CentroidEpsg(stations)}");
+            }
+        }
     }
 
     private static double NormaliseLongitude(double longitude) => ((longitude + 180) % 360 + 360) % 360 - 180;

@@ -23,6 +23,7 @@ public static class Npy
     private static readonly byte[] Magic = { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y' };
     private const int Alignment = 64;
     private const int CopyChunk = 1 << 16;
+    private const int ForwardOnlyFirstElements = 1 << 16;
 
     /// <summary>Reads only the header of a <c>.npy</c> file.</summary>
     /// <param name="path">The file.</param>
@@ -155,16 +156,16 @@ public static class Npy
         where TOther : unmanaged
     {
         var header = ReadHeader(stream, sourceName);
-        var count = ElementCount(header, sourceName);
-        var data = NewArray<T>(count);
+        var count = ElementCount(header, stream, sourceName);
+        T[] data;
         if (header.DataType == typeOfT)
         {
-            ReadElements<T>(stream, data, header, 0, sourceName);
+            data = ReadAll<T>(stream, count, header, sourceName);
         }
         else
         {
-            var stored = NewArray<TOther>(count);
-            ReadElements<TOther>(stream, stored, header, 0, sourceName);
+            var stored = ReadAll<TOther>(stream, count, header, sourceName);
+            data = NewArray<T>(count);
             for (var i = 0; i < stored.Length; i++)
             {
                 data[i] = convert(stored[i]);
@@ -172,6 +173,34 @@ public static class Npy
         }
         EnsureNothingAfter(stream, sourceName);
         return new NpyArray<T>(data, header.Shape);
+    }
+
+    /// <summary>
+    /// Reads <paramref name="count"/> elements. A seekable stream's length was checked against the shape
+    /// already; for a forward-only stream the array grows (doubling) as data arrives, so a corrupt shape
+    /// cannot make it allocate more than about twice the bytes really there.
+    /// </summary>
+    private static T[] ReadAll<T>(Stream stream, int count, NpyHeader header, string sourceName)
+        where T : unmanaged
+    {
+        if (stream.CanSeek)
+        {
+            var data = NewArray<T>(count);
+            ReadElements<T>(stream, data, header, 0, sourceName);
+            return data;
+        }
+        var destination = new T[Math.Min(count, ForwardOnlyFirstElements)];
+        var done = 0;
+        while (true)
+        {
+            ReadElements<T>(stream, destination.AsSpan(done), header, done, sourceName);
+            done = destination.Length;
+            if (done == count)
+            {
+                return destination;
+            }
+            Array.Resize(ref destination, (int)Math.Min(count, 2L * destination.Length));
+        }
     }
 
     /// <summary>The header text numpy writes for a C-order array: the dict padded with spaces to a multiple of 64 bytes, ending in a newline.</summary>
@@ -314,15 +343,22 @@ public static class Npy
         }
     }
 
-    private static int ElementCount(NpyHeader header, string sourceName)
+    private static int ElementCount(NpyHeader header, Stream stream, string sourceName)
     {
-        var size = header.DataType == NpyDataType.Float32 ? sizeof(float) : sizeof(double);
-        if (header.ElementCount * size > int.MaxValue - 64)
+        var size = ElementSize(header);
+        if (header.ElementCount > (int.MaxValue - 64) / size)
         {
             throw new InvalidFileException(sourceName, $"shape ({string.Join(", ", header.Shape)}) holds {header.ElementCount} elements, more than one array can hold");
         }
+        // A file shows its truncation before the array is allocated: a corrupt shape may claim gigabytes.
+        if (stream.CanSeek && stream.Length - stream.Position < header.ElementCount * size)
+        {
+            throw Truncated(header, size, stream.Length - stream.Position, sourceName);
+        }
         return (int)header.ElementCount;
     }
+
+    private static int ElementSize(NpyHeader header) => header.DataType == NpyDataType.Float32 ? sizeof(float) : sizeof(double);
 
     private static void CheckShape(int length, IReadOnlyList<int> shape)
     {
@@ -368,8 +404,7 @@ public static class Npy
         new T[count];
 #endif
 
-    internal static FileStream OpenRead(string path) =>
-        new(path ?? throw new ArgumentNullException(nameof(path)), FileMode.Open, FileAccess.Read, FileShare.Read, CopyChunk);
+    internal static FileStream OpenRead(string path) => InputFile.OpenRead(path, CopyChunk);
 
     private static string Latin1(byte[] bytes)
     {

@@ -47,9 +47,10 @@ internal sealed class NpyHeaderParser
             ">f8" => (NpyDataType.Float64, true),
             _ => throw new InvalidFileException(source, $"dtype '{dtype}' is not supported; expected float32 or float64 ('<f4', '<f8', '>f4' or '>f8')"),
         };
-        if (shape.Any(d => d > int.MaxValue))
+        // The element count must fit a long (NpyHeader.ElementCount); a corrupt shape can overflow it.
+        if (shape.Any(d => d > int.MaxValue) || (!shape.Contains(0) && shape.Aggregate(1.0, (product, d) => product * d) > long.MaxValue))
         {
-            throw new InvalidFileException(source, $"shape ({string.Join(", ", shape)}) has a dimension too large for an array");
+            throw new InvalidFileException(source, $"shape ({string.Join(", ", shape)}) is too large for an array");
         }
         return new NpyHeader(type, bigEndian, shape.Select(d => (int)d).ToArray(), majorVersion, dataOffset);
     }

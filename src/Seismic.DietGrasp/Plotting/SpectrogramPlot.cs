@@ -22,7 +22,7 @@ public static class SpectrogramPlot
     /// <param name="title">Shown above the middle panel (station, minute, ...); null for none.</param>
     /// <param name="width">Picture width in pixels.</param>
     /// <param name="height">Picture height in pixels.</param>
-    /// <exception cref="ArgumentException">The spectrogram does not hold 15,549 values, or the size is not positive.</exception>
+    /// <exception cref="InvalidParameterException">The spectrogram does not hold 15,549 values, or the picture is smaller than 200 x 200 pixels.</exception>
     public static void SavePng(string path, ReadOnlySpan<float> spectrogram, string? title = null, int width = DefaultWidth, int height = DefaultHeight)
     {
         var bytes = RenderPng(spectrogram, title, width, height);
@@ -35,17 +35,14 @@ public static class SpectrogramPlot
     /// <param name="width">Picture width in pixels.</param>
     /// <param name="height">Picture height in pixels.</param>
     /// <returns>The encoded PNG.</returns>
-    /// <exception cref="ArgumentException">The spectrogram does not hold 15,549 values, or the size is not positive.</exception>
+    /// <exception cref="InvalidParameterException">The spectrogram does not hold 15,549 values, or the picture is smaller than 200 x 200 pixels.</exception>
     public static byte[] RenderPng(ReadOnlySpan<float> spectrogram, string? title = null, int width = DefaultWidth, int height = DefaultHeight)
     {
         if (spectrogram.Length != SpectrogramParameters.ValueCount)
         {
-            throw new ArgumentException($"a spectrogram has 73 x 71 x 3 = {SpectrogramParameters.ValueCount} values, got {spectrogram.Length}", nameof(spectrogram));
+            throw new InvalidParameterException(nameof(spectrogram), $"a spectrogram has 73 x 71 x 3 = {SpectrogramParameters.ValueCount} values, got {spectrogram.Length}");
         }
-        if (width <= 0 || height <= 0)
-        {
-            throw new ArgumentException($"the picture size must be positive, got {width} x {height}", nameof(width));
-        }
+        PlotChecks.Size(width, height);
         var frequencies = SpectrogramParameters.FrequencyAxis;
         var times = SpectrogramParameters.TimeAxis;
         var halfStep = SpectrogramParameters.FrequencyStep / 2;

@@ -68,7 +68,7 @@ public static class ContinuousProcessing
     /// <param name="progress">Receives progress reports (from worker threads), or null.</param>
     /// <param name="cancellation">Stops the run: finished days stay saved, nothing is left half-written, and <see cref="OperationCanceledException"/> is thrown.</param>
     /// <returns>The tables, groups, catalogue, counts and warnings.</returns>
-    /// <exception cref="InvalidParameterException">No waveform file, no station of the station file in the waveforms, or an empty time range.</exception>
+    /// <exception cref="InvalidParameterException">No waveform file, no station of the station file in the waveforms, or a time range that is empty or holds no waveform data.</exception>
     /// <exception cref="InvalidFileException">A corrupt waveform file (naming file and record) or a bad model.</exception>
     /// <exception cref="InvalidTableException">A bad station file.</exception>
     public static RunResult Run(RunOptions options, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
@@ -287,6 +287,12 @@ public static class ContinuousProcessing
         if (start >= end)
         {
             throw new InvalidParameterException("startTime", $"the time range [{start:yyyy-MM-ddTHH:mm:ssZ}, {end:yyyy-MM-ddTHH:mm:ssZ}) is empty (the waveforms cover {archive.StartTime:yyyy-MM-ddTHH:mm:ssZ} to {archive.EndTime:yyyy-MM-ddTHH:mm:ssZ})");
+        }
+        if (end <= archive.StartTime || start >= archive.EndTime)
+        {
+            // A mistyped year would otherwise give days of empty cells (and folders) for nothing.
+            throw new InvalidParameterException(options.StartTime is not null && start >= archive.EndTime ? "startTime" : "endTime",
+                $"the time range [{start:yyyy-MM-ddTHH:mm:ssZ}, {end:yyyy-MM-ddTHH:mm:ssZ}) holds no waveform data (the waveforms cover {archive.StartTime:yyyy-MM-ddTHH:mm:ssZ} to {archive.EndTime:yyyy-MM-ddTHH:mm:ssZ})");
         }
         return (start, end);
     }

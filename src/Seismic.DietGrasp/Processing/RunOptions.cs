@@ -67,9 +67,13 @@ public sealed class RunOptions
     /// <param name="startTime">First minute (UTC; unspecified kind is read as UTC), or <see langword="null"/> for the archive's start.</param>
     /// <param name="endTime">End (excluded), or <see langword="null"/> for the archive's end.</param>
     /// <returns>The new options.</returns>
-    /// <exception cref="InvalidParameterException">Both are given and the start is not before the end.</exception>
+    /// <exception cref="InvalidParameterException">Both are given and the start is not before the end, or the end is in the calendar's last minute.</exception>
     public RunOptions WithTimeRange(DateTime? startTime, DateTime? endTime)
     {
+        if (endTime is { } last && MinuteClock.Utc(last) > DateTime.MaxValue.AddMinutes(-1))
+        {
+            throw new InvalidParameterException("endTime", $"{last:o} is too close to the end of the calendar; expected a time before 9999-12-31T23:59Z");
+        }
         var start = startTime is { } s ? MinuteClock.Floor(MinuteClock.Utc(s)) : (DateTime?)null;
         var end = endTime is { } e ? MinuteClock.Ceiling(MinuteClock.Utc(e)) : (DateTime?)null;
         if (start is not null && end is not null && start >= end)

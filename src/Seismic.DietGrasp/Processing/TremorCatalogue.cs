@@ -47,7 +47,7 @@ public static class TremorCatalogue
             }
             return i;
         }
-        var reach = TimeSpan.FromMinutes(maxGapMinutes + 1);
+        var reach = TimeSpan.FromMinutes(maxGapMinutes + 1.0); // in double: int.MaxValue + 1 wrapped to a negative reach
         for (var i = 0; i < ordered.Length; i++)
         {
             var minute = ordered[i].Group.Minute;

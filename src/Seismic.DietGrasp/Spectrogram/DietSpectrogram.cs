@@ -56,6 +56,7 @@ public static class DietSpectrogram
     /// <param name="parameters">The sampling rate and the fixed DiET constants.</param>
     /// <param name="destination">At least 15,549 values; the first 15,549 receive [73, 71, 3].</param>
     /// <exception cref="InvalidWaveformException">Wrong length, a NaN or infinite sample, or a dead component.</exception>
+    /// <exception cref="InvalidParameterException">The destination holds fewer than 15,549 values.</exception>
     public static void Compute(ReadOnlySpan<double> waveform, SpectrogramParameters parameters, Span<float> destination)
     {
         var workspace = Prepare(waveform.Length, parameters, destination.Length);
@@ -67,6 +68,7 @@ public static class DietSpectrogram
     /// <param name="parameters">The sampling rate and the fixed DiET constants.</param>
     /// <param name="destination">At least 15,549 values; the first 15,549 receive [73, 71, 3].</param>
     /// <exception cref="InvalidWaveformException">Wrong length, a NaN or infinite sample, or a dead component.</exception>
+    /// <exception cref="InvalidParameterException">The destination holds fewer than 15,549 values.</exception>
     public static void Compute(ReadOnlySpan<float> waveform, SpectrogramParameters parameters, Span<float> destination)
     {
         var workspace = Prepare(waveform.Length, parameters, destination.Length);
@@ -105,6 +107,7 @@ public static class DietSpectrogram
     /// <param name="destination">At least M x 15,549 values.</param>
     /// <param name="cancellation">Stops the batch early (throws <see cref="OperationCanceledException"/>).</param>
     /// <exception cref="InvalidWaveformException">The length is not a whole number of station-minutes, or a station-minute is bad (the message names the first bad one).</exception>
+    /// <exception cref="InvalidParameterException">The destination holds fewer than M x 15,549 values.</exception>
     public static void ComputeBatch(ReadOnlyMemory<double> waveforms, SpectrogramParameters parameters, Memory<float> destination, CancellationToken cancellation = default) =>
         RunBatch(waveforms.Length, parameters, destination, cancellation,
             (workspace, minute, output) => workspace.Kernel.Compute(Slice(waveforms.Span, minute, parameters), output, workspace));
@@ -115,6 +118,7 @@ public static class DietSpectrogram
     /// <param name="destination">At least M x 15,549 values.</param>
     /// <param name="cancellation">Stops the batch early (throws <see cref="OperationCanceledException"/>).</param>
     /// <exception cref="InvalidWaveformException">The length is not a whole number of station-minutes, or a station-minute is bad (the message names the first bad one).</exception>
+    /// <exception cref="InvalidParameterException">The destination holds fewer than M x 15,549 values.</exception>
     public static void ComputeBatch(ReadOnlyMemory<float> waveforms, SpectrogramParameters parameters, Memory<float> destination, CancellationToken cancellation = default) =>
         RunBatch(waveforms.Length, parameters, destination, cancellation,
             (workspace, minute, output) => workspace.Kernel.Compute(Slice(waveforms.Span, minute, parameters), output, workspace));
@@ -309,8 +313,8 @@ public static class DietSpectrogram
     {
         if (destinationLength < (long)count * SpectrogramParameters.ValueCount)
         {
-            throw new ArgumentException(
-                $"the destination holds {destinationLength} values; {count} spectrogram(s) of 73 x 71 x 3 need {(long)count * SpectrogramParameters.ValueCount}", "destination");
+            throw new InvalidParameterException("destination",
+                $"holds {destinationLength} values; {count} spectrogram(s) of 73 x 71 x 3 need {(long)count * SpectrogramParameters.ValueCount}");
         }
     }
 

@@ -82,10 +82,15 @@ public sealed class SpectrogramParameters
             throw new InvalidParameterException("sampling_freq",
                 $"the sampling rate {Format(samplingRate)} Hz is below {Format(MinimumSamplingRate)} Hz: the spectrogram reaches 20 Hz, which needs a Nyquist frequency of at least 20 Hz");
         }
+        if (samplingRate * DurationSeconds * ComponentCount > int.MaxValue)
+        {
+            throw new InvalidParameterException("sampling_freq",
+                $"at {Format(samplingRate)} Hz one station-minute (3 x 60 s) is more samples than one array can hold");
+        }
         var segment = WholeSamples(samplingRate, WindowSeconds);
         var hop = WholeSamples(samplingRate, HopSeconds);
         var minute = WholeSamples(samplingRate, DurationSeconds);
-        if (segment is null || hop is null || minute is null || (long)minute.Value * ComponentCount > int.MaxValue)
+        if (segment is null || hop is null || minute is null)
         {
             throw new InvalidParameterException("sampling_freq",
                 $"at {Format(samplingRate)} Hz the 4 s window or the 0.8 s step is not a whole number of samples; use a rate that is a multiple of 1.25 Hz (e.g. 50, 100, 200)");

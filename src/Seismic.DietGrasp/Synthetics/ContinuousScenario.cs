@@ -178,8 +178,10 @@ public sealed class ContinuousScenario
     /// <param name="folder">The folder (created when missing).</param>
     /// <param name="maxDegreeOfParallelism">Stations made at once; -1 for one per core.</param>
     /// <param name="cancellation">Stops the work between stations.</param>
+    /// <exception cref="InvalidParameterException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
     public void WriteFiles(string folder, int maxDegreeOfParallelism = -1, CancellationToken cancellation = default)
     {
+        Parallelism.Check(maxDegreeOfParallelism);
         var waveforms = Path.Combine(folder, WaveformFolderName);
         Directory.CreateDirectory(waveforms);
         Stations.Write(Path.Combine(folder, StationFileName));

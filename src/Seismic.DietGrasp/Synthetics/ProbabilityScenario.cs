@@ -118,13 +118,11 @@ public static class ProbabilityScenario
     /// <summary>Simulates tremor and earthquake probability tables.</summary>
     /// <param name="stations">The network (e.g. S-net's Station_info.csv).</param>
     /// <param name="options">What to inject; null for the defaults (one day with a bit of everything).</param>
+    /// <exception cref="InvalidParameterException">An option is out of range (a negative count, a rate outside [0, 1], radii not positive or reversed, a start that is not a whole minute).</exception>
     public static SimulatedProbabilities Simulate(StationNetwork stations, ScenarioOptions? options = null)
     {
         options ??= new ScenarioOptions();
-        if (options.Minutes < 1)
-        {
-            throw new InvalidParameterException(nameof(options.Minutes), $"{options.Minutes}; expected at least 1 minute");
-        }
+        Validate(options);
         var n = stations.Count;
         var distances = GraspAssociator.DistanceMatrix(stations);
         var graph = GraspAssociator.KnnGraph(distances);
@@ -200,6 +198,30 @@ public static class ProbabilityScenario
             events.OrderBy(e => e.Start).ToArray());
     }
 
+    private static void Validate(ScenarioOptions options)
+    {
+        if (options.Minutes < 1)
+        {
+            throw new InvalidParameterException(nameof(options.Minutes), $"{options.Minutes}; expected at least 1 minute");
+        }
+        if (options.Start.Ticks % TimeSpan.TicksPerMinute != 0 || options.Start > DateTime.MaxValue.AddMinutes(-options.Minutes))
+        {
+            throw new InvalidParameterException(nameof(options.Start), $"{options.Start:o}; expected a whole minute with {options.Minutes} minutes after it before the year 10000");
+        }
+        SyntheticChecks.NonNegative(nameof(options.TremorEpisodes), options.TremorEpisodes);
+        SyntheticChecks.NonNegative(nameof(options.ChainedTremorEpisodes), options.ChainedTremorEpisodes);
+        SyntheticChecks.NonNegative(nameof(options.LocalEarthquakes), options.LocalEarthquakes);
+        SyntheticChecks.NonNegative(nameof(options.Teleseisms), options.Teleseisms);
+        SyntheticChecks.Fraction(nameof(options.FalseDetectionRate), options.FalseDetectionRate);
+        SyntheticChecks.Fraction(nameof(options.MissingRate), options.MissingRate);
+        SyntheticChecks.Positive(nameof(options.MinTremorRadiusKm), options.MinTremorRadiusKm);
+        SyntheticChecks.Positive(nameof(options.MaxTremorRadiusKm), options.MaxTremorRadiusKm);
+        if (options.MaxTremorRadiusKm < options.MinTremorRadiusKm)
+        {
+            throw new InvalidParameterException(nameof(options.MaxTremorRadiusKm), $"{options.MaxTremorRadiusKm} km is below MinTremorRadiusKm ({options.MinTremorRadiusKm} km)");
+        }
+    }
+
     /// <summary>
     /// One minute of tremor probabilities: background noise and 0.3 % isolated false detections everywhere,
     /// and each station of <paramref name="footprint"/> detecting (p in [0.55, 0.99]) with
@@ -209,8 +231,18 @@ public static class ProbabilityScenario
     /// <param name="footprint">Stations carrying the signal.</param>
     /// <param name="detectionChance">Chance that a footprint station detects, in [0, 1].</param>
     /// <param name="random">The random source (seed it for repeatable trials).</param>
+    /// <exception cref="InvalidParameterException">No station, a footprint station outside 0..stationCount-1, or a chance outside [0, 1].</exception>
     public static ProbabilityTable SingleMinute(int stationCount, IReadOnlyList<int> footprint, double detectionChance, Random random)
     {
+        if (stationCount < 1)
+        {
+            throw new InvalidParameterException(nameof(stationCount), $"{stationCount}; expected at least 1 station");
+        }
+        foreach (var s in footprint)
+        {
+            CheckStation(nameof(footprint), s, stationCount);
+        }
+        SyntheticChecks.Fraction(nameof(detectionChance), detectionChance);
         var values = new float[stationCount];
         for (var s = 0; s < stationCount; s++)
         {
@@ -234,8 +266,12 @@ public static class ProbabilityScenario
     /// <param name="distances">The network's distance matrix, km.</param>
     /// <param name="centre">The centre station.</param>
     /// <param name="radiusKm">The radius, km.</param>
-    public static int[] CompactSource(double[,] distances, int centre, double radiusKm) =>
-        Enumerable.Range(0, distances.GetLength(0)).Where(s => distances[centre, s] <= radiusKm).ToArray();
+    /// <exception cref="InvalidParameterException">The centre is not a station of the matrix.</exception>
+    public static int[] CompactSource(double[,] distances, int centre, double radiusKm)
+    {
+        CheckStation(nameof(centre), centre, distances.GetLength(0));
+        return Enumerable.Range(0, distances.GetLength(0)).Where(s => distances[centre, s] <= radiusKm).ToArray();
+    }
 
     /// <summary>
     /// Two compact sources of the same radius around stations <paramref name="a"/> and <paramref name="b"/>,
@@ -246,14 +282,28 @@ public static class ProbabilityScenario
     /// <param name="a">Centre station of the first source.</param>
     /// <param name="b">Centre station of the second source.</param>
     /// <param name="radiusKm">The radius of both sources, km.</param>
+    /// <exception cref="InvalidParameterException">A centre is not a station, or the graph and the matrix differ in size.</exception>
     public static int[] ChainedSources(double[,] distances, StationGraph graph, int a, int b, double radiusKm)
     {
+        if (graph.Count != distances.GetLength(0))
+        {
+            throw new InvalidParameterException(nameof(graph), $"{graph.Count} stations, the distance matrix {distances.GetLength(0)}");
+        }
+        CheckStation(nameof(b), b, graph.Count);
         var footprint = new SortedSet<int>(CompactSource(distances, a, radiusKm).Concat(CompactSource(distances, b, radiusKm)));
         foreach (var s in ShortestPath(distances, graph, a, b))
         {
             footprint.Add(s);
         }
         return footprint.ToArray();
+    }
+
+    private static void CheckStation(string name, int station, int count)
+    {
+        if (station < 0 || station >= count)
+        {
+            throw new InvalidParameterException(name, $"station {station}; expected 0..{count - 1}");
+        }
     }
 
     /// <summary>A random centre whose footprint holds at least 3 stations (a source GrASP could see), when one exists.</summary>

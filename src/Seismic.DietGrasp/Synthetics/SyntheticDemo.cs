@@ -45,12 +45,14 @@ public static class SyntheticDemo
     /// <param name="progress">Receives the processing's progress, or null.</param>
     /// <param name="cancellation">Stops the work.</param>
     /// <returns>The scenario, the run's result, the score and the time each half took.</returns>
+    /// <exception cref="InvalidParameterException">No output folder, or <paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
     public static SyntheticDemoResult Run(string outputDirectory, StationNetwork stations, ContinuousScenarioOptions? scenario = null, int maxDegreeOfParallelism = -1, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         if (string.IsNullOrWhiteSpace(outputDirectory))
         {
             throw new InvalidParameterException(nameof(outputDirectory), "the output folder must be named");
         }
+        Parallelism.Check(maxDegreeOfParallelism);
         var clock = Stopwatch.StartNew();
         var plan = ContinuousScenario.Create(stations, scenario);
         var scenarioDirectory = Path.Combine(outputDirectory, ScenarioFolder);

@@ -13,11 +13,7 @@ internal static class MiniSeedDecoder
         var count = header.SampleCount;
         var data = record.Slice(header.DataOffset, header.RecordLength - header.DataOffset);
         var bigEndian = header.DataBigEndian;
-        var width = header.Encoding switch { Int16 => 2, Int32 or Float32 => 4, Float64 => 8, _ => 0 };
-        if (width > 0 && (long)count * width > data.Length)
-        {
-            throw where.Fail($"sample count mismatch: {count} samples of {width} bytes need {count * width} bytes, the data section holds {data.Length}");
-        }
+        CheckSampleCount(header, where);
         switch (header.Encoding)
         {
             case Int16:
@@ -55,6 +51,32 @@ internal static class MiniSeedDecoder
                 break;
             default:
                 throw where.Fail($"unknown or unsupported encoding {header.Encoding} (supported: 1 int16, 3 int32, 4 float32, 5 float64, 10 Steim1, 11 Steim2)");
+        }
+    }
+
+    /// <summary>
+    /// Refuses a sample count that the record's data section cannot hold in its encoding, so that a
+    /// corrupt count is caught when the file is indexed, before memory is set aside for the samples.
+    /// </summary>
+    public static void CheckSampleCount(in MiniSeedRecordHeader header, RecordLocation where)
+    {
+        var count = header.SampleCount;
+        var dataBytes = header.RecordLength - header.DataOffset;
+        var width = header.Encoding switch { Int16 => 2, Int32 or Float32 => 4, Float64 => 8, _ => 0 };
+        if (width > 0 && (long)count * width > dataBytes)
+        {
+            throw where.Fail($"sample count mismatch: {count} samples of {width} bytes need {count * width} bytes, the data section holds {dataBytes}");
+        }
+        if (header.Encoding is Steim1 or Steim2 && count > 0)
+        {
+            // Frame 0 spends two of its 15 data words on the integration constants; a word holds at most 4 (Steim1) or 7 (Steim2) differences.
+            var frames = dataBytes / 64;
+            var steim2 = header.Encoding == Steim2;
+            var most = Math.Max(0, (15 * frames) - 2) * (steim2 ? 7 : 4);
+            if (count > most)
+            {
+                throw where.Fail($"Steim{(steim2 ? 2 : 1)} frame inconsistency: the {frames} frames hold at most {most} samples, the header says {count} (sample count mismatch)");
+            }
         }
     }
 

@@ -18,7 +18,7 @@ internal static class MiniSeedFormat
         var probe = new byte[MiniSeedRecordHeader.ProbeLength];
         var lastCodes = new byte[MiniSeedRecordHeader.FixedHeaderLength];
         ChannelId lastId = default;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16))
+        using (var stream = IO.InputFile.OpenRead(path, 1 << 16))
         {
             var length = stream.Length;
             long offset = 0;
@@ -34,6 +34,7 @@ internal static class MiniSeedFormat
                 }
                 if (header.SampleCount > 0 && header.Encoding != 0)
                 {
+                    MiniSeedDecoder.CheckSampleCount(header, where);
                     if (records.Count == 0 || !MiniSeedRecordHeader.SameCodes(probe, lastCodes))
                     {
                         lastId = MiniSeedRecordHeader.ReadChannel(probe);
@@ -119,7 +120,7 @@ internal sealed class MiniSeedExtent : WaveformExtent
         var sampleBuffer = ArrayPool<double>.Shared.Rent(ushort.MaxValue + 1);
         try
         {
-            using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+            using var stream = IO.InputFile.OpenRead(Path, 1 << 16);
             for (; record < _offsets.Length && _firstSamples[record] < end; record++)
             {
                 stream.Position = _offsets[record];

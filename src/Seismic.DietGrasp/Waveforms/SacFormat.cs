@@ -99,6 +99,11 @@ internal static class SacFormat
         }
         var samples = trace.Samples.Span;
         var delta = (float)(1.0 / trace.SamplingRate);
+        if (!(delta > 0) || float.IsInfinity(delta))
+        {
+            // SAC stores DELTA as float32; a file with DELTA 0 or infinite could not be read back.
+            throw new InvalidParameterException("samplingRate", $"{trace.SamplingRate} Hz gives a sample interval of {delta} s in float32; SAC cannot store it");
+        }
         var start = trace.StartTime;
         var wholeMilliseconds = new DateTime(start.Ticks - start.Ticks % TimeSpan.TicksPerMillisecond, DateTimeKind.Utc);
         var begin = (float)((start.Ticks - wholeMilliseconds.Ticks) / (double)TimeSpan.TicksPerSecond);
@@ -223,7 +228,7 @@ internal sealed class SacExtent : WaveformExtent
 
     public override void ReadSamples(long first, Span<double> destination)
     {
-        using var stream = new FileStream(Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1 << 16);
+        using var stream = IO.InputFile.OpenRead(Path, 1 << 16);
         stream.Position = SacFormat.HeaderLength + 4 * first;
         var buffer = new byte[4 * Math.Min(destination.Length, 1 << 14)];
         for (var done = 0; done < destination.Length;)

@@ -13,6 +13,9 @@ namespace Seismic.DietGrasp.Waveforms;
 /// </remarks>
 public sealed class WaveformArchive
 {
+    // Samples plus a state byte each: about 2 GB at most for one window.
+    private const int MaximumWindowSamples = int.MaxValue / 9;
+
     private readonly Dictionary<ChannelId, ChannelIndex> _channels;
 
     private WaveformArchive(Dictionary<ChannelId, ChannelIndex> channels, IReadOnlyList<string> skippedFiles)
@@ -37,12 +40,12 @@ public sealed class WaveformArchive
     /// <param name="maxDegreeOfParallelism">Files indexed at once (default: the processor count).</param>
     /// <param name="cancellation">Stops the scan.</param>
     /// <returns>The index.</returns>
-    /// <exception cref="InvalidFileException">A waveform file is truncated or corrupt (the message names file and record).</exception>
+    /// <exception cref="InvalidFileException">The folder does not exist, or a waveform file is truncated or corrupt (the message names file and record).</exception>
     public static WaveformArchive Scan(string directory, int maxDegreeOfParallelism = -1, CancellationToken cancellation = default)
     {
         if (!Directory.Exists(directory))
         {
-            throw new DirectoryNotFoundException($"waveform folder '{directory}' does not exist");
+            throw new InvalidFileException(directory, "waveform folder not found");
         }
         var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).OrderBy(path => path, StringComparer.Ordinal);
         return FromFiles(files, maxDegreeOfParallelism, cancellation);
@@ -53,9 +56,11 @@ public sealed class WaveformArchive
     /// <param name="maxDegreeOfParallelism">Files indexed at once (default: the processor count).</param>
     /// <param name="cancellation">Stops the scan.</param>
     /// <returns>The index.</returns>
-    /// <exception cref="InvalidFileException">A waveform file is truncated or corrupt.</exception>
+    /// <exception cref="InvalidFileException">A waveform file is missing, truncated or corrupt.</exception>
+    /// <exception cref="InvalidParameterException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
     public static WaveformArchive FromFiles(IEnumerable<string> paths, int maxDegreeOfParallelism = -1, CancellationToken cancellation = default)
     {
+        Parallelism.Check(maxDegreeOfParallelism);
         var files = paths.ToArray();
         var indexed = new IReadOnlyList<WaveformExtent>?[files.Length];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellation };
@@ -120,10 +125,10 @@ public sealed class WaveformArchive
     /// overlapping pieces disagree, the samples are listed as conflicts.
     /// </summary>
     /// <param name="id">The channel.</param>
-    /// <param name="startTime">Window start (UTC), included.</param>
-    /// <param name="endTime">Window end (UTC), excluded.</param>
+    /// <param name="startTime">Window start, included (UTC; a local time is converted, an unspecified one read as UTC).</param>
+    /// <param name="endTime">Window end, excluded (UTC; a local time is converted, an unspecified one read as UTC).</param>
     /// <returns>The window's samples with what is missing or in conflict.</returns>
-    /// <exception cref="InvalidParameterException">The window is empty or reversed, or the channel is unknown.</exception>
+    /// <exception cref="InvalidParameterException">The window is empty, reversed or too long for one array, or the channel is unknown.</exception>
     /// <exception cref="InvalidFileException">Pieces of different sampling rates fall in the window, or a file is corrupt.</exception>
     public WaveformWindow ReadWindow(ChannelId id, DateTime startTime, DateTime endTime)
     {
@@ -131,6 +136,9 @@ public sealed class WaveformArchive
         {
             throw new InvalidParameterException("channel", $"{id} is not in the archive");
         }
+        // Local times (DateTime.Now and friends) would otherwise be read as UTC, hours off.
+        startTime = startTime.Kind == DateTimeKind.Local ? startTime.ToUniversalTime() : startTime;
+        endTime = endTime.Kind == DateTimeKind.Local ? endTime.ToUniversalTime() : endTime;
         if (endTime <= startTime)
         {
             throw new InvalidParameterException("endTime", $"window end {endTime:o} is not after its start {startTime:o}");
@@ -142,7 +150,13 @@ public sealed class WaveformArchive
         {
             throw new InvalidFileException(mismatch.Path, $"{id} changes sampling rate inside [{startTime:o}, {endTime:o}): {mismatch.SamplingRate} Hz here, {rate} Hz in {pieces[0].Path}");
         }
-        var length = checked((int)Math.Round(SampleClock.SamplesBetween(startTime.Ticks, endTime.Ticks, rate), MidpointRounding.AwayFromZero));
+        var exactLength = Math.Round(SampleClock.SamplesBetween(startTime.Ticks, endTime.Ticks, rate), MidpointRounding.AwayFromZero);
+        if (exactLength > MaximumWindowSamples)
+        {
+            throw new InvalidParameterException("endTime",
+                $"window [{startTime:o}, {endTime:o}) holds {exactLength:0} samples of {id} at {rate.ToString(System.Globalization.CultureInfo.InvariantCulture)} Hz, more than one read can return ({MaximumWindowSamples}); read shorter windows");
+        }
+        var length = (int)exactLength;
         var samples = new double[length];
         var state = new byte[length]; // 0 missing, 1 present, 2 conflict
         foreach (var piece in pieces)

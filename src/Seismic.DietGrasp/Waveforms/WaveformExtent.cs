@@ -6,8 +6,19 @@ namespace Seismic.DietGrasp.Waveforms;
 /// </summary>
 internal abstract class WaveformExtent
 {
+    /// <exception cref="InvalidFileException">The piece starts before the year 1 or ends after 9999 (a corrupt time or sampling rate).</exception>
     protected WaveformExtent(string path, ChannelId id, long startTicks, double samplingRate, long sampleCount)
     {
+        // Checked here, once for both formats, so that no later DateTime arithmetic can overflow.
+        if (startTicks < 0 || startTicks > DateTime.MaxValue.Ticks)
+        {
+            throw new InvalidFileException(path, $"{id}: the start time lies outside the years 1 to 9999 (corrupt header time)");
+        }
+        if (startTicks + (sampleCount * (TimeSpan.TicksPerSecond / samplingRate)) > DateTime.MaxValue.Ticks)
+        {
+            throw new InvalidFileException(path,
+                $"{id}: {sampleCount} samples at {samplingRate.ToString(System.Globalization.CultureInfo.InvariantCulture)} Hz from {new DateTime(startTicks, DateTimeKind.Utc):o} end after the year 9999 (corrupt sampling rate or sample count)");
+        }
         Path = path;
         Id = id;
         StartTicks = startTicks;

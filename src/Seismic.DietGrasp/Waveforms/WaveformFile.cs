@@ -63,7 +63,7 @@ public static class WaveformFile
     {
         var head = new byte[SacFormat.HeaderLength];
         int read;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096))
+        using (var stream = IO.InputFile.OpenRead(path))
         {
             read = WaveformStreams.ReadAtMost(stream, head, head.Length);
         }
@@ -83,7 +83,7 @@ public static class WaveformFile
         var header = new byte[SacFormat.HeaderLength];
         long length;
         int read;
-        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 4096))
+        using (var stream = IO.InputFile.OpenRead(path))
         {
             length = stream.Length;
             read = WaveformStreams.ReadAtMost(stream, header, header.Length);
@@ -101,7 +101,7 @@ public static class SacFile
     /// </summary>
     /// <param name="path">The file to create or replace.</param>
     /// <param name="trace">The trace; its codes must fit SAC's 8-character fields.</param>
-    /// <exception cref="InvalidParameterException">A code is longer than 8 characters or not printable ASCII.</exception>
+    /// <exception cref="InvalidParameterException">A code is longer than 8 characters or not printable ASCII, or the sampling rate's interval does not fit a float32.</exception>
     public static void Write(string path, Trace trace)
     {
         if (trace is null)

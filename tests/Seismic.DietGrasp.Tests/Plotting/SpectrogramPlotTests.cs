@@ -28,6 +28,9 @@ public sealed class SpectrogramPlotTests
     }
 
     [Fact]
-    public void RefusesAnImageOfTheWrongSize() =>
-        Assert.Throws<ArgumentException>(() => SpectrogramPlot.RenderPng(new float[100]));
+    public void RefusesAnImageOfTheWrongSizeAndATinyPicture()
+    {
+        Assert.Equal("spectrogram", Assert.Throws<InvalidParameterException>(() => SpectrogramPlot.RenderPng(new float[100])).ParameterName);
+        Assert.Equal("width", Assert.Throws<InvalidParameterException>(() => SpectrogramPlot.RenderPng(new float[SpectrogramParameters.ValueCount], width: 0)).ParameterName);
+    }
 }

@@ -1,0 +1,413 @@
+using System.Text;
+using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Processing;
+using Seismic.DietGrasp.Spectrogram;
+using Seismic.DietGrasp.Waveforms;
+using Xunit;
+
+namespace Seismic.DietGrasp.Tests.Reliability;
+
+/// <summary>
+/// Property tests over seeded random data: random bytes, and random mutations and truncations of the
+/// good fixtures, fed to every reader end either in success or in the library's own exception family,
+/// never in another exception type, and never hang (each input runs under a time limit).
+/// </summary>
+public class ReaderFuzzTests
+{
+    private const int InputsPerSeed = 400;
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(10);
+
+    // Values that break naive header arithmetic: zero, signs, extremes, SAC's "undefined", NaN/inf float bits.
+    private static readonly int[] Awkward =
+    {
+        0, 1, -1, 2, 7, 17, 255, 256, 1000, 1 << 15, ushort.MaxValue, -12345, int.MaxValue, int.MinValue,
+        0x7FC00000, 0x7F800000, unchecked((int)0xFF800000), 0x3C23D70A, 0x7F7FFFFF, 0x00800000,
+    };
+
+    private static readonly byte[] NpyPrefix = { 0x93, (byte)'N', (byte)'U', (byte)'M', (byte)'P', (byte)'Y', 1, 0 };
+
+    public static TheoryData<int> Seeds => new() { 1, 2, 3 };
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void NpyReaderEndsInSuccessOrItsOwnException(int seed)
+    {
+        var random = new Random(seed);
+        var goods = new[] { "f4_v1.npy", "f8_v1.npy", "f4_v2.npy", "f8_v3.npy", "f4_big.npy", "f8_1d.npy", "f4_scalar.npy" }
+            .Select(name => Fixtures.Bytes("IO", name)).ToArray();
+        var folder = TestPaths.NewScratchFolder();
+        for (var i = 0; i < InputsPerSeed; i++)
+        {
+            var good = goods[random.Next(goods.Length)];
+            var bytes = (i % 6) switch
+            {
+                0 => RandomBytes(random, random.Next(0, 200)),
+                1 => NpyPrefix.Concat(RandomBytes(random, random.Next(0, 150))).ToArray(),
+                2 => MutateText(random, good, 10, Math.Min(good.Length, 128)),
+                _ => Mutate(random, good, headerLength: 128),
+            };
+            var path = Path.Combine(folder, $"{i}.npy");
+            File.WriteAllBytes(path, bytes);
+            ExpectOwnExceptionOrSuccess(bytes, () =>
+            {
+                Attempt(() => Npy.ReadFloat32(path));
+                Attempt(() => Npy.ReadFloat64(new ForwardOnlyStream(bytes), "a forward-only stream"));
+            });
+        }
+    }
+
+    [Fact]
+    public void ANpyHeaderClaimingGigabytesIsRefusedBeforeAnythingIsAllocated()
+    {
+        // (3, 60000000) float64 is 1.44 GB; the file holds 144 KB of data.
+        var path = Path.Combine(TestPaths.NewScratchFolder(), "w.npy");
+        using (var stream = new MemoryStream())
+        {
+            Npy.Write(stream, Fixtures.Minute100Hz(), new[] { 3, 6000 });
+            File.WriteAllBytes(path, stream.ToArray().Patch("(3, 6000), }  ", "(3, 60000000)}"));
+        }
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var error = Assert.Throws<InvalidFileException>(() => Npy.ReadFloat64(path));
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 1 << 20);
+        Assert.Contains("truncated data", error.Message, StringComparison.Ordinal);
+
+        // A stream that cannot tell its length grows the array as data arrives: about twice the 144 KB there.
+        var bytes = File.ReadAllBytes(path);
+        before = GC.GetAllocatedBytesForCurrentThread();
+        error = Assert.Throws<InvalidFileException>(() => Npy.ReadFloat64(new ForwardOnlyStream(bytes), "pipe"));
+        Assert.InRange(GC.GetAllocatedBytesForCurrentThread() - before, 0, 4 << 20);
+        Assert.Contains("the file has 144000", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void SacReaderEndsInSuccessOrItsOwnException(int seed)
+    {
+        var random = new Random(seed);
+        var goods = new[] { "real_le.sac", "real_be.sac", "ints_le.sac" }.Select(name => Fixtures.Bytes("Waveforms", name)).ToArray();
+        var folder = TestPaths.NewScratchFolder();
+        for (var i = 0; i < InputsPerSeed; i++)
+        {
+            var good = goods[random.Next(goods.Length)];
+            var bigEndian = good[76 * 4] == 0;
+            var bytes = (i % 4) switch
+            {
+                0 => RandomBytes(random, random.Next(310, 1200)).Set(76 * 4, bigEndian ? new byte[] { 0, 0, 0, 6 } : new byte[] { 6, 0, 0, 0 }),
+                1 => Mutate(random, good, headerLength: 632),
+                _ => SetWords(random, good, 632, bigEndian, random.Next(1, 4)),
+            };
+            var path = Path.Combine(folder, $"{i}.sac");
+            File.WriteAllBytes(path, bytes);
+            ExpectOwnExceptionOrSuccess(bytes, () => ReadEverything(path));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void MiniSeedReaderEndsInSuccessOrItsOwnException(int seed)
+    {
+        var random = new Random(seed);
+        var names = new[] { "ints_le_e11_be_1024.mseed", "ints_le_e10_le_512.mseed", "int16_be_512.mseed", "float64_le_1024.mseed", "real_be_e4_be_4096.mseed", "test.mseed", "ints_le_e3_le_512.mseed" };
+        var goods = names.Select(name => Fixtures.Bytes("Waveforms", name)).ToArray();
+        var recordLengths = goods.Select(bytes => 1 << bytes[48 + 6]).ToArray(); // blockette 1000 sits at byte 48 in every fixture
+        var folder = TestPaths.NewScratchFolder();
+        for (var i = 0; i < InputsPerSeed; i++)
+        {
+            var which = random.Next(goods.Length);
+            var good = goods[which];
+            var record = recordLengths[which] * random.Next(good.Length / recordLengths[which]);
+            var bigEndian = good[record + 20] < good[record + 21]; // year's high byte first
+            var bytes = (i % 5) switch
+            {
+                0 => "000001D "u8.ToArray().Concat(RandomBytes(random, random.Next(0, 600))).ToArray(),
+                1 => Mutate(random, good, headerLength: 64),
+                2 => SetHalfWords(random, good, record, bigEndian, random.Next(1, 4)),
+                3 => Scribble(random, good, record + random.Next(64, recordLengths[which] - 16)),
+                _ => good.Truncate(random.Next(good.Length)),
+            };
+            var path = Path.Combine(folder, $"{i}.mseed");
+            File.WriteAllBytes(path, bytes.Take(good.Length + 64).ToArray());
+            ExpectOwnExceptionOrSuccess(bytes, () => ReadEverything(path));
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void CsvReadersEndInSuccessOrTheirOwnException(int seed)
+    {
+        var random = new Random(seed);
+        var stations = StationNetwork.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
+        var fiveStations = new StationNetwork(stations.Names.Take(5), stations.Latitudes.Take(5), stations.Longitudes.Take(5));
+        var goodStations = string.Join("\n", Fixtures.Text("Grasp", "Station_info.csv").Split('\n').Take(6)) + "\n";
+        var header = "year,month,day,hour,minute," + string.Join(",", fiveStations.Names);
+        var goodProbabilities = header + "\n2024,3,1,12,0,0.9,0.8,0.7,0.1,0\n2024,3,1,12,1,,0.6,1,0.2,0.95\n";
+        var goodCategories = header + ",category\n2024,3,1,12,0,0.9,0.8,0.7,0,0,1\n";
+        var goodDistances = "0,1.5,2\n1.5,0,3\n2,3,0\n4,5,6\n7,8,9\n";
+        var goodSensitivities = "channel,sensitivity\n*,1.5e9\nN.S1N01,2e9\nN.S1N02..HHZ,3e9\n";
+        var goodCatalogue = TremorCatalogue.Header + "\n2024-03-01T12:00:00Z,2024-03-01T12:03:00Z,3,35.8,141.2,0.9,1,3,"
+            + string.Join(";", fiveStations.Names.Take(3)) + "\n";
+        var goods = new[] { goodStations, goodProbabilities, goodCategories, goodDistances, goodSensitivities, goodCatalogue };
+        var folder = TestPaths.NewScratchFolder();
+        for (var i = 0; i < InputsPerSeed; i++)
+        {
+            var text = i % 3 == 0 ? RandomCsv(random) : MutateCsv(random, goods[random.Next(goods.Length)]);
+            var path = Path.Combine(folder, $"{i}.csv");
+            File.WriteAllText(path, text);
+            ExpectOwnExceptionOrSuccess(Encoding.UTF8.GetBytes(text), () =>
+            {
+                Attempt(() =>
+                {
+                    // A station file that reads must also give distances, a graph and a projection.
+                    var network = StationNetwork.Read(path);
+                    GraspAssociator.KnnGraph(network);
+                    GraspAssociator.Project(network);
+                });
+                Attempt(() => ProbabilityTable.Read(path, fiveStations));
+                Attempt(() => CandidateTable.Read(path, fiveStations));
+                Attempt(() => CandidateTable.ReadCategorized(path, fiveStations));
+                Attempt(() => GraspAssociator.ReadDistanceMatrix(path, fiveStations));
+                Attempt(() => ChannelSensitivity.Read(path));
+                Attempt(() => TremorCatalogue.Read(path, fiveStations));
+            });
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void SpectrogramIsInTheUnitIntervalOrRefused(int seed)
+    {
+        // Amplitudes from 1e-300 to 1e300: a spectrogram is finite and in [0, 1], or the input is refused.
+        var random = new Random(seed);
+        var minute = Fixtures.Minute100Hz();
+        for (var i = 0; i < 8; i++)
+        {
+            var scale = Math.Pow(10, random.Next(-300, 301));
+            var samples = minute.Select(x => x * scale).ToArray();
+            if (i % 2 == 1)
+            {
+                samples[random.Next(samples.Length)] = random.Next(2) == 0 ? double.MaxValue : -double.MaxValue;
+            }
+            float[]? spectrogram = null;
+            ExpectOwnExceptionOrSuccess(BitConverter.GetBytes(scale), () => spectrogram = DietSpectrogram.Compute(samples, SpectrogramParameters.SNet));
+            if (spectrogram is not null)
+            {
+                Assert.All(spectrogram, value => Assert.InRange(value, 0f, 1f));
+            }
+        }
+    }
+
+    [Theory]
+    [MemberData(nameof(Seeds))]
+    public void ProjectionIsFiniteOrRefused(int seed)
+    {
+        // Any network and any UTM zone: positions are finite numbers, or the zone is refused as EPSG_proj.
+        var random = new Random(seed);
+        for (var i = 0; i < 200; i++)
+        {
+            var count = random.Next(2, 7);
+            var network = new StationNetwork(
+                Enumerable.Range(0, count).Select(s => $"S{s}"),
+                Enumerable.Range(0, count).Select(_ => random.Next(4) == 0 ? random.Next(-1, 2) * 90.0 : random.NextDouble() * 180 - 90),
+                Enumerable.Range(0, count).Select(_ => random.NextDouble() * 540 - 180));
+            var epsg = random.Next(3) == 0 ? (int?)null : (random.Next(2) == 0 ? 32600 : 32700) + random.Next(1, 61);
+            IReadOnlyList<PlanarPosition>? positions = null;
+            var error = Record.Exception(() => positions = GraspAssociator.Project(network, epsg));
+            if (error is null)
+            {
+                Assert.All(positions!, p => Assert.True(double.IsFinite(p.X) && double.IsFinite(p.Y), $"EPSG:{epsg}: {p}"));
+            }
+            else
+            {
+                Assert.Equal("EPSG_proj", Assert.IsType<InvalidParameterException>(error).ParameterName);
+            }
+        }
+    }
+
+    /// <summary>Decodes every trace and reads every channel as an archive window, as <c>run</c> would.</summary>
+    private static void ReadEverything(string path)
+    {
+        foreach (var trace in WaveformFile.Read(path))
+        {
+            _ = trace.EndTime;
+        }
+        var archive = WaveformArchive.FromFiles(new[] { path });
+        foreach (var id in archive.Channels)
+        {
+            var segment = archive.GetSegments(id)[0];
+            // At most a minute and at most 10,000 samples, whatever rate a mutated header claims.
+            var seconds = Math.Min(Math.Min(60, (segment.EndTime - segment.StartTime).TotalSeconds + 1), 10_000 / segment.SamplingRate);
+            var end = segment.StartTime.AddSeconds(seconds);
+            archive.ReadWindow(id, segment.StartTime, end);
+        }
+    }
+
+    /// <summary>A stream that cannot seek or tell its length (a pipe, a network response).</summary>
+    private sealed class ForwardOnlyStream : Stream
+    {
+        private readonly MemoryStream _inner;
+
+        public ForwardOnlyStream(byte[] bytes) => _inner = new MemoryStream(bytes);
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => _inner.Read(buffer, offset, count);
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+    }
+
+    private static void Attempt(Action read)
+    {
+        try
+        {
+            read();
+        }
+        catch (DietGraspException)
+        {
+        }
+    }
+
+    private static void ExpectOwnExceptionOrSuccess(byte[] input, Action read)
+    {
+        Exception? escaped = null;
+        var task = Task.Run(() =>
+        {
+            try
+            {
+                read();
+            }
+            catch (DietGraspException)
+            {
+            }
+            catch (Exception e)
+            {
+                escaped = e;
+            }
+        });
+        Assert.True(task.Wait(Limit), $"no answer within {Limit.TotalSeconds} s for input {Describe(input)}");
+        Assert.True(escaped is null, $"{escaped?.GetType().Name} escaped for input {Describe(input)}: {escaped}");
+    }
+
+    private static string Describe(byte[] input) =>
+        $"({input.Length} bytes) {Convert.ToHexString(input.AsSpan(0, Math.Min(input.Length, 96)))}";
+
+    private static byte[] RandomBytes(Random random, int length)
+    {
+        var bytes = new byte[length];
+        random.NextBytes(bytes);
+        return bytes;
+    }
+
+    /// <summary>Flips, overwrites, cuts or extends a few bytes, mostly in the header.</summary>
+    private static byte[] Mutate(Random random, byte[] good, int headerLength)
+    {
+        var bytes = (byte[])good.Clone();
+        switch (random.Next(4))
+        {
+            case 0:
+                return bytes.Truncate(random.Next(bytes.Length));
+            case 1:
+                return bytes.Append(RandomBytes(random, random.Next(1, 64)));
+            default:
+                for (var k = random.Next(1, 9); k > 0; k--)
+                {
+                    var at = random.Next(2) == 0 ? random.Next(Math.Min(headerLength, bytes.Length)) : random.Next(bytes.Length);
+                    bytes[at] = (byte)random.Next(256);
+                }
+                return bytes;
+        }
+    }
+
+    /// <summary>Overwrites up to 16 bytes at <paramref name="at"/> (data frames of a miniSEED record) with random ones.</summary>
+    private static byte[] Scribble(Random random, byte[] good, int at) => good.Set(at, RandomBytes(random, random.Next(1, 17)));
+
+    /// <summary>Changes characters of a text header (digits, quotes, brackets) inside [from, to).</summary>
+    private static byte[] MutateText(Random random, byte[] good, int from, int to)
+    {
+        const string Alphabet = "0123456789(),:' {}TrueFalse<>f48L-\n";
+        var bytes = (byte[])good.Clone();
+        for (var k = random.Next(1, 4); k > 0; k--)
+        {
+            bytes[random.Next(from, to)] = (byte)Alphabet[random.Next(Alphabet.Length)];
+        }
+        return bytes;
+    }
+
+    /// <summary>Sets a few 32-bit header words (SAC) to awkward values.</summary>
+    private static byte[] SetWords(Random random, byte[] good, int headerLength, bool bigEndian, int count)
+    {
+        var bytes = good;
+        for (var k = 0; k < count; k++)
+        {
+            var word = random.Next(headerLength / 4);
+            var value = random.Next(3) == 0 ? random.Next() - (int.MaxValue / 2) : Awkward[random.Next(Awkward.Length)];
+            bytes = bytes.SetInt32(4 * word, value, bigEndian);
+        }
+        return bytes;
+    }
+
+    /// <summary>Sets a few 16-bit fields of one miniSEED record's fixed header and blockette 1000 to awkward values.</summary>
+    private static byte[] SetHalfWords(Random random, byte[] good, int record, bool bigEndian, int count)
+    {
+        int[] offsets = { 20, 22, 24, 26, 28, 30, 32, 34, 36, 38, 40, 42, 44, 46, 48, 50, 52, 54 };
+        var bytes = (byte[])good.Clone();
+        for (var k = 0; k < count; k++)
+        {
+            var at = record + offsets[random.Next(offsets.Length)];
+            var value = (ushort)(random.Next(2) == 0 ? random.Next(65536) : Awkward[random.Next(Awkward.Length)]);
+            bytes[at] = (byte)(bigEndian ? value >> 8 : value);
+            bytes[at + 1] = (byte)(bigEndian ? value : value >> 8);
+        }
+        return bytes;
+    }
+
+    private static readonly string[] CsvTokens =
+    {
+        "N.S1N01", "N.S1N02", "35.8", "141.05", "-1", "123", "400", "1e400", "-1e-400", "nan", "NaN", "Infinity", "", " ",
+        "\"", "\"\"", "\"a,b\"", ",", ",", ",", "\n", "\n", "\r\n", "\r", "\t", "\0", "é", "∞", "\uFEFF", "+", "-", "e", ".",
+        "99999999999", "2024", "2", "30", "12", "0", "1", "0.5", "1.7", "abc", "category", "year", "month", "day", "hour", "minute",
+    };
+
+    private static string RandomCsv(Random random)
+    {
+        var text = new StringBuilder();
+        for (var k = random.Next(0, 80); k > 0; k--)
+        {
+            text.Append(CsvTokens[random.Next(CsvTokens.Length)]);
+        }
+        return text.ToString();
+    }
+
+    /// <summary>Replaces, deletes or inserts a few tokens of a good table, or cuts it short.</summary>
+    private static string MutateCsv(Random random, string good)
+    {
+        var text = new StringBuilder(good);
+        if (random.Next(5) == 0)
+        {
+            return good.Substring(0, random.Next(good.Length));
+        }
+        for (var k = random.Next(1, 4); k > 0; k--)
+        {
+            var at = random.Next(text.Length);
+            var length = Math.Min(random.Next(0, 4), text.Length - at);
+            text.Remove(at, length).Insert(at, CsvTokens[random.Next(CsvTokens.Length)]);
+        }
+        return text.ToString();
+    }
+}
