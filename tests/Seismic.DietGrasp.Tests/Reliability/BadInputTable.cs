@@ -73,7 +73,7 @@ internal static class BadInputTable
         yield return Case("spectrogram: 100 Hz data declared as 50 Hz")
             .Given(f => f.WriteNpy("w.npy", minute, 3, Minute))
             .Library<InvalidWaveformException>(_ => DietSpectrogram.Compute(minute, new SpectrogramParameters(50)), "at 50 Hz", "9000 samples", "got 18000")
-            .CommandLine(f => Spectrogram(f, "50"), "w.npy", "6000 samples per component instead of 3000 (wrong --fs?)");
+            .CommandLine(f => Spectrogram(f, "50"), "w.npy", "6000 samples per component instead of 3000 (wrong sampling rate?)");
 
         foreach (var (rate, mentions) in new[] { ("0", new[] { "sampling_freq", "got 0" }), ("33", new[] { "sampling_freq", "33 Hz is below 40 Hz" }), ("101", new[] { "sampling_freq", "101 Hz", "multiple of 1.25 Hz" }), ("1e9", new[] { "sampling_freq", "more samples than one array can hold" }) })
         {
