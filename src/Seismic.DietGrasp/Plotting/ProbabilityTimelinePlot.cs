@@ -101,7 +101,8 @@ public static class ProbabilityTimelinePlot
         heatmap.ManualRange = new ScottPlot.Range(0, 1);
         heatmap.NaNCellColor = MissingColour;
         // Row 0 of the heatmap is drawn at the top: station 0 sits at y = n - 1.
-        heatmap.Extent = new CoordinateRect(left, right, -0.5, n - 0.5);
+        // Rectangle sets the cells' outer edges (Extent would set their centres, drawing every minute half a cell early).
+        heatmap.Rectangle = new CoordinateRect(left, right, -0.5, n - 0.5);
         plot.Add.ColorBar(heatmap).Label = title;
 
         foreach (var (start, end) in episodes)
