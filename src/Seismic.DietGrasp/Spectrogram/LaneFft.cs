@@ -41,22 +41,35 @@ internal sealed class LaneFft
     public int Length { get; }
 
     /// <summary>
-    /// Forward transform (sign -1, no scaling, like numpy.fft.fft) of the data in <paramref name="re"/>/<paramref name="im"/>,
-    /// using <paramref name="workRe"/>/<paramref name="workIm"/> as the second Stockham buffer.
+    /// Forward transform (sign -1, no scaling, like numpy.fft.fft) of the windowed, mean-removed frames
+    /// (sourceRe[i] - meanRe) window[i] + i (sourceIm[i] - meanIm) window[i]. The first stage reads the
+    /// sources itself, so the windowed frames are never stored; <paramref name="re"/>/<paramref name="im"/>
+    /// and <paramref name="workRe"/>/<paramref name="workIm"/> are the two Stockham buffers.
     /// Returns true when the result ended in the work buffers, false when it is in <paramref name="re"/>/<paramref name="im"/>.
     /// </summary>
-    public bool Forward(Span<Vector<double>> re, Span<Vector<double>> im, Span<Vector<double>> workRe, Span<Vector<double>> workIm)
+    public bool Forward(
+        ReadOnlySpan<Vector<double>> sourceRe,
+        ReadOnlySpan<Vector<double>> sourceIm,
+        ReadOnlySpan<Vector<double>> window,
+        Vector<double> meanRe,
+        Vector<double> meanIm,
+        Span<Vector<double>> re,
+        Span<Vector<double>> im,
+        Span<Vector<double>> workRe,
+        Span<Vector<double>> workIm)
     {
-        var inWork = false;
-        foreach (var stage in _stages)
+        var first = new StageInput(sourceRe, sourceIm, window, meanRe, meanIm);
+        _stages[0].Run<Windowed>(first, workRe, workIm);
+        var inWork = true;
+        for (var s = 1; s < _stages.Length; s++)
         {
             if (inWork)
             {
-                stage.Run(workRe, workIm, re, im);
+                _stages[s].Run<Plain>(new StageInput(workRe, workIm), re, im);
             }
             else
             {
-                stage.Run(re, im, workRe, workIm);
+                _stages[s].Run<Plain>(new StageInput(re, im), workRe, workIm);
             }
             inWork = !inWork;
         }
@@ -65,7 +78,12 @@ internal sealed class LaneFft
 
     private static List<int> Factorize(int length)
     {
+        // Length 1 still gets one (identity) stage, the one that applies the window.
         var factors = new List<int>();
+        if (length == 1)
+        {
+            factors.Add(1);
+        }
         var rest = length;
         foreach (var radix in new[] { 4, 2, 3, 5 })
         {
@@ -86,6 +104,44 @@ internal sealed class LaneFft
         return factors;
     }
 
+    /// <summary>Stage input read as stored (every stage but the first).</summary>
+    private struct Plain
+    {
+    }
+
+    /// <summary>Stage input read as (source - mean) window (the first stage).</summary>
+    private struct Windowed
+    {
+    }
+
+    /// <summary>A stage's input: two planes, plus the window and means when the stage is <see cref="Windowed"/>.</summary>
+    private readonly ref struct StageInput
+    {
+        public StageInput(ReadOnlySpan<Vector<double>> re, ReadOnlySpan<Vector<double>> im)
+            : this(re, im, re, Vector<double>.Zero, Vector<double>.Zero)
+        {
+        }
+
+        public StageInput(ReadOnlySpan<Vector<double>> re, ReadOnlySpan<Vector<double>> im, ReadOnlySpan<Vector<double>> window, Vector<double> meanRe, Vector<double> meanIm)
+        {
+            Re = re;
+            Im = im;
+            Window = window;
+            MeanRe = meanRe;
+            MeanIm = meanIm;
+        }
+
+        public ReadOnlySpan<Vector<double>> Re { get; }
+
+        public ReadOnlySpan<Vector<double>> Im { get; }
+
+        public ReadOnlySpan<Vector<double>> Window { get; }
+
+        public Vector<double> MeanRe { get; }
+
+        public Vector<double> MeanIm { get; }
+    }
+
     /// <summary>
     /// One Stockham pass: butterfly j (0 &lt;= j &lt; N/R) reads legs j + r N/R, multiplies leg r by
     /// exp(-2 pi i r k / (span R)) with k = j mod span, and writes output (j / span) span R + k + r span.
@@ -102,9 +158,10 @@ internal sealed class LaneFft
         private readonly int _span;
         private readonly int _stride;
 
-        // Twiddle (k, r) for r = 1..R-1 at [k (R-1) + r - 1], broadcast to all lanes.
-        private readonly Vector<double>[] _twiddleRe;
-        private readonly Vector<double>[] _twiddleIm;
+        // Twiddle (k, r) for r = 1..R-1 at [k (R-1) + r - 1], one double each and broadcast to the lanes
+        // when loaded: a table of vectors would be 4x larger and push the stage's buffers out of L1.
+        private readonly double[] _twiddleRe;
+        private readonly double[] _twiddleIm;
 
         // Only for radices without a hand-written butterfly: exp(-2 pi i m / R).
         private readonly double[] _rootRe;
@@ -115,15 +172,15 @@ internal sealed class LaneFft
             _radix = radix;
             _span = span;
             _stride = length / radix;
-            _twiddleRe = new Vector<double>[span * (radix - 1)];
-            _twiddleIm = new Vector<double>[span * (radix - 1)];
+            _twiddleRe = new double[span * (radix - 1)];
+            _twiddleIm = new double[span * (radix - 1)];
             for (var k = 0; k < span; k++)
             {
                 for (var r = 1; r < radix; r++)
                 {
                     var angle = -2 * Math.PI * r * k / ((double)span * radix);
-                    _twiddleRe[(k * (radix - 1)) + r - 1] = new Vector<double>(Math.Cos(angle));
-                    _twiddleIm[(k * (radix - 1)) + r - 1] = new Vector<double>(Math.Sin(angle));
+                    _twiddleRe[(k * (radix - 1)) + r - 1] = Math.Cos(angle);
+                    _twiddleIm[(k * (radix - 1)) + r - 1] = Math.Sin(angle);
                 }
             }
             _rootRe = new double[radix];
@@ -135,37 +192,53 @@ internal sealed class LaneFft
             }
         }
 
-        public void Run(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+        public void Run<TInput>(in StageInput input, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+            where TInput : struct
         {
             switch (_radix)
             {
                 case 2:
-                    Radix2(inRe, inIm, outRe, outIm);
+                    Radix2<TInput>(input, outRe, outIm);
                     break;
                 case 3:
-                    Radix3(inRe, inIm, outRe, outIm);
+                    Radix3<TInput>(input, outRe, outIm);
                     break;
                 case 4:
-                    Radix4(inRe, inIm, outRe, outIm);
+                    Radix4<TInput>(input, outRe, outIm);
                     break;
                 case 5:
-                    Radix5(inRe, inIm, outRe, outIm);
+                    Radix5<TInput>(input, outRe, outIm);
                     break;
                 default:
-                    RadixGeneric(inRe, inIm, outRe, outIm);
+                    RadixGeneric<TInput>(input, outRe, outIm);
                     break;
+            }
+        }
+
+        /// <summary>Loads input <paramref name="index"/>, windowed and mean-removed when the stage is <see cref="Windowed"/> (a jit-time constant).</summary>
+        [MethodImpl(MethodImplOptions.AggressiveInlining)]
+        private static void Load<TInput>(ref Vector<double> inR, ref Vector<double> inI, ref Vector<double> window, in StageInput input, int index, out Vector<double> re, out Vector<double> im)
+            where TInput : struct
+        {
+            re = Unsafe.Add(ref inR, index);
+            im = Unsafe.Add(ref inI, index);
+            if (typeof(TInput) == typeof(Windowed))
+            {
+                var weight = Unsafe.Add(ref window, index);
+                re = (re - input.MeanRe) * weight;
+                im = (im - input.MeanIm) * weight;
             }
         }
 
         /// <summary>Loads butterfly leg <paramref name="index"/>, rotated by twiddle <paramref name="twiddle"/> unless the stage has none (span 1).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Leg(ref Vector<double> inR, ref Vector<double> inI, int index, ref Vector<double> twR, ref Vector<double> twI, int twiddle, bool rotate, out Vector<double> re, out Vector<double> im)
+        private static void Leg<TInput>(ref Vector<double> inR, ref Vector<double> inI, ref Vector<double> window, in StageInput input, int index, ref double twR, ref double twI, int twiddle, bool rotate, out Vector<double> re, out Vector<double> im)
+            where TInput : struct
         {
-            re = Unsafe.Add(ref inR, index);
-            im = Unsafe.Add(ref inI, index);
+            Load<TInput>(ref inR, ref inI, ref window, input, index, out re, out im);
             if (rotate)
             {
-                Twiddle(ref re, ref im, Unsafe.Add(ref twR, twiddle), Unsafe.Add(ref twI, twiddle));
+                Twiddle(ref re, ref im, new Vector<double>(Unsafe.Add(ref twR, twiddle)), new Vector<double>(Unsafe.Add(ref twI, twiddle)));
             }
         }
 
@@ -183,14 +256,16 @@ internal sealed class LaneFft
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private void Radix2(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+        private void Radix2<TInput>(in StageInput input, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+            where TInput : struct
         {
-            ref var inR = ref MemoryMarshal.GetReference(inRe);
-            ref var inI = ref MemoryMarshal.GetReference(inIm);
+            ref var inR = ref MemoryMarshal.GetReference(input.Re);
+            ref var inI = ref MemoryMarshal.GetReference(input.Im);
+            ref var window = ref MemoryMarshal.GetReference(input.Window);
             ref var outR = ref MemoryMarshal.GetReference(outRe);
             ref var outI = ref MemoryMarshal.GetReference(outIm);
-            ref var twR = ref _twiddleRe[0];
-            ref var twI = ref _twiddleIm[0];
+            ref var twR = ref MemoryMarshal.GetReference(_twiddleRe.AsSpan());
+            ref var twI = ref MemoryMarshal.GetReference(_twiddleIm.AsSpan());
             int span = _span, stride = _stride;
             for (var block = 0; block < stride; block += span)
             {
@@ -198,9 +273,8 @@ internal sealed class LaneFft
                 for (var k = 0; k < span; k++)
                 {
                     var j = block + k;
-                    var a0r = Unsafe.Add(ref inR, j);
-                    var a0i = Unsafe.Add(ref inI, j);
-                    Leg(ref inR, ref inI, j + stride, ref twR, ref twI, k, span > 1, out var a1r, out var a1i);
+                    Load<TInput>(ref inR, ref inI, ref window, input, j, out var a0r, out var a0i);
+                    Leg<TInput>(ref inR, ref inI, ref window, input, j + stride, ref twR, ref twI, k, span > 1, out var a1r, out var a1i);
                     var o = output + k;
                     Unsafe.Add(ref outR, o) = a0r + a1r;
                     Unsafe.Add(ref outI, o) = a0i + a1i;
@@ -211,14 +285,16 @@ internal sealed class LaneFft
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private void Radix3(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+        private void Radix3<TInput>(in StageInput input, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+            where TInput : struct
         {
-            ref var inR = ref MemoryMarshal.GetReference(inRe);
-            ref var inI = ref MemoryMarshal.GetReference(inIm);
+            ref var inR = ref MemoryMarshal.GetReference(input.Re);
+            ref var inI = ref MemoryMarshal.GetReference(input.Im);
+            ref var window = ref MemoryMarshal.GetReference(input.Window);
             ref var outR = ref MemoryMarshal.GetReference(outRe);
             ref var outI = ref MemoryMarshal.GetReference(outIm);
-            ref var twR = ref _twiddleRe[0];
-            ref var twI = ref _twiddleIm[0];
+            ref var twR = ref MemoryMarshal.GetReference(_twiddleRe.AsSpan());
+            ref var twI = ref MemoryMarshal.GetReference(_twiddleIm.AsSpan());
             int span = _span, stride = _stride;
             var half = new Vector<double>(0.5);
             var sin60 = new Vector<double>(Sin60);
@@ -228,10 +304,9 @@ internal sealed class LaneFft
                 for (var k = 0; k < span; k++)
                 {
                     var j = block + k;
-                    var a0r = Unsafe.Add(ref inR, j);
-                    var a0i = Unsafe.Add(ref inI, j);
-                    Leg(ref inR, ref inI, j + stride, ref twR, ref twI, k * 2, span > 1, out var a1r, out var a1i);
-                    Leg(ref inR, ref inI, j + (2 * stride), ref twR, ref twI, (k * 2) + 1, span > 1, out var a2r, out var a2i);
+                    Load<TInput>(ref inR, ref inI, ref window, input, j, out var a0r, out var a0i);
+                    Leg<TInput>(ref inR, ref inI, ref window, input, j + stride, ref twR, ref twI, k * 2, span > 1, out var a1r, out var a1i);
+                    Leg<TInput>(ref inR, ref inI, ref window, input, j + (2 * stride), ref twR, ref twI, (k * 2) + 1, span > 1, out var a2r, out var a2i);
                     var sumR = a1r + a2r;
                     var sumI = a1i + a2i;
                     var midR = a0r - (half * sumR);
@@ -251,14 +326,16 @@ internal sealed class LaneFft
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private void Radix4(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+        private void Radix4<TInput>(in StageInput input, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+            where TInput : struct
         {
-            ref var inR = ref MemoryMarshal.GetReference(inRe);
-            ref var inI = ref MemoryMarshal.GetReference(inIm);
+            ref var inR = ref MemoryMarshal.GetReference(input.Re);
+            ref var inI = ref MemoryMarshal.GetReference(input.Im);
+            ref var window = ref MemoryMarshal.GetReference(input.Window);
             ref var outR = ref MemoryMarshal.GetReference(outRe);
             ref var outI = ref MemoryMarshal.GetReference(outIm);
-            ref var twR = ref _twiddleRe[0];
-            ref var twI = ref _twiddleIm[0];
+            ref var twR = ref MemoryMarshal.GetReference(_twiddleRe.AsSpan());
+            ref var twI = ref MemoryMarshal.GetReference(_twiddleIm.AsSpan());
             int span = _span, stride = _stride;
             for (var block = 0; block < stride; block += span)
             {
@@ -266,11 +343,10 @@ internal sealed class LaneFft
                 for (var k = 0; k < span; k++)
                 {
                     var j = block + k;
-                    var a0r = Unsafe.Add(ref inR, j);
-                    var a0i = Unsafe.Add(ref inI, j);
-                    Leg(ref inR, ref inI, j + stride, ref twR, ref twI, k * 3, span > 1, out var a1r, out var a1i);
-                    Leg(ref inR, ref inI, j + (2 * stride), ref twR, ref twI, (k * 3) + 1, span > 1, out var a2r, out var a2i);
-                    Leg(ref inR, ref inI, j + (3 * stride), ref twR, ref twI, (k * 3) + 2, span > 1, out var a3r, out var a3i);
+                    Load<TInput>(ref inR, ref inI, ref window, input, j, out var a0r, out var a0i);
+                    Leg<TInput>(ref inR, ref inI, ref window, input, j + stride, ref twR, ref twI, k * 3, span > 1, out var a1r, out var a1i);
+                    Leg<TInput>(ref inR, ref inI, ref window, input, j + (2 * stride), ref twR, ref twI, (k * 3) + 1, span > 1, out var a2r, out var a2i);
+                    Leg<TInput>(ref inR, ref inI, ref window, input, j + (3 * stride), ref twR, ref twI, (k * 3) + 2, span > 1, out var a3r, out var a3i);
                     var t0r = a0r + a2r;
                     var t0i = a0i + a2i;
                     var t1r = a0r - a2r;
@@ -294,14 +370,16 @@ internal sealed class LaneFft
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private void Radix5(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+        private void Radix5<TInput>(in StageInput input, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+            where TInput : struct
         {
-            ref var inR = ref MemoryMarshal.GetReference(inRe);
-            ref var inI = ref MemoryMarshal.GetReference(inIm);
+            ref var inR = ref MemoryMarshal.GetReference(input.Re);
+            ref var inI = ref MemoryMarshal.GetReference(input.Im);
+            ref var window = ref MemoryMarshal.GetReference(input.Window);
             ref var outR = ref MemoryMarshal.GetReference(outRe);
             ref var outI = ref MemoryMarshal.GetReference(outIm);
-            ref var twR = ref _twiddleRe[0];
-            ref var twI = ref _twiddleIm[0];
+            ref var twR = ref MemoryMarshal.GetReference(_twiddleRe.AsSpan());
+            ref var twI = ref MemoryMarshal.GetReference(_twiddleIm.AsSpan());
             int span = _span, stride = _stride;
             var c1 = new Vector<double>(Cos72);
             var c2 = new Vector<double>(Cos144);
@@ -313,12 +391,11 @@ internal sealed class LaneFft
                 for (var k = 0; k < span; k++)
                 {
                     var j = block + k;
-                    var a0r = Unsafe.Add(ref inR, j);
-                    var a0i = Unsafe.Add(ref inI, j);
-                    Leg(ref inR, ref inI, j + stride, ref twR, ref twI, k * 4, span > 1, out var a1r, out var a1i);
-                    Leg(ref inR, ref inI, j + (2 * stride), ref twR, ref twI, (k * 4) + 1, span > 1, out var a2r, out var a2i);
-                    Leg(ref inR, ref inI, j + (3 * stride), ref twR, ref twI, (k * 4) + 2, span > 1, out var a3r, out var a3i);
-                    Leg(ref inR, ref inI, j + (4 * stride), ref twR, ref twI, (k * 4) + 3, span > 1, out var a4r, out var a4i);
+                    Load<TInput>(ref inR, ref inI, ref window, input, j, out var a0r, out var a0i);
+                    Leg<TInput>(ref inR, ref inI, ref window, input, j + stride, ref twR, ref twI, k * 4, span > 1, out var a1r, out var a1i);
+                    Leg<TInput>(ref inR, ref inI, ref window, input, j + (2 * stride), ref twR, ref twI, (k * 4) + 1, span > 1, out var a2r, out var a2i);
+                    Leg<TInput>(ref inR, ref inI, ref window, input, j + (3 * stride), ref twR, ref twI, (k * 4) + 2, span > 1, out var a3r, out var a3i);
+                    Leg<TInput>(ref inR, ref inI, ref window, input, j + (4 * stride), ref twR, ref twI, (k * 4) + 3, span > 1, out var a4r, out var a4i);
                     var t1r = a1r + a4r;
                     var t1i = a1i + a4i;
                     var t2r = a2r + a3r;
@@ -352,14 +429,16 @@ internal sealed class LaneFft
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private void RadixGeneric(ReadOnlySpan<Vector<double>> inRe, ReadOnlySpan<Vector<double>> inIm, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+        private void RadixGeneric<TInput>(in StageInput input, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+            where TInput : struct
         {
-            ref var inR = ref MemoryMarshal.GetReference(inRe);
-            ref var inI = ref MemoryMarshal.GetReference(inIm);
+            ref var inR = ref MemoryMarshal.GetReference(input.Re);
+            ref var inI = ref MemoryMarshal.GetReference(input.Im);
+            ref var window = ref MemoryMarshal.GetReference(input.Window);
             ref var outR = ref MemoryMarshal.GetReference(outRe);
             ref var outI = ref MemoryMarshal.GetReference(outIm);
-            ref var twR = ref _twiddleRe[0];
-            ref var twI = ref _twiddleIm[0];
+            ref var twR = ref MemoryMarshal.GetReference(_twiddleRe.AsSpan());
+            ref var twI = ref MemoryMarshal.GetReference(_twiddleIm.AsSpan());
             int radix = _radix, span = _span, stride = _stride;
             // Large prime radices are rare (odd sampling rates) and slow anyway; only they use the heap.
             Span<Vector<double>> legRe = radix <= 64 ? stackalloc Vector<double>[radix] : new Vector<double>[radix];
@@ -370,14 +449,9 @@ internal sealed class LaneFft
                 for (var k = 0; k < span; k++)
                 {
                     var j = block + k;
-                    legRe[0] = Unsafe.Add(ref inR, j);
-                    legIm[0] = Unsafe.Add(ref inI, j);
-                    for (var r = 1; r < radix; r++)
+                    for (var r = 0; r < radix; r++)
                     {
-                        var re = Unsafe.Add(ref inR, j + (r * stride));
-                        var im = Unsafe.Add(ref inI, j + (r * stride));
-                        var t = (k * (radix - 1)) + r - 1;
-                        Twiddle(ref re, ref im, Unsafe.Add(ref twR, t), Unsafe.Add(ref twI, t));
+                        Leg<TInput>(ref inR, ref inI, ref window, input, j + (r * stride), ref twR, ref twI, (k * (radix - 1)) + r - 1, r > 0 && span > 1, out var re, out var im);
                         legRe[r] = re;
                         legIm[r] = im;
                     }

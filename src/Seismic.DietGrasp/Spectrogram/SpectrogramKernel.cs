@@ -247,9 +247,16 @@ internal sealed class SpectrogramKernel
         for (var transform = 0; transform < TransformsPerComponent; transform++)
         {
             var firstFrame = transform * FramesPerTransform;
-            FillLanes(table.AsSpan(firstFrame * hop, n), window, new Vector<double>(means, firstFrame), re);
-            FillLanes(table.AsSpan((firstFrame + Lanes) * hop, n), window, new Vector<double>(means, firstFrame + Lanes), im);
-            var inWork = _fft.Forward(re, im, workspace.WorkRe, workspace.WorkIm);
+            var inWork = _fft.Forward(
+                table.AsSpan(firstFrame * hop, n),
+                table.AsSpan((firstFrame + Lanes) * hop, n),
+                window,
+                new Vector<double>(means, firstFrame),
+                new Vector<double>(means, firstFrame + Lanes),
+                re,
+                im,
+                workspace.WorkRe,
+                workspace.WorkIm);
             ReadOnlySpan<Vector<double>> zr = inWork ? workspace.WorkRe : re;
             ReadOnlySpan<Vector<double>> zi = inWork ? workspace.WorkIm : im;
             var plane = MemoryMarshal.Cast<double, Vector<double>>(psd.AsSpan(componentIndex * PlaneLength, PlaneLength));
@@ -319,19 +326,6 @@ internal sealed class SpectrogramKernel
                 var i = j + (lane * hop);
                 flat[(j * Lanes) + lane] = i < x.Length ? x[i] : 0;
             }
-        }
-    }
-
-    /// <summary>(x - mean) w for the frames in the lanes of <paramref name="run"/>.</summary>
-    [MethodImpl(HotPath.Optimized)]
-    private static void FillLanes(ReadOnlySpan<Vector<double>> run, ReadOnlySpan<Vector<double>> window, Vector<double> means, Span<Vector<double>> target)
-    {
-        ref var source = ref MemoryMarshal.GetReference(run);
-        ref var weights = ref MemoryMarshal.GetReference(window);
-        ref var destination = ref MemoryMarshal.GetReference(target);
-        for (var i = 0; i < window.Length; i++)
-        {
-            Unsafe.Add(ref destination, i) = (Unsafe.Add(ref source, i) - means) * Unsafe.Add(ref weights, i);
         }
     }
 
