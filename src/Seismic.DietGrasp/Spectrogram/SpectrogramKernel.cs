@@ -93,8 +93,9 @@ internal sealed class SpectrogramKernel
         return window;
     }
 
-    /// <summary>One station-minute [3, 60 fs] (already length-checked) into <paramref name="destination"/> [73, 71, 3].</summary>
-    public void Compute(ReadOnlySpan<double> waveform, Span<float> destination, SpectrogramWorkspace workspace)
+    /// <summary>One station-minute [3, 60 fs] of float or double samples (already length-checked) into <paramref name="destination"/> [73, 71, 3].</summary>
+    public void Compute<T>(ReadOnlySpan<T> waveform, Span<float> destination, SpectrogramWorkspace workspace)
+        where T : struct
     {
         var samples = Parameters.SamplesPerMinute;
         for (var c = 0; c < SpectrogramParameters.ComponentCount; c++)
@@ -106,36 +107,36 @@ internal sealed class SpectrogramKernel
         ScaleToUnitRange(workspace.Psd, workspace.Scaled, destination);
     }
 
-    /// <summary>As <see cref="Compute(ReadOnlySpan{double}, Span{float}, SpectrogramWorkspace)"/> for float32 samples (widened to double first).</summary>
-    public void Compute(ReadOnlySpan<float> waveform, Span<float> destination, SpectrogramWorkspace workspace)
-    {
-        var samples = Parameters.SamplesPerMinute;
-        var widened = workspace.Widened.AsSpan();
-        for (var c = 0; c < SpectrogramParameters.ComponentCount; c++)
-        {
-            Widen(waveform.Slice(c * samples, samples), widened);
-            ScanComponent(widened, c, workspace);
-            AddComponentPsd(widened, c, workspace);
-        }
-        ScaleToUnitRange(workspace.Psd, workspace.Scaled, destination);
-    }
+    /// <summary>Sample <paramref name="index"/> of a float or double series, as a double (exact).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static double Sample<T>(ref T source, int index)
+        where T : struct =>
+        typeof(T) == typeof(float) ? Unsafe.As<T, float>(ref Unsafe.Add(ref source, index)) : Unsafe.As<T, double>(ref Unsafe.Add(ref source, index));
 
-    /// <summary>float32 to float64, exactly.</summary>
-    [MethodImpl(HotPath.Optimized)]
-    private static void Widen(ReadOnlySpan<float> source, Span<double> target)
+    /// <summary>
+    /// Samples index .. index + Lanes - 1 of a float or double series as doubles (exact): float32 input is
+    /// widened as it is loaded, never copied into a double buffer first.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> Samples<T>(ref T source, int index)
+        where T : struct
     {
-        var narrow = MemoryMarshal.Cast<float, Vector<float>>(source);
-        var wide = MemoryMarshal.Cast<double, Vector<double>>(target);
-        for (var v = 0; v < narrow.Length; v++)
+        if (typeof(T) == typeof(double))
         {
-            Vector.Widen(narrow[v], out var low, out var high);
-            wide[2 * v] = low;
-            wide[(2 * v) + 1] = high;
+            return Unsafe.ReadUnaligned<Vector<double>>(ref Unsafe.As<T, byte>(ref Unsafe.Add(ref source, index)));
         }
-        for (var i = narrow.Length * Vector<float>.Count; i < source.Length; i++)
+#if NET
+        if (Lanes == 4 && Avx.IsSupported)
         {
-            target[i] = source[i];
+            return Avx.ConvertToVector256Double(Unsafe.ReadUnaligned<Vector128<float>>(ref Unsafe.As<T, byte>(ref Unsafe.Add(ref source, index)))).AsVector();
         }
+#endif
+        Span<double> lanes = stackalloc double[Lanes];
+        for (var lane = 0; lane < lanes.Length; lane++)
+        {
+            lanes[lane] = Sample(ref source, index + lane);
+        }
+        return new Vector<double>(lanes);
     }
 
     public SpectrogramWorkspace CreateWorkspace() =>
@@ -146,9 +147,12 @@ internal sealed class SpectrogramKernel
     /// every frame's mean (scipy's detrend='constant') is the sum of 5 block sums.
     /// </summary>
     [MethodImpl(HotPath.Optimized)]
-    private void ScanComponent(ReadOnlySpan<double> component, int componentIndex, SpectrogramWorkspace workspace)
+    private void ScanComponent<T>(ReadOnlySpan<T> component, int componentIndex, SpectrogramWorkspace workspace)
+        where T : struct
     {
         var hop = Parameters.HopLength;
+        ref var source = ref MemoryMarshal.GetReference(component);
+        var vectorsPerBlock = hop / Lanes;
         var blockSums = workspace.BlockSums;
         var minimum = new Vector<double>(double.PositiveInfinity);
         var maximum = new Vector<double>(double.NegativeInfinity);
@@ -156,31 +160,31 @@ internal sealed class SpectrogramKernel
         var scalarMaximum = double.NegativeInfinity;
         for (var b = 0; b < blockSums.Length; b++)
         {
-            var block = component.Slice(b * hop, hop);
-            var vectors = MemoryMarshal.Cast<double, Vector<double>>(block);
+            var blockStart = b * hop;
             // Two accumulators halve the add latency chain.
             var sumEven = Vector<double>.Zero;
             var sumOdd = Vector<double>.Zero;
             var v = 0;
-            for (; v + 1 < vectors.Length; v += 2)
+            for (; v + 1 < vectorsPerBlock; v += 2)
             {
-                var even = vectors[v];
-                var odd = vectors[v + 1];
+                var even = Samples(ref source, blockStart + (v * Lanes));
+                var odd = Samples(ref source, blockStart + ((v + 1) * Lanes));
                 sumEven += even;
                 sumOdd += odd;
                 minimum = Vector.Min(minimum, Vector.Min(even, odd));
                 maximum = Vector.Max(maximum, Vector.Max(even, odd));
             }
-            if (v < vectors.Length)
+            if (v < vectorsPerBlock)
             {
-                sumEven += vectors[v];
-                minimum = Vector.Min(minimum, vectors[v]);
-                maximum = Vector.Max(maximum, vectors[v]);
+                var last = Samples(ref source, blockStart + (v * Lanes));
+                sumEven += last;
+                minimum = Vector.Min(minimum, last);
+                maximum = Vector.Max(maximum, last);
             }
             var total = Vector.Dot(sumEven + sumOdd, Vector<double>.One);
-            for (var i = vectors.Length * Lanes; i < block.Length; i++)
+            for (var i = blockStart + (vectorsPerBlock * Lanes); i < blockStart + hop; i++)
             {
-                var x = block[i];
+                var x = Sample(ref source, i);
                 total += x;
                 scalarMinimum = Math.Min(scalarMinimum, x);
                 scalarMaximum = Math.Max(scalarMaximum, x);
@@ -218,11 +222,13 @@ internal sealed class SpectrogramKernel
         }
     }
 
-    private static void ThrowNonFinite(ReadOnlySpan<double> component, int componentIndex)
+    private static void ThrowNonFinite<T>(ReadOnlySpan<T> component, int componentIndex)
+        where T : struct
     {
+        ref var source = ref MemoryMarshal.GetReference(component);
         for (var i = 0; i < component.Length; i++)
         {
-            var x = component[i];
+            var x = Sample(ref source, i);
             if (double.IsNaN(x) || double.IsInfinity(x))
             {
                 var what = double.IsNaN(x) ? "NaN" : x > 0 ? "+infinity" : "-infinity";
@@ -233,7 +239,8 @@ internal sealed class SpectrogramKernel
     }
 
     [MethodImpl(HotPath.Optimized)]
-    private void AddComponentPsd(ReadOnlySpan<double> component, int componentIndex, SpectrogramWorkspace workspace)
+    private void AddComponentPsd<T>(ReadOnlySpan<T> component, int componentIndex, SpectrogramWorkspace workspace)
+        where T : struct
     {
         var n = Parameters.SegmentLength;
         var hop = Parameters.HopLength;
@@ -291,23 +298,24 @@ internal sealed class SpectrogramKernel
     /// the transform for frames f .. f + lanes - 1 is the contiguous run table[f hop ..][0 .. N).
     /// </summary>
     [MethodImpl(HotPath.Optimized)]
-    internal static void BuildLaneTable(ReadOnlySpan<double> x, int hop, Vector<double>[] table)
+    private static void BuildLaneTable<T>(ReadOnlySpan<T> x, int hop, Vector<double>[] table)
+        where T : struct
     {
         var flat = MemoryMarshal.Cast<Vector<double>, double>(table.AsSpan());
+        ref var source = ref MemoryMarshal.GetReference(x);
         var j = 0;
 #if NET
         if (Avx.IsSupported && Lanes == 4)
         {
             // 4 x 4 transposes: rows x[j + l hop .. + 4] become columns table[j .. j + 4].
             var last = x.Length - (3 * hop) - 4;
-            ref var source = ref MemoryMarshal.GetReference(x);
             ref var target = ref MemoryMarshal.GetReference(flat);
             for (; j <= last; j += 4)
             {
-                var r0 = Vector256.LoadUnsafe(ref source, (nuint)j);
-                var r1 = Vector256.LoadUnsafe(ref source, (nuint)(j + hop));
-                var r2 = Vector256.LoadUnsafe(ref source, (nuint)(j + (2 * hop)));
-                var r3 = Vector256.LoadUnsafe(ref source, (nuint)(j + (3 * hop)));
+                var r0 = Samples(ref source, j).AsVector256();
+                var r1 = Samples(ref source, j + hop).AsVector256();
+                var r2 = Samples(ref source, j + (2 * hop)).AsVector256();
+                var r3 = Samples(ref source, j + (3 * hop)).AsVector256();
                 var t0 = Avx.UnpackLow(r0, r1);
                 var t1 = Avx.UnpackHigh(r0, r1);
                 var t2 = Avx.UnpackLow(r2, r3);
@@ -324,7 +332,7 @@ internal sealed class SpectrogramKernel
             for (var lane = 0; lane < Lanes; lane++)
             {
                 var i = j + (lane * hop);
-                flat[(j * Lanes) + lane] = i < x.Length ? x[i] : 0;
+                flat[(j * Lanes) + lane] = i < x.Length ? Sample(ref source, i) : 0;
             }
         }
     }
@@ -445,7 +453,6 @@ internal sealed class SpectrogramWorkspace
         Im = new Vector<double>[segmentLength];
         WorkRe = new Vector<double>[segmentLength];
         WorkIm = new Vector<double>[segmentLength];
-        Widened = new double[samplesPerMinute];
         BlockSums = new double[blockCount];
         // Long enough for the last transform's frames, including the padding frames past the minute.
         LaneTable = new Vector<double>[Math.Max(samplesPerMinute, ((SpectrogramKernel.RowLength - (Vector<double>.Count)) * (samplesPerMinute / blockCount)) + segmentLength)];
@@ -464,8 +471,6 @@ internal sealed class SpectrogramWorkspace
     public Vector<double>[] WorkRe { get; }
 
     public Vector<double>[] WorkIm { get; }
-
-    public double[] Widened { get; }
 
     public double[] BlockSums { get; }
 
