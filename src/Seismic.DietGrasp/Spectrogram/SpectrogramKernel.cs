@@ -346,7 +346,6 @@ internal sealed class SpectrogramKernel
     {
         const double range = SpectrogramParameters.DynamicRange;
         var levels = MemoryMarshal.Cast<double, Vector<double>>(psd.AsSpan());
-        var tiny = new Vector<double>(1e-30);
         var loudestLanes = levels[0];
         for (var v = 1; v < levels.Length; v++)
         {
@@ -357,16 +356,32 @@ internal sealed class SpectrogramKernel
         {
             loudestPower = Math.Max(loudestPower, loudestLanes[lane]);
         }
-        var loudest = Log10(new Vector<double>(loudestPower) + tiny)[0];
+        var loudest = Log10(loudestPower + 1e-30);
         // Pixels more than R decades (with a margin far above the log's error) below the loudest one
         // clip to 0 whatever their exact logarithm: skip it. Real records have many such pixels.
-        var silent = new Vector<double>((loudestPower + 1e-30) * Math.Pow(10, -range) * (1 - 1e-9));
-        var belowFloor = new Vector<double>(double.MinValue);
+        var silent = (loudestPower + 1e-30) * Math.Pow(10, -range) * (1 - 1e-9);
+#if NET
+        // The logarithm is the costliest step after the FFT and needs no lane layout: it runs 8 wide
+        // (2 x 4 where AVX-512 is missing). The buffer's length is a multiple of 8 (SpectrogramWorkspace).
+        var powers = MemoryMarshal.Cast<double, Vector512<double>>(psd.AsSpan());
+        var tinyPowers = Vector512.Create(1e-30);
+        var silentPowers = Vector512.Create(silent);
+        var belowFloorLevels = Vector512.Create(double.MinValue);
+        for (var v = 0; v < powers.Length; v++)
+        {
+            var power = powers[v] + tinyPowers;
+            powers[v] = Vector512.LessThanAll(power, silentPowers) ? belowFloorLevels : VectorLog10(power);
+        }
+#else
+        var tiny = new Vector<double>(1e-30);
+        var silentPowers = new Vector<double>(silent);
+        var belowFloorLevels = new Vector<double>(double.MinValue);
         for (var v = 0; v < levels.Length; v++)
         {
             var power = levels[v] + tiny;
-            levels[v] = Vector.LessThanAll(power, silent) ? belowFloor : Log10(power);
+            levels[v] = Vector.LessThanAll(power, silentPowers) ? belowFloorLevels : LaneLog10(power);
         }
+#endif
         var floor = new Vector<double>(loudest - range);
         // R = 4 is a power of two, so multiplying by 1/R is exactly numpy's division by R.
         var inverseRange = new Vector<double>(1 / range);
@@ -393,11 +408,42 @@ internal sealed class SpectrogramKernel
         }
     }
 
-    private static Vector<double> Log10(Vector<double> x)
-    {
 #if NET
-        return VectorLog10(x);
+    private static double Log10(double x) => VectorLog10(Vector512.Create(x)).ToScalar();
+
+    /// <summary>
+    /// log10 of positive normal doubles: x = 2^e m with m in [sqrt(1/2), sqrt(2)), ln m = 2 atanh(s)
+    /// with s = (m - 1) / (m + 1), |s| &lt;= 0.1716, summed to s^13 (truncation error below 1e-12).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector512<double> VectorLog10(Vector512<double> x)
+    {
+        var bits = x.AsInt64();
+        // The biased exponent placed in the mantissa of 2^52 gives 2^52 + e_biased exactly.
+        var exponentBits = Vector512.ShiftRightLogical(bits, 52) | Vector512.Create(0x4330_0000_0000_0000L);
+        var exponent = exponentBits.AsDouble() - Vector512.Create(4503599627370496.0 + 1023);
+        var mantissa = ((bits & Vector512.Create(0x000F_FFFF_FFFF_FFFFL)) | Vector512.Create(0x3FF0_0000_0000_0000L)).AsDouble();
+        var large = Vector512.GreaterThan(mantissa, Vector512.Create(1.4142135623730951));
+        mantissa = Vector512.ConditionalSelect(large, mantissa * Vector512.Create(0.5), mantissa);
+        exponent += Vector512.ConditionalSelect(large, Vector512<double>.One, Vector512<double>.Zero);
+        var s = (mantissa - Vector512<double>.One) / (mantissa + Vector512<double>.One);
+        var z = s * s;
+        var series = Vector512.FusedMultiplyAdd(Vector512.Create(1.0 / 13), z, Vector512.Create(1.0 / 11));
+        series = Vector512.FusedMultiplyAdd(series, z, Vector512.Create(1.0 / 9));
+        series = Vector512.FusedMultiplyAdd(series, z, Vector512.Create(1.0 / 7));
+        series = Vector512.FusedMultiplyAdd(series, z, Vector512.Create(1.0 / 5));
+        series = Vector512.FusedMultiplyAdd(series, z, Vector512.Create(1.0 / 3));
+        series = Vector512.FusedMultiplyAdd(series, z, Vector512<double>.One);
+        var lnMantissa = Vector512.Create(2.0) * s * series;
+        const double ln2 = 0.6931471805599453;
+        const double log10E = 0.4342944819032518;
+        return Vector512.FusedMultiplyAdd(exponent, Vector512.Create(ln2), lnMantissa) * Vector512.Create(log10E);
+    }
 #else
+    private static double Log10(double x) => Math.Log10(x);
+
+    private static Vector<double> LaneLog10(Vector<double> x)
+    {
         var result = x;
         ref var lanes = ref Unsafe.As<Vector<double>, double>(ref result);
         for (var lane = 0; lane < Lanes; lane++)
@@ -405,42 +451,8 @@ internal sealed class SpectrogramKernel
             Unsafe.Add(ref lanes, lane) = Math.Log10(Unsafe.Add(ref lanes, lane));
         }
         return result;
-#endif
-    }
-
-#if NET
-    /// <summary>
-    /// log10 of positive normal doubles: x = 2^e m with m in [sqrt(1/2), sqrt(2)), ln m = 2 atanh(s)
-    /// with s = (m - 1) / (m + 1), |s| &lt;= 0.1716, summed to s^13 (truncation error below 1e-12).
-    /// </summary>
-    [MethodImpl(HotPath.Optimized)]
-    internal static Vector<double> VectorLog10(Vector<double> x)
-    {
-        const long mantissaMask = 0x000F_FFFF_FFFF_FFFF;
-        const long exponentOfOne = 0x3FF0_0000_0000_0000;
-        var bits = Vector.AsVectorInt64(x);
-        // The biased exponent placed in the mantissa of 2^52 gives 2^52 + e_biased exactly.
-        var exponentBits = Vector.ShiftRightLogical(bits, 52) | new Vector<long>(0x4330_0000_0000_0000);
-        var exponent = Vector.AsVectorDouble(exponentBits) - new Vector<double>(4503599627370496.0 + 1023);
-        var mantissa = Vector.AsVectorDouble((bits & new Vector<long>(mantissaMask)) | new Vector<long>(exponentOfOne));
-        var large = Vector.GreaterThan(mantissa, new Vector<double>(1.4142135623730951));
-        mantissa = Vector.ConditionalSelect(large, mantissa * new Vector<double>(0.5), mantissa);
-        exponent += Vector.ConditionalSelect(large, Vector<double>.One, Vector<double>.Zero);
-        var s = (mantissa - Vector<double>.One) / (mantissa + Vector<double>.One);
-        var z = s * s;
-        var series = Vector.FusedMultiplyAdd(new Vector<double>(1.0 / 13), z, new Vector<double>(1.0 / 11));
-        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 9));
-        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 7));
-        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 5));
-        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 3));
-        series = Vector.FusedMultiplyAdd(series, z, Vector<double>.One);
-        var lnMantissa = new Vector<double>(2) * s * series;
-        const double ln2 = 0.6931471805599453;
-        const double log10E = 0.4342944819032518;
-        return Vector.FusedMultiplyAdd(exponent, new Vector<double>(ln2), lnMantissa) * new Vector<double>(log10E);
     }
 #endif
-
 }
 
 /// <summary>Scratch buffers for one thread computing spectrograms at one sampling rate.</summary>
@@ -458,7 +470,8 @@ internal sealed class SpectrogramWorkspace
         LaneTable = new Vector<double>[Math.Max(samplesPerMinute, ((SpectrogramKernel.RowLength - (Vector<double>.Count)) * (samplesPerMinute / blockCount)) + segmentLength)];
         // Padded to whole transforms; the padding frames' means stay 0.
         Means = new double[SpectrogramKernel.RowLength];
-        Psd = new double[SpectrogramParameters.ComponentCount * SpectrogramKernel.PlaneLength];
+        // Rounded up to whole 8-double vectors for the logarithm's pass; the tail stays 0.
+        Psd = new double[(SpectrogramParameters.ComponentCount * SpectrogramKernel.PlaneLength + 7) / 8 * 8];
         Scaled = new float[Psd.Length];
     }
 
