@@ -136,7 +136,7 @@ internal sealed class SpectrogramKernel
         {
             lanes[lane] = Sample(ref source, index + lane);
         }
-        return new Vector<double>(lanes);
+        return MemoryMarshal.Read<Vector<double>>(MemoryMarshal.AsBytes(lanes));
     }
 
     public SpectrogramWorkspace CreateWorkspace() =>
