@@ -10,7 +10,7 @@ namespace Seismic.DietGrasp.IO;
 /// </summary>
 internal static class AtomicFile
 {
-    public static void Write(string path, Action<Stream> writeContent)
+    public static void Write(string path, Action<FileStream> writeContent)
     {
         var fullPath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(fullPath) ?? ".";
