@@ -447,7 +447,7 @@ public static class Npy
     }
 
     /// <summary>An array about to be overwritten entirely: skip zeroing it where the runtime allows.</summary>
-    private static T[] NewArray<T>(int count)
+    internal static T[] NewArray<T>(int count)
         where T : unmanaged =>
 #if NET
         GC.AllocateUninitializedArray<T>(count);

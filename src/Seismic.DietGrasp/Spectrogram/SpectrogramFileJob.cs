@@ -132,8 +132,8 @@ internal sealed class SpectrogramFileJob
         try
         {
             var perMinute = _parameters.SamplesPerStationMinute;
-            var samples = NewBuffer<T>(ChunkMinutes * perMinute);
-            var spectrograms = NewBuffer<float>(ChunkMinutes * SpectrogramParameters.ValueCount);
+            var samples = Npy.NewArray<T>(ChunkMinutes * perMinute);
+            var spectrograms = Npy.NewArray<float>(ChunkMinutes * SpectrogramParameters.ValueCount);
             var workspace = DietSpectrogram.WorkspaceFor(_parameters);
             while (!_cancellation.IsCancellationRequested)
             {
@@ -242,12 +242,4 @@ internal sealed class SpectrogramFileJob
             }
         }
     }
-
-    private static T[] NewBuffer<T>(int length)
-        where T : unmanaged =>
-#if NET
-        GC.AllocateUninitializedArray<T>(length);
-#else
-        new T[length];
-#endif
 }
