@@ -132,8 +132,9 @@ internal sealed class SpectrogramFileJob
         try
         {
             var perMinute = _parameters.SamplesPerStationMinute;
-            var samples = Npy.NewArray<T>(ChunkMinutes * perMinute);
-            var spectrograms = Npy.NewArray<float>(ChunkMinutes * SpectrogramParameters.ValueCount);
+            var chunkMinutes = Math.Min(ChunkMinutes, _count);
+            var samples = Npy.NewArray<T>(chunkMinutes * perMinute);
+            var spectrograms = Npy.NewArray<float>(chunkMinutes * SpectrogramParameters.ValueCount);
             var workspace = DietSpectrogram.WorkspaceFor(_parameters);
             while (!_cancellation.IsCancellationRequested)
             {
