@@ -8,9 +8,22 @@ namespace Seismic.DietGrasp.IO;
 /// process never leaves a half-written file, and an fsync per table would cost more than the
 /// computation on large outputs; surviving a power cut is left to the file system.
 /// </summary>
-internal static class AtomicFile
+/// <remarks>
+/// On Linux an existing target is replaced by swapping it with the new file (renameat2 with RENAME_EXCHANGE)
+/// and deleting the old content, rather than by renaming over it: readers still see the old file or the new
+/// one, never neither, but ext4 then does not push the whole new file towards the disk inside the rename
+/// (its auto_da_alloc heuristic for rename-over-existing), which stalls a 187 MB spectrogram file by
+/// 50-70 ms. The price: after a power cut within the file system's write-back delay (about 30 s), a replaced
+/// file may come back empty instead of old or new, as a newly created one may already.
+/// </remarks>
+internal static partial class AtomicFile
 {
-    public static void Write(string path, Action<Stream> writeContent)
+#if NET
+    private const int CurrentFolder = -100; // AT_FDCWD
+    private const uint SwapBothNames = 2; // RENAME_EXCHANGE
+#endif
+
+    public static void Write(string path, Action<FileStream> writeContent)
     {
         var fullPath = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(fullPath) ?? ".";
@@ -49,9 +62,36 @@ internal static class AtomicFile
         }
         File.Move(source, target);
 #else
+        if (TrySwap(source, target))
+        {
+            TryDelete(source);
+            return;
+        }
         File.Move(source, target, overwrite: true);
 #endif
     }
+
+#if NET
+    /// <summary>Swaps the new file with an existing regular file (not a folder) where Linux and the file system allow it.</summary>
+    private static bool TrySwap(string source, string target)
+    {
+        if (!OperatingSystem.IsLinux() || !File.Exists(target))
+        {
+            return false;
+        }
+        try
+        {
+            return RenameAt2(CurrentFolder, source, CurrentFolder, target, SwapBothNames) == 0;
+        }
+        catch (Exception e) when (e is DllNotFoundException or EntryPointNotFoundException)
+        {
+            return false;
+        }
+    }
+
+    [System.Runtime.InteropServices.LibraryImport("libc", EntryPoint = "renameat2", StringMarshalling = System.Runtime.InteropServices.StringMarshalling.Utf8)]
+    private static partial int RenameAt2(int sourceFolder, string source, int targetFolder, string target, uint flags);
+#endif
 
     private static void TryDelete(string path)
     {

@@ -4,6 +4,9 @@ using System.Globalization;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using System.Text;
+#if NET
+using Microsoft.Win32.SafeHandles;
+#endif
 
 namespace Seismic.DietGrasp.IO;
 
@@ -316,6 +319,45 @@ public static class Npy
         }
     }
 
+#if NET
+    /// <summary>
+    /// Reads <c>destination.Length</c> elements of the header's type (byte-swapped if big-endian) from element
+    /// <paramref name="firstElement"/> of the data on, at their place in the file, leaving the file's position alone.
+    /// </summary>
+    internal static void ReadElementsAt<T>(SafeFileHandle file, Span<T> destination, NpyHeader header, long firstElement, string sourceName)
+        where T : unmanaged
+    {
+        var bytes = MemoryMarshal.AsBytes(destination);
+        var elementSize = Unsafe.SizeOf<T>();
+        var offset = header.DataOffset + (firstElement * elementSize);
+        var done = 0;
+        while (done < bytes.Length)
+        {
+            var read = RandomAccess.Read(file, bytes.Slice(done), offset + done);
+            if (read <= 0)
+            {
+                throw Truncated(header, elementSize, (firstElement * elementSize) + done, sourceName);
+            }
+            done += read;
+        }
+        if (header.IsBigEndian == BitConverter.IsLittleEndian)
+        {
+            ReverseEach(bytes, elementSize);
+        }
+    }
+
+    /// <summary>Writes float32 elements (little-endian) at byte <paramref name="offset"/> of the file; on a big-endian machine the data are byte-swapped in place first.</summary>
+    internal static void WriteElementsAt(SafeFileHandle file, Span<float> data, long offset)
+    {
+        var bytes = MemoryMarshal.AsBytes(data);
+        if (!BitConverter.IsLittleEndian)
+        {
+            ReverseEach(bytes, sizeof(float));
+        }
+        RandomAccess.Write(file, bytes, offset);
+    }
+#endif
+
     /// <summary>Writes a little-endian C-order header for <paramref name="shape"/> of float32 (<c>&lt;f4</c>) elements.</summary>
     internal static void WriteFloat32Header(Stream stream, IReadOnlyList<int> shape) => WriteHeader(stream, "<f4", shape);
 
@@ -337,9 +379,18 @@ public static class Npy
 
     internal static void EnsureNothingAfter(Stream stream, string sourceName)
     {
-        if (stream.CanSeek && stream.Length > stream.Position)
+        if (stream.CanSeek)
         {
-            throw new InvalidFileException(sourceName, $"{stream.Length - stream.Position} unexpected bytes after the data the header describes (shape and file size disagree)");
+            EnsureNothingAfter(stream, stream.Position, sourceName);
+        }
+    }
+
+    /// <summary>Refuses a seekable stream longer than <paramref name="endOfData"/>, where the header says the data end.</summary>
+    internal static void EnsureNothingAfter(Stream stream, long endOfData, string sourceName)
+    {
+        if (stream.CanSeek && stream.Length > endOfData)
+        {
+            throw new InvalidFileException(sourceName, $"{stream.Length - endOfData} unexpected bytes after the data the header describes (shape and file size disagree)");
         }
     }
 
@@ -396,7 +447,7 @@ public static class Npy
     }
 
     /// <summary>An array about to be overwritten entirely: skip zeroing it where the runtime allows.</summary>
-    private static T[] NewArray<T>(int count)
+    internal static T[] NewArray<T>(int count)
         where T : unmanaged =>
 #if NET
         GC.AllocateUninitializedArray<T>(count);

@@ -21,9 +21,6 @@ namespace Seismic.DietGrasp.Spectrogram;
 /// </remarks>
 public static class DietSpectrogram
 {
-    // Station-minutes read, computed and written at a time by ComputeFile: 256 x 18,000 float64 = 37 MB at 100 Hz.
-    private const int FileBlockMinutes = 256;
-
     [ThreadStatic]
     private static SpectrogramWorkspace? _threadWorkspace;
 
@@ -126,7 +123,8 @@ public static class DietSpectrogram
     /// <summary>
     /// Computes the spectrograms of a <c>.npy</c> file of waveforms, [M, 3, 60 fs] or [3, 60 fs], float32
     /// or float64, into a float32 [M, 73, 71, 3] <c>.npy</c> file (what <c>dietgrasp spectrogram</c> does).
-    /// The waveforms are streamed in blocks of station-minutes, so files far larger than memory work;
+    /// The waveforms are streamed in small chunks of station-minutes, read, computed and written by one worker
+    /// per processor, so files far larger than memory work and the I/O overlaps with the computing;
     /// the output appears (atomically) only when every station-minute has been computed.
     /// </summary>
     /// <param name="waveformPath">The input <c>.npy</c> file.</param>
@@ -141,77 +139,7 @@ public static class DietSpectrogram
         {
             throw new ArgumentNullException(nameof(parameters));
         }
-        using var input = Npy.OpenRead(waveformPath);
-        var header = Npy.ReadHeader(input, waveformPath);
-        var count = StationMinutesIn(header, parameters, waveformPath);
-        var block = Math.Min(count, FileBlockMinutes);
-        var perMinute = parameters.SamplesPerStationMinute;
-        var narrow = header.DataType == NpyDataType.Float32 ? new float[block * perMinute] : null;
-        var wide = narrow is null ? new double[block * perMinute] : null;
-        var output = new float[block * SpectrogramParameters.ValueCount];
-        var first = new float[SpectrogramParameters.ValueCount];
-        AtomicFile.Write(spectrogramPath, stream =>
-        {
-            Npy.WriteFloat32Header(stream, new[] { count, SpectrogramParameters.FrequencyCount, SpectrogramParameters.TimeCount, SpectrogramParameters.ComponentCount });
-            for (var start = 0; start < count; start += block)
-            {
-                var minutes = Math.Min(block, count - start);
-                var samples = minutes * perMinute;
-                try
-                {
-                    if (narrow is not null)
-                    {
-                        Npy.ReadElements(input, narrow.AsSpan(0, samples), header, (long)start * perMinute, waveformPath);
-                        RunBatch(samples, parameters, output, cancellation,
-                            (workspace, minute, spectrogram) => workspace.Kernel.Compute(Slice<float>(narrow, minute, parameters), spectrogram, workspace), start);
-                    }
-                    else
-                    {
-                        Npy.ReadElements(input, wide.AsSpan(0, samples), header, (long)start * perMinute, waveformPath);
-                        RunBatch(samples, parameters, output, cancellation,
-                            (workspace, minute, spectrogram) => workspace.Kernel.Compute(Slice<double>(wide, minute, parameters), spectrogram, workspace), start);
-                    }
-                }
-                catch (InvalidWaveformException e)
-                {
-                    throw new InvalidFileException(waveformPath, e.Message);
-                }
-                if (start == 0)
-                {
-                    output.AsSpan(0, first.Length).CopyTo(first);
-                }
-                Npy.WriteElements(stream, output.AsSpan(0, minutes * SpectrogramParameters.ValueCount));
-            }
-            Npy.EnsureNothingAfter(input, waveformPath);
-        });
-        return new SpectrogramFileResult(count, first);
-    }
-
-    /// <summary>M of an [M, 3, 60 fs] or [3, 60 fs] waveform file, or a clear refusal.</summary>
-    private static int StationMinutesIn(NpyHeader header, SpectrogramParameters parameters, string path)
-    {
-        var shape = header.Shape;
-        var samples = parameters.SamplesPerMinute;
-        var expected = $"expected [M, 3, {samples}] or [3, {samples}] (VX, VY, VZ; 60 s at {parameters.SamplingRate.ToString("R", CultureInfo.InvariantCulture)} Hz)";
-        var got = $"got shape ({string.Join(", ", shape)})";
-        if (shape.Count is < 2 or > 3 || shape[shape.Count - 2] != SpectrogramParameters.ComponentCount)
-        {
-            throw new InvalidFileException(path, $"{expected}, {got}");
-        }
-        if (shape[shape.Count - 1] != samples)
-        {
-            throw new InvalidFileException(path, $"{expected}, {got}: {shape[shape.Count - 1]} samples per component instead of {samples} (wrong sampling rate?)");
-        }
-        var minutes = shape.Count == 3 ? shape[0] : 1;
-        if (minutes == 0)
-        {
-            throw new InvalidFileException(path, $"{expected}, {got}: no station-minutes");
-        }
-        if ((long)minutes * SpectrogramParameters.ValueCount > int.MaxValue)
-        {
-            throw new InvalidFileException(path, $"{got}: {minutes} station-minutes make an output larger than one .npy array this library writes ({int.MaxValue} values); split the file");
-        }
-        return minutes;
+        return SpectrogramFileJob.Run(waveformPath, spectrogramPath, parameters, cancellation);
     }
 
     /// <summary>[M, 73, 71, 3] floats, every one of which the batch overwrites: not zeroed where the runtime allows.</summary>
@@ -234,7 +162,7 @@ public static class DietSpectrogram
 
     private delegate void MinuteAction(SpectrogramWorkspace workspace, int minute, Span<float> output);
 
-    private static void RunBatch(int sampleCount, SpectrogramParameters parameters, Memory<float> destination, CancellationToken cancellation, MinuteAction computeMinute, long firstMinute = 0)
+    private static void RunBatch(int sampleCount, SpectrogramParameters parameters, Memory<float> destination, CancellationToken cancellation, MinuteAction computeMinute)
     {
         var count = CountStationMinutes(sampleCount, parameters);
         CheckDestination(destination.Length, count);
@@ -266,7 +194,7 @@ public static class DietSpectrogram
         });
         if (firstError is not null)
         {
-            throw new InvalidWaveformException($"station-minute {firstMinute + firstBad}: {firstError.Message}");
+            throw new InvalidWaveformException($"station-minute {firstBad}: {firstError.Message}");
         }
     }
 
@@ -284,7 +212,8 @@ public static class DietSpectrogram
         return WorkspaceFor(parameters);
     }
 
-    private static SpectrogramWorkspace WorkspaceFor(SpectrogramParameters parameters)
+    /// <summary>This thread's workspace for the parameters' sampling rate.</summary>
+    internal static SpectrogramWorkspace WorkspaceFor(SpectrogramParameters parameters)
     {
         var workspace = _threadWorkspace;
         if (workspace is null || workspace.Kernel.Parameters.SamplingRate != parameters.SamplingRate)
