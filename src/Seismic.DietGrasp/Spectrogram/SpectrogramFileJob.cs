@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Runtime.ExceptionServices;
-using System.Runtime.InteropServices;
 using Seismic.DietGrasp.IO;
 #if NET
 using Microsoft.Win32.SafeHandles;
@@ -149,7 +148,7 @@ internal sealed class SpectrogramFileJob
                     var spectrogram = spectrograms.AsSpan(minute * SpectrogramParameters.ValueCount, SpectrogramParameters.ValueCount);
                     try
                     {
-                        Compute<T>(waveform, spectrogram, workspace);
+                        workspace.Kernel.Compute<T>(waveform, spectrogram, workspace);
                     }
                     catch (InvalidWaveformException e)
                     {
@@ -216,19 +215,6 @@ internal sealed class SpectrogramFileJob
             Npy.WriteElements(_output, spectrograms);
         }
 #endif
-    }
-
-    private static void Compute<T>(Span<T> waveform, Span<float> spectrogram, SpectrogramWorkspace workspace)
-        where T : unmanaged
-    {
-        if (typeof(T) == typeof(float))
-        {
-            workspace.Kernel.Compute(MemoryMarshal.Cast<T, float>(waveform), spectrogram, workspace);
-        }
-        else
-        {
-            workspace.Kernel.Compute(MemoryMarshal.Cast<T, double>(waveform), spectrogram, workspace);
-        }
     }
 
     /// <summary>Keeps the earliest failure (by station-minute) and stops the taking of later chunks.</summary>
