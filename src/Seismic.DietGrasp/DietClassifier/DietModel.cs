@@ -1,5 +1,7 @@
 using System.Globalization;
+using System.Numerics;
 using System.Reflection;
+using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
 using Seismic.DietGrasp.Spectrogram;
@@ -340,7 +342,15 @@ public sealed class DietModel : IDisposable
 
     private static void CheckFinite(ReadOnlySpan<float> spectrograms)
     {
-        for (var i = 0; i < spectrograms.Length; i++)
+        // x - x is 0 for finite x and NaN otherwise. A vector pass skips the clean blocks (a scalar loop
+        // cost a quarter of a batch's inference time); the scalar loop names the first bad value.
+        var vectors = MemoryMarshal.Cast<float, Vector<float>>(spectrograms);
+        var cleanVectors = 0;
+        while (cleanVectors < vectors.Length && Vector.EqualsAll(vectors[cleanVectors] - vectors[cleanVectors], Vector<float>.Zero))
+        {
+            cleanVectors++;
+        }
+        for (var i = cleanVectors * Vector<float>.Count; i < spectrograms.Length; i++)
         {
             var value = spectrograms[i];
             if (value - value != 0)

@@ -134,6 +134,13 @@ public class DietModelTests
         var error = Assert.Throws<InvalidParameterException>(() => model.PredictBatch(withNaN));
         Assert.Contains("spectrogram 1", error.Message, StringComparison.Ordinal);
         Assert.Contains("frequency 10, time 4, component 2", error.Message, StringComparison.Ordinal);
+        // The very first and the very last values (outside any whole SIMD block) are checked too.
+        foreach (var (index, value, where) in new[] { (0, float.NegativeInfinity, "spectrogram 0 has a non-finite value (-Infinity) at frequency 0, time 0, component 0"), ((2 * Values) - 1, float.PositiveInfinity, "spectrogram 1 has a non-finite value (Infinity) at frequency 72, time 70, component 2") })
+        {
+            var bad = new float[2 * Values];
+            bad[index] = value;
+            Assert.Contains(where, Assert.Throws<InvalidParameterException>(() => model.PredictBatch(bad)).Message, StringComparison.Ordinal);
+        }
         Assert.Throws<InvalidParameterException>(() => DietModel.Load(Fixture("mean-softmax-dynamic.onnx"), new DietModelOptions { IntraOpThreads = -1 }));
     }
 
