@@ -6,6 +6,8 @@ known exactly; they differ only in names and shapes:
   mean-softmax-fixed2.onnx  : input_1 [2, 73, 71, 3] -> dense [2, 3] (fixed batch of 2, as some Keras exports)
   wrong-input-70.onnx       : [N, 73, 70, 3] -> [N, 3]               (time axis one short)
   wrong-output-2.onnx       : [N, 73, 71, 3] -> [N, 2]               (two classes)
+  fails-above-2.onnx        : x [batch, 73, 71, 3] -> y [batch, 3]   (fits, but fails at run time, in its final
+                              Reshape, on a batch holding a value >= 2: a model that breaks mid-batch)
   corrupt.onnx              : random bytes
 Run: /usr/bin/python3 tools/model/make_test_fixtures.py
 """
@@ -40,10 +42,41 @@ def mean_softmax(path, input_name, output_name, input_shape, output_shape, keep_
     onnx.save(model, os.path.join(OUT, path))
 
 
+def fails_above_2(path):
+    # y = Reshape(softmax(mean), [batch, 3 + floor(max(x) / 2)]): the identity while every value is below 2.
+    nodes = [
+        helper.make_node("ReduceMean", ["x"], ["pooled"], axes=[1, 2], keepdims=0),
+        helper.make_node("Softmax", ["pooled"], ["probabilities"], axis=1),
+        helper.make_node("ReduceMax", ["x"], ["largest"], keepdims=0),
+        helper.make_node("Div", ["largest", "two"], ["half"]),
+        helper.make_node("Floor", ["half"], ["steps"]),
+        helper.make_node("Add", ["steps", "three"], ["width_float"]),
+        helper.make_node("Cast", ["width_float"], ["width"], to=TensorProto.INT64),
+        helper.make_node("Reshape", ["width", "one_axis"], ["width_1d"]),
+        helper.make_node("Shape", ["x"], ["input_shape"]),
+        helper.make_node("Slice", ["input_shape", "zero", "one_axis", "zero"], ["batch"]),
+        helper.make_node("Concat", ["batch", "width_1d"], ["target"], axis=0),
+        helper.make_node("Reshape", ["probabilities", "target"], ["y"]),
+    ]
+    initializers = [helper.make_tensor("two", TensorProto.FLOAT, [], [2.0]),
+                    helper.make_tensor("three", TensorProto.FLOAT, [], [3.0]),
+                    helper.make_tensor("zero", TensorProto.INT64, [1], [0]),
+                    helper.make_tensor("one_axis", TensorProto.INT64, [1], [1])]
+    graph = helper.make_graph(nodes, "fails_above_2",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 73, 71, 3])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", 3])],
+                              initializer=initializers)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="make_test_fixtures.py")
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    onnx.save(model, os.path.join(OUT, path))
+
+
 os.makedirs(OUT, exist_ok=True)
 mean_softmax("mean-softmax-dynamic.onnx", "x", "y", ["batch", 73, 71, 3], ["batch", 3])
 mean_softmax("mean-softmax-fixed2.onnx", "input_1", "dense", [2, 73, 71, 3], [2, 3])
 mean_softmax("wrong-input-70.onnx", "x", "y", ["N", 73, 70, 3], ["N", 3])
 mean_softmax("wrong-output-2.onnx", "x", "y", ["N", 73, 71, 3], ["N", 2], keep_first=2)
+fails_above_2("fails-above-2.onnx")
 with open(os.path.join(OUT, "corrupt.onnx"), "wb") as handle:
     handle.write(np.random.default_rng(7).integers(0, 256, 4096, dtype=np.uint8).tobytes())

@@ -6,9 +6,10 @@ using Seismic.DietGrasp.Synthetics;
 namespace Seismic.DietGrasp.Benchmarks.DietClassifier;
 
 /// <summary>
-/// The bundled stand-in model on 2 intra-op threads (as tools/bench/diet_torch.py gives PyTorch):
-/// batches of 1, 150 (one S-net minute) and 1,024 spectrograms, and spectrogram plus classification
-/// from waveforms for one S-net minute (150 station-minutes).
+/// The bundled stand-in model with the default options (runs of 16 spectrograms side by side on the
+/// machine's 2 cores; tools/bench/diet_torch.py gives PyTorch 2 threads too): batches of 1, 150 (one
+/// S-net minute) and 1,024 spectrograms, and spectrogram plus classification from waveforms for one
+/// S-net minute (150 station-minutes).
 /// </summary>
 [MemoryDiagnoser]
 public class DietModelBenchmarks
@@ -29,7 +30,7 @@ public class DietModelBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _model = DietModel.LoadBundled(new DietModelOptions { IntraOpThreads = 2 });
+        _model = DietModel.LoadBundled();
         var parameters = SpectrogramParameters.SNet;
         _waveforms = new double[Stations * parameters.SamplesPerStationMinute];
         for (var station = 0; station < Stations; station++)

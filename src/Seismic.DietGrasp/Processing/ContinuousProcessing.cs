@@ -89,7 +89,7 @@ public static class ContinuousProcessing
         var (start, end) = TimeRange(options, archive);
         warnings.AddRange(DiscontinuityWarnings(archive, matched, start, end));
         var days = Days(start, end);
-        var modelOptions = new DietModelOptions { IntraOpThreads = options.MaxDegreeOfParallelism > 1 ? 1 : 0, InterOpThreads = 1 };
+        var modelOptions = new DietModelOptions { BatchParallelism = options.MaxDegreeOfParallelism > 1 ? 1 : 0, InterOpThreads = 1 };
         using var model = options.ModelPath is null ? DietModel.LoadBundled(modelOptions) : DietModel.Load(options.ModelPath, modelOptions);
         var store = new DayStore(options.OutputDirectory, stations, ModelIdentity(model, options.ModelPath), options.Sensitivity?.Description ?? "counts");
 

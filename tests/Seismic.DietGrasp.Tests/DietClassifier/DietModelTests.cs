@@ -170,6 +170,39 @@ public class DietModelTests
         }
     }
 
+    [Fact]
+    public void RunsOfOneBatchSideBySideMatchOneAfterAnother()
+    {
+        // 53 rows: four runs of 16, the last one short.
+        var input = RandomSpectrograms(53, 5);
+        using var sequential = DietModel.LoadBundled(new DietModelOptions { BatchParallelism = 1 });
+        using var sideBySide = DietModel.LoadBundled(new DietModelOptions { BatchParallelism = 4 });
+        Assert.Equal(sequential.PredictBatch(input), sideBySide.PredictBatch(input));
+
+        // A fixed batch of 2: seven rows are four runs, the last one padded, three at a time.
+        using var fixedTwo = DietModel.Load(Fixture("mean-softmax-fixed2.onnx"), new DietModelOptions { BatchParallelism = 3 });
+        var seven = RandomSpectrograms(7, 6);
+        var probabilities = fixedTwo.PredictBatch(seven);
+        for (var row = 0; row < 7; row++)
+        {
+            var expected = MeanSoftmax(seven.AsSpan(row * Values, Values));
+            Assert.Equal(expected[0], probabilities[row].Earthquake, 1e-5);
+            Assert.Equal(expected[2], probabilities[row].Noise, 1e-5);
+        }
+        Assert.Throws<InvalidParameterException>(() => DietModel.LoadBundled(new DietModelOptions { BatchParallelism = -1 }));
+    }
+
+    [Fact]
+    public void AModelFailingInOneRunOfManyIsReportedAsItself()
+    {
+        using var model = DietModel.Load(Fixture("fails-above-2.onnx"), new DietModelOptions { BatchParallelism = 4 });
+        var input = RandomSpectrograms(64, 7);
+        Assert.Equal(64, model.PredictBatch(input).Length);
+        input[(40 * Values) + 123] = 5;
+        var error = Assert.Throws<ModelContractException>(() => model.PredictBatch(input));
+        Assert.Contains("failed on a batch of 16 spectrograms", error.Message, StringComparison.Ordinal);
+    }
+
     // Batch and single-row runs may round the last bits differently (ONNX Runtime blocks differently).
     private static void AssertClose(DietProbabilities expected, DietProbabilities actual)
     {
