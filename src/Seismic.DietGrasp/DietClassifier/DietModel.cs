@@ -36,8 +36,8 @@ public sealed class DietModel : IDisposable
     private const string BundledSidecarResource = "Seismic.DietGrasp.onnx.diet-standin-v1.json";
 
     // Rows per Run call: bounds ONNX Runtime's intermediate buffers and keeps them in cache
-    // (measured single-threaded: 43 us a row in batches of 16, 50 in 150), and gives the runs of
-    // one batch to several threads in even pieces.
+    // (measured single-threaded: 43 us a row in batches of 16, 50 in 150), and cuts a batch into
+    // enough runs to keep every core busy.
     private const int MaximumRunBatch = 16;
 
     private readonly InferenceSession _session;
@@ -187,7 +187,7 @@ public sealed class DietModel : IDisposable
         {
             for (var run = 0; run < runs; run++)
             {
-                RunChunk(spectrograms, probabilities, run * chunk, Math.Min(chunk, count - (run * chunk)));
+                RunChunk(spectrograms, probabilities, run, chunk);
             }
             return;
         }
@@ -207,7 +207,7 @@ public sealed class DietModel : IDisposable
                     {
                         var allInput = new ReadOnlySpan<float>((void*)input, inputLength);
                         var allOutput = new Span<float>((void*)output, outputLength);
-                        RunChunk(allInput, allOutput, run * chunk, Math.Min(chunk, count - (run * chunk)));
+                        RunChunk(allInput, allOutput, run, chunk);
                     });
                 }
                 catch (AggregateException e) when (e.InnerExceptions.Count > 0)
@@ -219,8 +219,11 @@ public sealed class DietModel : IDisposable
         }
     }
 
-    private void RunChunk(ReadOnlySpan<float> spectrograms, Span<float> probabilities, int start, int rows)
+    /// <summary>Run number <paramref name="run"/> of a batch cut into runs of <paramref name="chunk"/> rows (the last one may be shorter).</summary>
+    private void RunChunk(ReadOnlySpan<float> spectrograms, Span<float> probabilities, int run, int chunk)
     {
+        var start = run * chunk;
+        var rows = Math.Min(chunk, (spectrograms.Length / ValuesPerSpectrogram) - start);
         var input = spectrograms.Slice(start * ValuesPerSpectrogram, rows * ValuesPerSpectrogram);
         var output = probabilities.Slice(start * ClassCount, rows * ClassCount);
         if (FixedBatchSize is { } fixedSize && rows < fixedSize)

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Seismic.DietGrasp.IO;
 
 namespace Seismic.DietGrasp.Spectrogram;
 
