@@ -1,4 +1,5 @@
 using System.Reflection;
+using Seismic.DietGrasp.Cli.Commands;
 
 namespace Seismic.DietGrasp.Cli;
 
@@ -15,9 +16,12 @@ internal static class CliApp
     public const int InternalError = 3;
     public const int Cancelled = 130;
 
-    private static readonly ICliCommand[] Commands = typeof(CliApp).Assembly.GetTypes()
-        .Where(type => typeof(ICliCommand).IsAssignableFrom(type) && type is { IsClass: true, IsAbstract: false })
-        .Select(type => (ICliCommand)Activator.CreateInstance(type)!)
+    // Listed, not discovered by reflection, so that the native (trimmed, ahead-of-time) build keeps them all.
+    private static readonly ICliCommand[] Commands = new ICliCommand[]
+        {
+            new ClassifyCommand(), new DemoCommand(), new GraspCategorizeCommand(), new GraspDistancesCommand(), new GraspNocutCommand(),
+            new GraspTremorCommand(), new RunCommand(), new SpectrogramCommand(), new WaveformCommand(),
+        }
         .OrderBy(command => command.Name, StringComparer.Ordinal)
         .ToArray();
 

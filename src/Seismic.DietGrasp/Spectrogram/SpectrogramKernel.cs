@@ -126,11 +126,21 @@ internal sealed class SpectrogramKernel
             return Unsafe.ReadUnaligned<Vector<double>>(ref Unsafe.As<T, byte>(ref Unsafe.Add(ref source, index)));
         }
 #if NET
-        if (Lanes == 4 && Avx.IsSupported)
+        // Vector<double>.Count, not Lanes: a static readonly field is no constant to Native AOT, which would
+        // then keep the out-of-line fallback (a call, spilling every vector) inside the caller's loop.
+        if (Vector<double>.Count == 4 && Avx.IsSupported)
         {
             return Avx.ConvertToVector256Double(Unsafe.ReadUnaligned<Vector128<float>>(ref Unsafe.As<T, byte>(ref Unsafe.Add(ref source, index)))).AsVector();
         }
 #endif
+        return WidenedSamples(ref source, index);
+    }
+
+    /// <summary>The portable widening of <see cref="Samples{T}"/>, kept out of line: its stackalloc would stop the fast path from inlining.</summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static Vector<double> WidenedSamples<T>(ref T source, int index)
+        where T : struct
+    {
         Span<double> lanes = stackalloc double[Lanes];
         for (var lane = 0; lane < lanes.Length; lane++)
         {
@@ -305,7 +315,7 @@ internal sealed class SpectrogramKernel
         ref var source = ref MemoryMarshal.GetReference(x);
         var j = 0;
 #if NET
-        if (Avx.IsSupported && Lanes == 4)
+        if (Avx.IsSupported && Vector<double>.Count == 4)
         {
             // 4 x 4 transposes: rows x[j + l hop .. + 4] become columns table[j .. j + 4].
             var last = x.Length - (3 * hop) - 4;
@@ -346,16 +356,15 @@ internal sealed class SpectrogramKernel
     {
         const double range = SpectrogramParameters.DynamicRange;
         var levels = MemoryMarshal.Cast<double, Vector<double>>(psd.AsSpan());
-        var loudestLanes = levels[0];
-        for (var v = 1; v < levels.Length; v++)
+        // Two running maxima (the buffer holds whole pairs of vectors) halve the loop's dependency chain.
+        var loudestEven = levels[0];
+        var loudestOdd = levels[1];
+        for (var v = 2; v < levels.Length; v += 2)
         {
-            loudestLanes = Vector.Max(loudestLanes, levels[v]);
+            loudestEven = LargerLanes(loudestEven, levels[v]);
+            loudestOdd = LargerLanes(loudestOdd, levels[v + 1]);
         }
-        var loudestPower = 0.0;
-        for (var lane = 0; lane < Lanes; lane++)
-        {
-            loudestPower = Math.Max(loudestPower, loudestLanes[lane]);
-        }
+        var loudestPower = LargestLane(LargerLanes(loudestEven, loudestOdd));
         var loudest = Log10(loudestPower + 1e-30);
         // Pixels more than R decades (with a margin far above the log's error) below the loudest one
         // clip to 0 whatever their exact logarithm: skip it. Real records have many such pixels.
@@ -409,6 +418,30 @@ internal sealed class SpectrogramKernel
     }
 
 #if NET
+    /// <summary>Lane-wise maximum of powers (never NaN, never -0, so the plain instruction is exact).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector<double> LargerLanes(Vector<double> a, Vector<double> b) =>
+#if NET
+        Vector.MaxNative(a, b);
+#else
+        Vector.Max(a, b);
+#endif
+
+    /// <summary>
+    /// The largest lane, out of line: reading a vector's lanes makes it live in memory, and inlined that
+    /// would send the caller's running maximum through memory on every step.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static double LargestLane(Vector<double> lanes)
+    {
+        var largest = lanes[0];
+        for (var lane = 1; lane < Lanes; lane++)
+        {
+            largest = Math.Max(largest, lanes[lane]);
+        }
+        return largest;
+    }
+
     private static double Log10(double x) => VectorLog10(Vector512.Create(x)).ToScalar();
 
     /// <summary>

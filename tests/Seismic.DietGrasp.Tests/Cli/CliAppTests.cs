@@ -22,6 +22,22 @@ public class CliAppTests
     }
 
     [Fact]
+    public void HelpListsEveryCommandClass()
+    {
+        // The command list is written out (the native build trims what reflection alone would find): none may be left off.
+        var help = CliRunner.Run("--help").Output;
+        var commandClasses = typeof(CliApp).Assembly.GetTypes()
+            .Where(type => typeof(ICliCommand).IsAssignableFrom(type) && type is { IsClass: true, IsAbstract: false })
+            .ToList();
+        Assert.NotEmpty(commandClasses);
+        foreach (var type in commandClasses)
+        {
+            var command = (ICliCommand)Activator.CreateInstance(type)!;
+            Assert.Contains($"  dietgrasp {command.Usage.Split('\n')[0]}", help, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
     public void OptionsParseNamesValuesAndFlags()
     {
         var arguments = new CliArguments(new[] { "--input", "a.npy", "--fs=100", "--png", "p.png", "--force" });
