@@ -417,7 +417,6 @@ internal sealed class SpectrogramKernel
         }
     }
 
-#if NET
     /// <summary>Lane-wise maximum of powers (never NaN, never -0, so the plain instruction is exact).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static Vector<double> LargerLanes(Vector<double> a, Vector<double> b) =>
@@ -442,6 +441,7 @@ internal sealed class SpectrogramKernel
         return largest;
     }
 
+#if NET
     private static double Log10(double x) => VectorLog10(Vector512.Create(x)).ToScalar();
 
     /// <summary>
