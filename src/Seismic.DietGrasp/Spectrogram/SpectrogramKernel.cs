@@ -391,9 +391,24 @@ internal sealed class SpectrogramKernel
             levels[v] = Vector.LessThanAll(power, silentPowers) ? belowFloorLevels : LaneLog10(power);
         }
 #endif
-        var floor = new Vector<double>(loudest - range);
+#if NET
+        if (Avx2.IsSupported && Vector<double>.Count == 4)
+        {
+            ScaleAndInterleave(psd, loudest - range, destination);
+            return;
+        }
+#endif
+        ScaleAndInterleavePortably(psd, scaled, loudest - range, destination);
+    }
+
+    /// <summary>clip((L - floor) / R, 0, 1) of the level planes, narrowed to float and interleaved into [frequency, time, component].</summary>
+    [MethodImpl(HotPath.Optimized)]
+    internal static void ScaleAndInterleavePortably(double[] psd, float[] scaled, double floorLevel, Span<float> destination)
+    {
+        var levels = MemoryMarshal.Cast<double, Vector<double>>(psd.AsSpan());
+        var floor = new Vector<double>(floorLevel);
         // R = 4 is a power of two, so multiplying by 1/R is exactly numpy's division by R.
-        var inverseRange = new Vector<double>(1 / range);
+        var inverseRange = new Vector<double>(1 / SpectrogramParameters.DynamicRange);
         var narrow = MemoryMarshal.Cast<float, Vector<float>>(scaled.AsSpan());
         for (var v = 0; v < narrow.Length; v++)
         {
@@ -416,6 +431,66 @@ internal sealed class SpectrogramKernel
             }
         }
     }
+
+#if NET
+    /// <summary>
+    /// <see cref="ScaleAndInterleavePortably"/> in one pass, 8 times of the three planes at a time:
+    /// scale, clip and narrow each plane's levels, then interleave them into [frequency, time, component] with
+    /// three permutes and two blends per 8 outputs (no intermediate image, no scalar stores). The arithmetic is
+    /// the portable path's, so the floats are the same.
+    /// </summary>
+    [MethodImpl(HotPath.Optimized)]
+    internal static void ScaleAndInterleave(double[] levels, double floor, Span<float> destination)
+    {
+        const int vectorTimes = SpectrogramParameters.TimeCount / 8 * 8;
+        var floors = Vector256.Create(floor);
+        var inverseRange = Vector256.Create(1 / SpectrogramParameters.DynamicRange);
+        // Output i of 8 times x 3 components is (time i / 3, component i mod 3): the time of each position of
+        // the three output vectors; the blends then take x where i mod 3 = 0 and y where it is 1.
+        var times0 = Vector256.Create(0, 0, 0, 1, 1, 1, 2, 2);
+        var times1 = Vector256.Create(2, 3, 3, 3, 4, 4, 4, 5);
+        var times2 = Vector256.Create(5, 5, 6, 6, 6, 7, 7, 7);
+        ref var source = ref MemoryMarshal.GetArrayDataReference(levels);
+        ref var target = ref MemoryMarshal.GetReference(destination);
+        var output = 0;
+        for (var f = 0; f < SpectrogramParameters.FrequencyCount; f++)
+        {
+            var row = f * RowLength;
+            var t = 0;
+            for (; t < vectorTimes; t += 8)
+            {
+                var x = ScaledLevels(ref source, row + t, floors, inverseRange);
+                var y = ScaledLevels(ref source, PlaneLength + row + t, floors, inverseRange);
+                var z = ScaledLevels(ref source, (2 * PlaneLength) + row + t, floors, inverseRange);
+                Avx.Blend(Avx.Blend(Avx2.PermuteVar8x32(z, times0), Avx2.PermuteVar8x32(y, times0), 0b1001_0010), Avx2.PermuteVar8x32(x, times0), 0b0100_1001)
+                    .StoreUnsafe(ref target, (nuint)output);
+                Avx.Blend(Avx.Blend(Avx2.PermuteVar8x32(z, times1), Avx2.PermuteVar8x32(y, times1), 0b0010_0100), Avx2.PermuteVar8x32(x, times1), 0b1001_0010)
+                    .StoreUnsafe(ref target, (nuint)(output + 8));
+                Avx.Blend(Avx.Blend(Avx2.PermuteVar8x32(z, times2), Avx2.PermuteVar8x32(y, times2), 0b0100_1001), Avx2.PermuteVar8x32(x, times2), 0b0010_0100)
+                    .StoreUnsafe(ref target, (nuint)(output + 16));
+                output += 24;
+            }
+            for (; t < SpectrogramParameters.TimeCount; t++)
+            {
+                for (var c = 0; c < SpectrogramParameters.ComponentCount; c++)
+                {
+                    var level = Unsafe.Add(ref source, (c * PlaneLength) + row + t);
+                    Unsafe.Add(ref target, output + c) = (float)Math.Min(Math.Max((level - floor) * (1 / SpectrogramParameters.DynamicRange), 0), 1);
+                }
+                output += 3;
+            }
+        }
+    }
+
+    /// <summary>clip((L - floor) / R, 0, 1) of levels index .. index + 7, narrowed to float.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static Vector256<float> ScaledLevels(ref double levels, int index, Vector256<double> floors, Vector256<double> inverseRange)
+    {
+        var low = Vector256.Min(Vector256.Max((Vector256.LoadUnsafe(ref levels, (nuint)index) - floors) * inverseRange, Vector256<double>.Zero), Vector256<double>.One);
+        var high = Vector256.Min(Vector256.Max((Vector256.LoadUnsafe(ref levels, (nuint)(index + 4)) - floors) * inverseRange, Vector256<double>.Zero), Vector256<double>.One);
+        return Vector256.Narrow(low, high);
+    }
+#endif
 
     /// <summary>Lane-wise maximum of powers (never NaN, never -0, so the plain instruction is exact).</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]

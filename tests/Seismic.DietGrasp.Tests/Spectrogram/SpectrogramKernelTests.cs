@@ -1,0 +1,46 @@
+using System.Runtime.Intrinsics.X86;
+using Seismic.DietGrasp.Spectrogram;
+using Xunit;
+
+namespace Seismic.DietGrasp.Tests.Spectrogram;
+
+public sealed class SpectrogramKernelTests
+{
+    [Fact]
+    public void TheVectorInterleaveGivesThePortableFloats()
+    {
+        Assert.True(Avx2.IsSupported && System.Numerics.Vector<double>.Count == 4, "the AVX2 path needs AVX2 and 256-bit vectors");
+        var kernel = SpectrogramKernel.For(SpectrogramParameters.SNet);
+        var workspace = kernel.CreateWorkspace();
+        var random = new Random(5);
+        var levels = workspace.Psd;
+        for (var i = 0; i < levels.Length; i++)
+        {
+            // Levels across the clip range and beyond it on both sides, plus the skipped pixels' sentinel.
+            levels[i] = i % 97 == 0 ? double.MinValue : -9 + (random.NextDouble() * 10);
+        }
+        const double floor = -5.5;
+        var portable = new float[SpectrogramParameters.ValueCount];
+        var vectorised = new float[SpectrogramParameters.ValueCount];
+
+        SpectrogramKernel.ScaleAndInterleavePortably(levels, workspace.Scaled, floor, portable);
+        SpectrogramKernel.ScaleAndInterleave(levels, floor, vectorised);
+
+        Assert.Equal(portable, vectorised);
+        Assert.Contains(0f, portable);
+        Assert.Contains(1f, portable);
+        // [frequency, time, component] from the [component][frequency][row] planes, each value clip((L - floor) / 4, 0, 1).
+        for (var f = 0; f < SpectrogramParameters.FrequencyCount; f++)
+        {
+            for (var t = 0; t < SpectrogramParameters.TimeCount; t++)
+            {
+                for (var c = 0; c < SpectrogramParameters.ComponentCount; c++)
+                {
+                    var level = levels[(c * SpectrogramKernel.PlaneLength) + (f * SpectrogramKernel.RowLength) + t];
+                    var expected = (float)Math.Clamp((level - floor) / 4, 0, 1);
+                    Assert.Equal(expected, vectorised[(((f * SpectrogramParameters.TimeCount) + t) * 3) + c]);
+                }
+            }
+        }
+    }
+}
