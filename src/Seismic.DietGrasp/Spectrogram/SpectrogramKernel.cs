@@ -442,6 +442,11 @@ internal sealed class SpectrogramKernel
     [MethodImpl(HotPath.Optimized)]
     internal static void ScaleAndInterleave(double[] levels, double floor, Span<float> destination)
     {
+        // The stores below are unchecked: check the two bounds they rely on once.
+        if (destination.Length < SpectrogramParameters.ValueCount || levels.Length < SpectrogramParameters.ComponentCount * PlaneLength)
+        {
+            throw new ArgumentException($"need {SpectrogramParameters.ValueCount} outputs and {SpectrogramParameters.ComponentCount * PlaneLength} levels, got {destination.Length} and {levels.Length}");
+        }
         const int vectorTimes = SpectrogramParameters.TimeCount / 8 * 8;
         var floors = Vector256.Create(floor);
         var inverseRange = Vector256.Create(1 / SpectrogramParameters.DynamicRange);

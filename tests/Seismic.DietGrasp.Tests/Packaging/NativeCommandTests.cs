@@ -14,6 +14,7 @@ namespace Seismic.DietGrasp.Tests.Packaging;
 /// command gives, through the parts that lean on reflection or native libraries (ONNX Runtime, ScottPlot,
 /// CsvHelper, ProjNET).
 /// </summary>
+[Collection(NestedBuilds.Collection)]
 public sealed class NativeCommandTests : IDisposable
 {
     private static readonly TimeSpan PublishLimit = TimeSpan.FromMinutes(8);

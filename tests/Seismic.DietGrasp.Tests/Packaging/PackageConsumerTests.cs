@@ -10,6 +10,7 @@ namespace Seismic.DietGrasp.Tests.Packaging;
 /// it from a local folder feed, and run it end to end (bundled model, a spectrogram, a classification,
 /// a GrASP call), then run every C# example of the README compiled against the same package.
 /// </summary>
+[Collection(NestedBuilds.Collection)]
 public sealed class PackageConsumerTests : IDisposable
 {
     private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(5);

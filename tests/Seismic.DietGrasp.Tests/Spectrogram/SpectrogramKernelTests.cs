@@ -43,4 +43,11 @@ public sealed class SpectrogramKernelTests
             }
         }
     }
+
+    [Fact]
+    public void TheVectorInterleaveRefusesAShortDestination()
+    {
+        var workspace = SpectrogramKernel.For(SpectrogramParameters.SNet).CreateWorkspace();
+        Assert.Throws<ArgumentException>(() => SpectrogramKernel.ScaleAndInterleave(workspace.Psd, 0, new float[SpectrogramParameters.ValueCount - 1]));
+    }
 }
