@@ -98,12 +98,8 @@ public sealed class PackageConsumerTests : IDisposable
             .ToList();
     }
 
-    private static string Dotnet(string arguments, string workingDirectory)
-    {
-        var (exitCode, output) = ProcessRunner.Run("dotnet", arguments, workingDirectory, CommandLimit);
-        Assert.True(exitCode == 0, $"dotnet {arguments} exited {exitCode}:\n{output}");
-        return output;
-    }
+    private static string Dotnet(string arguments, string workingDirectory) =>
+        ProcessRunner.Dotnet(arguments, workingDirectory, CommandLimit);
 
     private void WriteConsumerProject(string folder, string feed)
     {

@@ -1,11 +1,20 @@
 using System.Diagnostics;
 using System.Text;
+using Xunit;
 
 namespace Seismic.DietGrasp.Tests.Packaging;
 
 /// <summary>Runs a command to completion with a time limit, capturing its output.</summary>
 internal static class ProcessRunner
 {
+    /// <summary>Runs <c>dotnet arguments</c> and returns its output, failing the test on a non-zero exit code.</summary>
+    public static string Dotnet(string arguments, string workingDirectory, TimeSpan limit)
+    {
+        var (exitCode, output) = Run("dotnet", arguments, workingDirectory, limit);
+        Assert.True(exitCode == 0, $"dotnet {arguments} exited {exitCode}:\n{output}");
+        return output;
+    }
+
     public static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory, TimeSpan limit)
     {
         var start = new ProcessStartInfo(fileName, arguments)
