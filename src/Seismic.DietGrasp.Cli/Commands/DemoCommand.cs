@@ -1,3 +1,4 @@
+using Seismic.DietGrasp.Plotting;
 using Seismic.DietGrasp.Synthetics;
 
 namespace Seismic.DietGrasp.Cli.Commands;
@@ -36,6 +37,7 @@ internal sealed class DemoCommand : ICliCommand
         var result = SyntheticDemo.Run(output, SyntheticDemo.SnetStations(), options, threads, null, context.Cancellation);
         var scenario = result.Scenario;
         var run = result.Run;
+        var pictures = RunPictures.Save(run, output);
         context.Output.WriteLine($"scenario: {scenario.Stations.Count} stations, {scenario.Options.Minutes} minutes from {scenario.Start:yyyy-MM-ddTHH:mm:ssZ}; made and written in {result.GenerationTime.TotalSeconds:F1} s to {Path.GetFullPath(Path.Combine(output, SyntheticDemo.ScenarioFolder))}");
         foreach (var injected in scenario.Events)
         {
@@ -46,7 +48,7 @@ internal sealed class DemoCommand : ICliCommand
             context.Output.WriteLine($"  dead channel: {scenario.Stations.Names[scenario.DeadStation]} {scenario.DeadComponent}");
         }
         context.Output.WriteLine($"run: {run.CompleteStationMinutes} station-minutes classified, {run.EmptyStationMinutes} left empty, {run.EarthquakeGroups.Count} earthquake group(s), {run.TremorGroups.Count} tremor group(s) in {result.ProcessingTime.TotalSeconds:F1} s; model: {run.ModelDescription}");
-        foreach (var warning in run.Warnings.Take(5))
+        foreach (var warning in run.Warnings.Concat(pictures.Warnings).Take(5))
         {
             context.Output.WriteLine($"  warning: {warning}");
         }
@@ -54,7 +56,7 @@ internal sealed class DemoCommand : ICliCommand
         {
             context.Output.WriteLine($"  detected {episode}");
         }
-        context.Output.WriteLine($"wrote {run.Files.Count + 1} files to {Path.GetFullPath(output)}");
+        context.Output.WriteLine($"wrote {run.Files.Count + pictures.Files.Count + 1} files to {Path.GetFullPath(output)}");
         context.Output.WriteLine(result.Score.ToString());
         return CliApp.Success;
     }

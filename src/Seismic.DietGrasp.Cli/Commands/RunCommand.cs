@@ -1,4 +1,5 @@
 using System.Globalization;
+using Seismic.DietGrasp.Plotting;
 using Seismic.DietGrasp.Processing;
 
 namespace Seismic.DietGrasp.Cli.Commands;
@@ -32,8 +33,7 @@ internal sealed class RunCommand : ICliCommand
             .WithGrasp(grasp)
             .WithSensitivity(sensitivity is null ? null
                 : double.TryParse(sensitivity, NumberStyles.Float, CultureInfo.InvariantCulture, out var counts) ? ChannelSensitivity.Uniform(counts)
-                : ChannelSensitivity.Read(sensitivity))
-            .WithPictures(!noPictures);
+                : ChannelSensitivity.Read(sensitivity));
         if (threads is { } n)
         {
             options = options.WithMaxDegreeOfParallelism(n);
@@ -41,18 +41,20 @@ internal sealed class RunCommand : ICliCommand
         using var bar = context.ErrorIsTerminal ? new ProgressBar(context.Error) : null;
         var result = ContinuousProcessing.Run(options, bar, context.Cancellation);
         bar?.Dispose();
+        var pictures = noPictures ? null : RunPictures.Save(result, output);
+        var warnings = result.Warnings.Concat(pictures?.Warnings ?? Array.Empty<string>()).ToList();
 
-        foreach (var warning in result.Warnings.Take(MaxWarningsShown))
+        foreach (var warning in warnings.Take(MaxWarningsShown))
         {
             context.Error.WriteLine($"dietgrasp run: warning: {warning}");
         }
-        if (result.Warnings.Count > MaxWarningsShown)
+        if (warnings.Count > MaxWarningsShown)
         {
-            context.Error.WriteLine($"dietgrasp run: warning: {result.Warnings.Count - MaxWarningsShown} more (see {Path.Combine(output, ContinuousProcessing.DaysFolder)}/*/warnings.txt)");
+            context.Error.WriteLine($"dietgrasp run: warning: {warnings.Count - MaxWarningsShown} more (see {Path.Combine(output, RunLayout.DaysFolder)}/*/warnings.txt)");
         }
         context.Output.WriteLine($"{result.StartTime:yyyy-MM-ddTHH:mm:ssZ} to {result.EndTime:yyyy-MM-ddTHH:mm:ssZ}: {result.CompleteStationMinutes} station-minutes classified, {result.EmptyStationMinutes} left empty ({result.ComputedDays} day(s) computed, {result.ResumedDays} resumed)");
         context.Output.WriteLine($"{result.EarthquakeGroups.Count} earthquake group(s), {result.TremorGroups.Count} tremor group(s), {result.Catalogue.Count} tremor episode(s); model: {result.ModelDescription}");
-        foreach (var file in result.Files)
+        foreach (var file in result.Files.Concat(pictures?.Files ?? Array.Empty<string>()))
         {
             context.Output.WriteLine($"wrote {file}");
         }

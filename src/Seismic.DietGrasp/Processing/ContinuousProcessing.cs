@@ -2,7 +2,6 @@ using System.Collections.Concurrent;
 using System.Globalization;
 using Seismic.DietGrasp.DietClassifier;
 using Seismic.DietGrasp.Grasp;
-using Seismic.DietGrasp.Plotting;
 using Seismic.DietGrasp.Spectrogram;
 using Seismic.DietGrasp.Waveforms;
 
@@ -26,41 +25,6 @@ namespace Seismic.DietGrasp.Processing;
 /// </remarks>
 public static class ContinuousProcessing
 {
-    /// <summary>Earthquake probability table.</summary>
-    public const string EarthquakeProbabilityFile = "Probability_EQ.csv";
-
-    /// <summary>Tremor probability table.</summary>
-    public const string TremorProbabilityFile = "Probability_T.csv";
-
-    /// <summary>Noise probability table.</summary>
-    public const string NoiseProbabilityFile = "Probability_N.csv";
-
-    /// <summary>Apply_Nocut on the earthquake table.</summary>
-    public const string EarthquakeCandidateFile = "EQ_candidate.csv";
-
-    /// <summary>Apply_Tremor on the tremor table.</summary>
-    public const string TremorCandidateFile = "Tremor_candidate.csv";
-
-    /// <summary>The tremor candidates with their category (1 probable, 2 possible).</summary>
-    public const string TremorCategoryFile = "Tremor_category.csv";
-
-    /// <summary>The tremor episodes (<see cref="TremorCatalogue"/>).</summary>
-    public const string TremorCatalogueFile = "Tremor_catalogue.csv";
-
-    /// <summary>Picture: the station map of the minute with the most tremor stations, with its groups.</summary>
-    public const string TremorMapFile = "Tremor_map.png";
-
-    /// <summary>Picture: stations x minutes tremor probabilities with the catalogue's episodes.</summary>
-    public const string TremorTimelineFile = "Tremor_timeline.png";
-
-    /// <summary>Picture: the spectrogram of the strongest tremor detection (the highest tremor probability in a tremor group, else in the table).</summary>
-    public const string TremorSpectrogramFile = "Tremor_spectrogram.png";
-
-    /// <summary>The folder of per-day results inside the output folder.</summary>
-    public const string DaysFolder = "days";
-
-    internal static readonly string[] ProbabilityFiles = { EarthquakeProbabilityFile, TremorProbabilityFile, NoiseProbabilityFile };
-
     private static readonly Component[] Components = { Component.VX, Component.VY, Component.VZ };
 
     /// <summary>Runs the whole job (see the type's remarks).</summary>
@@ -91,7 +55,8 @@ public static class ContinuousProcessing
         var days = Days(start, end);
         var modelOptions = new DietModelOptions { BatchParallelism = options.MaxDegreeOfParallelism > 1 ? 1 : 0, InterOpThreads = 1 };
         using var model = options.ModelPath is null ? DietModel.LoadBundled(modelOptions) : DietModel.Load(options.ModelPath, modelOptions);
-        var store = new DayStore(options.OutputDirectory, stations, ModelIdentity(model, options.ModelPath), options.Sensitivity?.Description ?? "counts");
+        var layout = new RunLayout(options.OutputDirectory);
+        var store = new DayStore(layout, stations, ModelIdentity(model, options.ModelPath), options.Sensitivity?.Description ?? "counts");
 
         var results = new DayResult?[days.Count];
         for (var d = 0; d < days.Count; d++)
@@ -127,36 +92,32 @@ public static class ContinuousProcessing
         var files = new List<string>();
         string Output(string name)
         {
-            var path = Path.GetFullPath(Path.Combine(options.OutputDirectory, name));
+            var path = layout.PathOf(name);
             files.Add(path);
             return path;
         }
-        earthquake.Write(Output(EarthquakeProbabilityFile), stations);
-        tremor.Write(Output(TremorProbabilityFile), stations);
-        noise.Write(Output(NoiseProbabilityFile), stations);
+        earthquake.Write(Output(RunLayout.EarthquakeProbabilityFile), stations);
+        tremor.Write(Output(RunLayout.TremorProbabilityFile), stations);
+        noise.Write(Output(RunLayout.NoiseProbabilityFile), stations);
         cancellation.ThrowIfCancellationRequested();
 
         var earthquakeGroups = GraspAssociator.ApplyNocut(earthquake, graph, grasp);
         var tremorGroups = GraspAssociator.ApplyTremor(tremor, graph, positions, grasp);
         var categorized = GraspAssociator.ApplyCategorization(graph, tremorGroups, earthquakeGroups, grasp);
         var catalogue = TremorCatalogue.Build(stations, categorized);
-        CandidateTable.Write(Output(EarthquakeCandidateFile), stations, earthquakeGroups);
-        CandidateTable.Write(Output(TremorCandidateFile), stations, tremorGroups);
-        CandidateTable.WriteCategorized(Output(TremorCategoryFile), stations, categorized);
-        TremorCatalogue.Write(Output(TremorCatalogueFile), stations, catalogue);
-        if (options.DrawPictures)
-        {
-            cancellation.ThrowIfCancellationRequested();
-            progress?.Report(new RunProgress(RunStage.Plotting, days.Count, days.Count, total, total));
-            DrawPictures(stations, tremor, tremorGroups, catalogue, new StationHourClassifier(archive, model, options.Sensitivity, parameters), matched, Output, warnings);
-        }
+        CandidateTable.Write(Output(RunLayout.EarthquakeCandidateFile), stations, earthquakeGroups);
+        CandidateTable.Write(Output(RunLayout.TremorCandidateFile), stations, tremorGroups);
+        CandidateTable.WriteCategorized(Output(RunLayout.TremorCategoryFile), stations, categorized);
+        TremorCatalogue.Write(Output(RunLayout.TremorCatalogueFile), stations, catalogue);
+        // What the pictures need beyond the tables (Seismic.DietGrasp.Plotting draws them from the result).
+        var strongest = StrongestTremor(tremor, tremorGroups, new StationHourClassifier(archive, model, options.Sensitivity, parameters), matched);
 
         progress?.Report(new RunProgress(RunStage.Finished, days.Count, days.Count, total, total));
         var modelDescription = model.IsBundledStandIn
             ? $"{model.Source} (trained on synthetic waveforms, not the published DiET weights)"
             : model.Source;
         return new RunResult(stations, start, end, earthquake, tremor, noise, earthquakeGroups, tremorGroups, categorized, catalogue,
-            days.Count - resumed, resumed, files, warnings, modelDescription);
+            days.Count - resumed, resumed, files, warnings, modelDescription, strongest);
     }
 
     private static DayResult ClassifyDay(RunOptions options, WaveformArchive archive, DietModel model, ConcurrentDictionary<double, SpectrogramParameters> parameters,
@@ -199,28 +160,16 @@ public static class ContinuousProcessing
             dayWarnings);
     }
 
-    private static void DrawPictures(StationNetwork stations, ProbabilityTable tremor, IReadOnlyList<StationGroup> tremorGroups, IReadOnlyList<TremorEpisode> catalogue,
-        StationHourClassifier classifier, IReadOnlyList<StationChannels> matched, Func<string, string> output, List<string> warnings)
+    /// <summary>The strongest tremor detection with its spectrogram: within a tremor group when there is one, else anywhere in the table; null when nothing was classified.</summary>
+    private static StationMinuteSpectrogram? StrongestTremor(ProbabilityTable tremor, IReadOnlyList<StationGroup> tremorGroups, StationHourClassifier classifier, IReadOnlyList<StationChannels> matched)
     {
-        var busiest = tremorGroups.GroupBy(g => g.Minute).OrderByDescending(m => m.Sum(g => g.Count)).ThenBy(m => m.Key).FirstOrDefault();
-        StationMapPlot.SavePng(output(TremorMapFile), stations, busiest?.ToList() ?? new List<StationGroup>(),
-            busiest is null ? "No tremor group" : $"Tremor groups {busiest.Key:yyyy-MM-dd HH:mm} UTC ({busiest.Sum(g => g.Count)} stations)");
-        ProbabilityTimelinePlot.SavePng(output(TremorTimelineFile), stations, tremor, catalogue.Select(e => (e.Start, e.End)).ToList());
-
-        // The strongest detection: within a tremor group when there is one, else anywhere in the table.
         var candidates = tremorGroups.Count > 0
             ? tremorGroups.SelectMany(g => g.Stations.Select((s, i) => (g.Minute, Station: s, P: g.Probabilities[i])))
             : Enumerable.Range(0, tremor.MinuteCount).SelectMany(r => Enumerable.Range(0, tremor.StationCount).Select(s => (Minute: tremor.Minutes[r], Station: s, P: tremor[r, s])));
         var strongest = candidates.Where(c => !float.IsNaN(c.P)).OrderByDescending(c => c.P).ThenBy(c => c.Minute).ThenBy(c => c.Station).Take(1).ToList();
         var station = strongest.Count == 1 ? matched.FirstOrDefault(m => m.Station == strongest[0].Station) : null;
         var spectrogram = station is null ? null : classifier.Spectrogram(station, strongest[0].Minute);
-        if (spectrogram is null)
-        {
-            warnings.Add($"no classified station-minute to draw; {TremorSpectrogramFile} not written");
-            return;
-        }
-        SpectrogramPlot.SavePng(output(TremorSpectrogramFile), spectrogram,
-            string.Format(CultureInfo.InvariantCulture, "{0} {1:yyyy-MM-dd HH:mm} p(tremor) {2:F2}", station!.Name, strongest[0].Minute, strongest[0].P));
+        return spectrogram is null ? null : new StationMinuteSpectrogram(station!.Station, station.Name, strongest[0].Minute, strongest[0].P, spectrogram);
     }
 
     private static List<StationChannels> MatchChannels(RunOptions options, StationNetwork stations, WaveformArchive archive, List<string> warnings)

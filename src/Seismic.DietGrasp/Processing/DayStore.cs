@@ -17,13 +17,13 @@ internal sealed class DayStore
     private const string MarkerFile = "complete";
     private const string WarningsFile = "warnings.txt";
     private const string FormatVersion = "dietgrasp-day-v1";
-    private readonly string _root;
+    private readonly RunLayout _layout;
     private readonly StationNetwork _stations;
     private readonly string _settings;
 
-    public DayStore(string outputDirectory, StationNetwork stations, string modelIdentity, string sensitivity)
+    public DayStore(RunLayout layout, StationNetwork stations, string modelIdentity, string sensitivity)
     {
-        _root = Path.Combine(outputDirectory, ContinuousProcessing.DaysFolder);
+        _layout = layout;
         _stations = stations;
         var text = new StringBuilder(FormatVersion).Append('\n').Append(modelIdentity).Append('\n').Append(sensitivity).Append('\n');
         for (var s = 0; s < stations.Count; s++)
@@ -46,7 +46,7 @@ internal sealed class DayStore
         var tables = new ProbabilityTable[3];
         for (var k = 0; k < 3; k++)
         {
-            tables[k] = ProbabilityTable.Read(Path.Combine(folder, ContinuousProcessing.ProbabilityFiles[k]), _stations);
+            tables[k] = ProbabilityTable.Read(Path.Combine(folder, RunLayout.ProbabilityFiles[k]), _stations);
             if (tables[k].MinuteCount != MinuteClock.MinutesBetween(start, end) || (tables[k].MinuteCount > 0 && tables[k].Minutes[0] != start))
             {
                 return null;
@@ -69,7 +69,7 @@ internal sealed class DayStore
         var tables = new[] { day.Earthquake, day.Tremor, day.Noise };
         for (var k = 0; k < 3; k++)
         {
-            tables[k].Write(Path.Combine(folder, ContinuousProcessing.ProbabilityFiles[k]), _stations);
+            tables[k].Write(Path.Combine(folder, RunLayout.ProbabilityFiles[k]), _stations);
         }
         AtomicFile.WriteText(Path.Combine(folder, WarningsFile), writer =>
         {
@@ -82,7 +82,7 @@ internal sealed class DayStore
         AtomicFile.WriteText(marker, writer => writer.Write(Fingerprint(start, end)));
     }
 
-    private string Folder(DateTime start) => Path.Combine(_root, start.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    private string Folder(DateTime start) => _layout.DayDirectory(start);
 
     private string Fingerprint(DateTime start, DateTime end) =>
         $"{FormatVersion} {start.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture)} {end.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture)} {_settings}";

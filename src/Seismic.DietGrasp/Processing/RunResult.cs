@@ -20,7 +20,8 @@ public sealed class RunResult
         int resumedDays,
         IReadOnlyList<string> files,
         IReadOnlyList<string> warnings,
-        string modelDescription)
+        string modelDescription,
+        StationMinuteSpectrogram? strongestTremor)
     {
         Stations = stations;
         StartTime = startTime;
@@ -37,6 +38,7 @@ public sealed class RunResult
         Files = files;
         Warnings = warnings;
         ModelDescription = modelDescription;
+        StrongestTremor = strongestTremor;
         var cells = (long)earthquake.MinuteCount * earthquake.StationCount;
         long empty = 0;
         for (var row = 0; row < earthquake.MinuteCount; row++)
@@ -92,7 +94,7 @@ public sealed class RunResult
     /// <summary>Days taken from an earlier run's finished per-day results.</summary>
     public int ResumedDays { get; }
 
-    /// <summary>Every file written at the top of the output folder (tables, catalogue, pictures), full paths.</summary>
+    /// <summary>Every file written at the top of the output folder (tables and catalogue; the pictures are Seismic.DietGrasp.Plotting's), full paths.</summary>
     public IReadOnlyList<string> Files { get; }
 
     /// <summary>Problems with the data that did not stop the run: unmatched stations, missing components, gaps and overlaps, dead channels, skipped files.</summary>
@@ -100,4 +102,7 @@ public sealed class RunResult
 
     /// <summary>Which model classified (and whether it is the bundled stand-in).</summary>
     public string ModelDescription { get; }
+
+    /// <summary>The strongest tremor detection (the highest tremor probability in a tremor group, else in the table) with its spectrogram; null when no station-minute was classified.</summary>
+    public StationMinuteSpectrogram? StrongestTremor { get; }
 }

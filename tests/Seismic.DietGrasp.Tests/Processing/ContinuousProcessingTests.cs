@@ -1,4 +1,5 @@
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.Plotting;
 using Seismic.DietGrasp.Processing;
 using Xunit;
 
@@ -7,17 +8,18 @@ namespace Seismic.DietGrasp.Tests.Processing;
 /// <summary><see cref="ContinuousProcessing.Run"/> on the <see cref="RunScenario"/> folder (12 stations, 10 minutes across midnight).</summary>
 public sealed class ContinuousProcessingTests
 {
-    private static readonly Lazy<(string Folder, RunResult Result)> Reference = new(() =>
+    private static readonly Lazy<(string Folder, RunResult Result, RunPictureFiles Pictures)> Reference = new(() =>
     {
         var folder = TestPaths.NewScratchFolder();
-        return (folder, ContinuousProcessing.Run(Options(folder).WithPictures(true)));
+        var result = ContinuousProcessing.Run(Options(folder));
+        return (folder, result, RunPictures.Save(result, folder));
     });
 
     private static string[] OutputNames => new[]
     {
-        ContinuousProcessing.EarthquakeProbabilityFile, ContinuousProcessing.TremorProbabilityFile, ContinuousProcessing.NoiseProbabilityFile,
-        ContinuousProcessing.EarthquakeCandidateFile, ContinuousProcessing.TremorCandidateFile, ContinuousProcessing.TremorCategoryFile,
-        ContinuousProcessing.TremorCatalogueFile,
+        RunLayout.EarthquakeProbabilityFile, RunLayout.TremorProbabilityFile, RunLayout.NoiseProbabilityFile,
+        RunLayout.EarthquakeCandidateFile, RunLayout.TremorCandidateFile, RunLayout.TremorCategoryFile,
+        RunLayout.TremorCatalogueFile,
     };
 
     [Fact]
@@ -55,7 +57,7 @@ public sealed class ContinuousProcessingTests
     [Fact]
     public void Gaps_and_dead_channels_give_empty_cells_never_probabilities()
     {
-        var (folder, result) = Reference.Value;
+        var (folder, result, _) = Reference.Value;
         Assert.Equal(RunScenario.Minutes, result.Tremor.MinuteCount);
         Assert.Equal(RunScenario.Start, result.Tremor.Minutes[0]);
         foreach (var table in new[] { result.Earthquake, result.Tremor, result.Noise })
@@ -75,29 +77,31 @@ public sealed class ContinuousProcessingTests
         Assert.Contains(result.Warnings, w => w.Contains("SN.S12..HHZ: 1 Gap", StringComparison.Ordinal));
 
         // In the file: the gap minute's row has an empty cell for S12 (column 5 + 11), numbers around it.
-        var row = File.ReadAllLines(Path.Combine(folder, ContinuousProcessing.TremorProbabilityFile))[1 + RunScenario.GapMinute].Split(',');
+        var row = File.ReadAllLines(Path.Combine(folder, RunLayout.TremorProbabilityFile))[1 + RunScenario.GapMinute].Split(',');
         Assert.Equal(new[] { "2016", "4", "1", "23", "59" }, row.Take(5));
         Assert.Equal(string.Empty, row[5 + RunScenario.GapStation]);
         Assert.Equal(string.Empty, row[5 + RunScenario.DeadStation]);
         Assert.True(float.TryParse(row[5], System.Globalization.NumberStyles.Float, System.Globalization.CultureInfo.InvariantCulture, out _));
-        Assert.Equal("SN.S12", File.ReadAllLines(Path.Combine(folder, ContinuousProcessing.TremorProbabilityFile))[0].Split(',')[5 + RunScenario.GapStation]);
+        Assert.Equal("SN.S12", File.ReadAllLines(Path.Combine(folder, RunLayout.TremorProbabilityFile))[0].Split(',')[5 + RunScenario.GapStation]);
     }
 
     [Fact]
     public void Writes_the_tables_the_grasp_readers_accept_and_the_days()
     {
-        var (folder, result) = Reference.Value;
-        var pictures = new[] { ContinuousProcessing.TremorMapFile, ContinuousProcessing.TremorTimelineFile, ContinuousProcessing.TremorSpectrogramFile };
-        Assert.Equal(OutputNames.Concat(pictures).Select(name => Path.Combine(folder, name)), result.Files);
+        var (folder, result, drawn) = Reference.Value;
+        var pictures = new[] { RunLayout.TremorMapFile, RunLayout.TremorTimelineFile, RunLayout.TremorSpectrogramFile };
+        Assert.Equal(OutputNames.Select(name => Path.Combine(folder, name)), result.Files);
+        Assert.Equal(pictures.Select(name => Path.Combine(folder, name)), drawn.Files);
+        Assert.Empty(drawn.Warnings);
         Assert.All(pictures, name => Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Path.Combine(folder, name)).Take(4)));
-        var reread = ProbabilityTable.Read(Path.Combine(folder, ContinuousProcessing.TremorProbabilityFile), result.Stations);
+        var reread = ProbabilityTable.Read(Path.Combine(folder, RunLayout.TremorProbabilityFile), result.Stations);
         Assert.Equal(result.Tremor.Minutes, reread.Minutes);
-        Assert.Equal(result.TremorGroups.Count, CandidateTable.Read(Path.Combine(folder, ContinuousProcessing.TremorCandidateFile), result.Stations).Count);
-        Assert.Equal(result.CategorizedTremor.Select(g => g.Category), CandidateTable.ReadCategorized(Path.Combine(folder, ContinuousProcessing.TremorCategoryFile), result.Stations).Select(g => g.Category));
-        Assert.Equal(result.Catalogue.Select(e => e.ToString()), TremorCatalogue.Read(Path.Combine(folder, ContinuousProcessing.TremorCatalogueFile), result.Stations).Select(e => e.ToString()));
+        Assert.Equal(result.TremorGroups.Count, CandidateTable.Read(Path.Combine(folder, RunLayout.TremorCandidateFile), result.Stations).Count);
+        Assert.Equal(result.CategorizedTremor.Select(g => g.Category), CandidateTable.ReadCategorized(Path.Combine(folder, RunLayout.TremorCategoryFile), result.Stations).Select(g => g.Category));
+        Assert.Equal(result.Catalogue.Select(e => e.ToString()), TremorCatalogue.Read(Path.Combine(folder, RunLayout.TremorCatalogueFile), result.Stations).Select(e => e.ToString()));
         Assert.True(File.Exists(Path.Combine(folder, "days", "2016-04-01", "complete")));
-        Assert.Equal(1 + 8, File.ReadAllLines(Path.Combine(folder, "days", "2016-04-01", ContinuousProcessing.TremorProbabilityFile)).Length);
-        Assert.Equal(1 + 2, File.ReadAllLines(Path.Combine(folder, "days", "2016-04-02", ContinuousProcessing.TremorProbabilityFile)).Length);
+        Assert.Equal(1 + 8, File.ReadAllLines(Path.Combine(folder, "days", "2016-04-01", RunLayout.TremorProbabilityFile)).Length);
+        Assert.Equal(1 + 2, File.ReadAllLines(Path.Combine(folder, "days", "2016-04-02", RunLayout.TremorProbabilityFile)).Length);
         Assert.Equal(2, result.ComputedDays);
         Assert.Empty(Directory.GetFiles(folder, "*.tmp", SearchOption.AllDirectories));
     }

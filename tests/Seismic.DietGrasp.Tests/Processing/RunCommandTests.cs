@@ -17,7 +17,7 @@ public sealed class RunCommandTests
         Assert.Contains("1 earthquake group(s), 4 tremor group(s), 1 tremor episode(s)", result.Output, StringComparison.Ordinal);
         Assert.Contains(result.ErrorLines, line => line.StartsWith("dietgrasp run: warning: SN.S11..HHY: dead", StringComparison.Ordinal));
         Assert.DoesNotContain("[", result.Error, StringComparison.Ordinal); // no progress bar when stderr is not a terminal
-        Assert.True(File.Exists(Path.Combine(folder, ContinuousProcessing.TremorCatalogueFile)));
+        Assert.True(File.Exists(Path.Combine(folder, RunLayout.TremorCatalogueFile)));
     }
 
     [Fact]

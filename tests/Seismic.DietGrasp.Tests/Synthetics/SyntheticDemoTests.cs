@@ -25,7 +25,7 @@ public sealed class SyntheticDemoTests
         Assert.Contains("dead channel: N.", result.Output, StringComparison.Ordinal);
 
         Assert.Equal(450, Directory.GetFiles(Path.Combine(folder, SyntheticDemo.ScenarioFolder, ContinuousScenario.WaveformFolderName), "*.sac").Length);
-        foreach (var name in new[] { ContinuousProcessing.TremorProbabilityFile, ContinuousProcessing.EarthquakeProbabilityFile, ContinuousProcessing.NoiseProbabilityFile, ContinuousProcessing.TremorCatalogueFile, ContinuousProcessing.TremorCategoryFile, SyntheticDemo.ScoreFile })
+        foreach (var name in new[] { RunLayout.TremorProbabilityFile, RunLayout.EarthquakeProbabilityFile, RunLayout.NoiseProbabilityFile, RunLayout.TremorCatalogueFile, RunLayout.TremorCategoryFile, SyntheticDemo.ScoreFile })
         {
             Assert.True(File.Exists(Path.Combine(folder, name)), name);
         }

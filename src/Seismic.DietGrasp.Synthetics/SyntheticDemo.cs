@@ -59,7 +59,7 @@ public static class SyntheticDemo
         var eventFile = Path.Combine(scenarioDirectory, ContinuousScenario.EventFileName);
         var previousEvents = File.Exists(eventFile) ? File.ReadAllText(eventFile) : null;
         plan.WriteFiles(scenarioDirectory, maxDegreeOfParallelism, cancellation);
-        var days = Path.Combine(outputDirectory, ContinuousProcessing.DaysFolder);
+        var days = Path.Combine(outputDirectory, RunLayout.DaysFolder);
         if (previousEvents is not null && previousEvents != File.ReadAllText(eventFile) && Directory.Exists(days))
         {
             // Days made from other waveforms would otherwise be resumed as if they were these.

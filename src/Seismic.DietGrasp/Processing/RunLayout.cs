@@ -1,0 +1,71 @@
+using System.Globalization;
+
+namespace Seismic.DietGrasp.Processing;
+
+/// <summary>
+/// The layout of a run's output folder, in one place: the tables, the catalogue and the pictures at the
+/// top, and the per-day results under <see cref="DaysFolder"/>. The pipeline, the day store, the demo and
+/// the pictures all take their file names and paths from here.
+/// </summary>
+public sealed class RunLayout
+{
+    /// <summary>Earthquake probability table.</summary>
+    public const string EarthquakeProbabilityFile = "Probability_EQ.csv";
+
+    /// <summary>Tremor probability table.</summary>
+    public const string TremorProbabilityFile = "Probability_T.csv";
+
+    /// <summary>Noise probability table.</summary>
+    public const string NoiseProbabilityFile = "Probability_N.csv";
+
+    /// <summary>Apply_Nocut on the earthquake table.</summary>
+    public const string EarthquakeCandidateFile = "EQ_candidate.csv";
+
+    /// <summary>Apply_Tremor on the tremor table.</summary>
+    public const string TremorCandidateFile = "Tremor_candidate.csv";
+
+    /// <summary>The tremor candidates with their category (1 probable, 2 possible).</summary>
+    public const string TremorCategoryFile = "Tremor_category.csv";
+
+    /// <summary>The tremor episodes (<see cref="TremorCatalogue"/>).</summary>
+    public const string TremorCatalogueFile = "Tremor_catalogue.csv";
+
+    /// <summary>Picture: the station map of the minute with the most tremor stations, with its groups.</summary>
+    public const string TremorMapFile = "Tremor_map.png";
+
+    /// <summary>Picture: stations x minutes tremor probabilities with the catalogue's episodes.</summary>
+    public const string TremorTimelineFile = "Tremor_timeline.png";
+
+    /// <summary>Picture: the spectrogram of the strongest tremor detection (<see cref="RunResult.StrongestTremor"/>).</summary>
+    public const string TremorSpectrogramFile = "Tremor_spectrogram.png";
+
+    /// <summary>The folder of per-day results inside the output folder.</summary>
+    public const string DaysFolder = "days";
+
+    /// <summary>The three probability tables in class order (earthquake, tremor, noise), as each day folder holds them too.</summary>
+    internal static readonly string[] ProbabilityFiles = { EarthquakeProbabilityFile, TremorProbabilityFile, NoiseProbabilityFile };
+
+    /// <summary>A layout rooted at an output folder.</summary>
+    /// <param name="outputDirectory">The run's output folder (need not exist yet).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="outputDirectory"/> is null.</exception>
+    public RunLayout(string outputDirectory)
+    {
+        OutputDirectory = Path.GetFullPath(outputDirectory ?? throw new ArgumentNullException(nameof(outputDirectory)));
+    }
+
+    /// <summary>The output folder, as a full path.</summary>
+    public string OutputDirectory { get; }
+
+    /// <summary>The full path of a file at the top of the output folder.</summary>
+    /// <param name="fileName">One of this type's file names (or any name).</param>
+    /// <returns>The full path.</returns>
+    public string PathOf(string fileName) => Path.Combine(OutputDirectory, fileName ?? throw new ArgumentNullException(nameof(fileName)));
+
+    /// <summary>The folder that holds all per-day results.</summary>
+    public string DaysDirectory => Path.Combine(OutputDirectory, DaysFolder);
+
+    /// <summary>The folder of one UTC day's results (<c>days/YYYY-MM-DD</c>).</summary>
+    /// <param name="day">Any time in the day.</param>
+    /// <returns>The full path.</returns>
+    public string DayDirectory(DateTime day) => Path.Combine(DaysDirectory, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+}
