@@ -1,8 +1,9 @@
 // The original's Show_spectrogram.py in C#: one minute of random three-component data at 100 Hz
 // (with a small tremor-like burst on VZ so there is something to see), its DiET spectrogram, and a
 // picture of it.
-//   dotnet run --project samples/ShowSpectrogram [-- OUT.png]
+//   dotnet run --project samples/ShowSpectrogram [-- OUT.png]   (default: samples/Results/spectrogram.png)
 using Seismic.DietGrasp.Plotting;
+using Seismic.DietGrasp.Samples;
 using Seismic.DietGrasp.Spectrogram;
 
 var parameters = SpectrogramParameters.SNet;
@@ -24,7 +25,7 @@ for (var c = 0; c < SpectrogramParameters.ComponentCount; c++)
 
 var spectrogram = DietSpectrogram.Compute(waveform, parameters);
 
-var path = Path.GetFullPath(args.Length > 0 ? args[0] : "spectrogram.png");
+var path = Path.GetFullPath(args.Length > 0 ? args[0] : SampleData.Results("spectrogram.png"));
 SpectrogramPlot.SavePng(path, spectrogram, "random minute at 100 Hz");
 Console.WriteLine($"Spectrogram {SpectrogramParameters.FrequencyCount} frequencies x {SpectrogramParameters.TimeCount} times x {SpectrogramParameters.ComponentCount} components, values {spectrogram.Min():0.###} to {spectrogram.Max():0.###}");
 Console.WriteLine($"Wrote {path}");

@@ -3,9 +3,6 @@ using CsvHelper;
 
 namespace Seismic.DietGrasp.Grasp;
 
-/// <summary>One data row of a CSV table: its 1-based line in the file and its fields.</summary>
-internal readonly record struct CsvRow(int Line, string[] Fields);
-
 /// <summary>Reads and writes the plain comma-separated tables of the original (CsvHelper underneath).</summary>
 internal static class CsvTable
 {

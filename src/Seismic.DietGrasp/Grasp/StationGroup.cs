@@ -68,36 +68,3 @@ public sealed class StationGroup
     /// <inheritdoc/>
     public override string ToString() => $"{Minute:yyyy-MM-dd HH:mm} [{string.Join(",", _stations)}]";
 }
-
-/// <summary>The category Apply_Categorization gives a tremor group (the last column of the categorised table).</summary>
-public enum TremorCategory
-{
-    /// <summary>1: no earthquake group nearby in space and time.</summary>
-    Probable = 1,
-
-    /// <summary>2: an earthquake group within the window shares a station with the group or its kNN neighbours.</summary>
-    Possible = 2,
-}
-
-/// <summary>A tremor group with its category: one row of the categorised table.</summary>
-public sealed class CategorizedGroup
-{
-    /// <summary>Creates a categorised group.</summary>
-    /// <param name="group">The tremor group.</param>
-    /// <param name="category">Its category.</param>
-    public CategorizedGroup(StationGroup group, TremorCategory category)
-    {
-        Group = group ?? throw new ArgumentNullException(nameof(group));
-        if (category is not (TremorCategory.Probable or TremorCategory.Possible))
-        {
-            throw new InvalidParameterException(nameof(category), $"{(int)category}; expected 1 (probable) or 2 (possible)");
-        }
-        Category = category;
-    }
-
-    /// <summary>The tremor group.</summary>
-    public StationGroup Group { get; }
-
-    /// <summary>1 = probable tremor, 2 = possible tremor.</summary>
-    public TremorCategory Category { get; }
-}

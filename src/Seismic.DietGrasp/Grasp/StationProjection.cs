@@ -3,11 +3,6 @@ using ProjNet.CoordinateSystems.Transformations;
 
 namespace Seismic.DietGrasp.Grasp;
 
-/// <summary>A station position in a projected system, metres (easting X, northing Y).</summary>
-/// <param name="X">Easting, metres.</param>
-/// <param name="Y">Northing, metres.</param>
-public readonly record struct PlanarPosition(double X, double Y);
-
 /// <summary>WGS84 (EPSG:4326) to WGS84 / UTM (EPSG:326zz north, 327zz south) with ProjNet.</summary>
 internal static class StationProjection
 {

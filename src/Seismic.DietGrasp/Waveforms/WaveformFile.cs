@@ -1,15 +1,5 @@
 namespace Seismic.DietGrasp.Waveforms;
 
-/// <summary>The waveform file formats the library reads.</summary>
-public enum WaveformFormat
-{
-    /// <summary>SAC binary, header version 6, either byte order.</summary>
-    Sac,
-
-    /// <summary>miniSEED 2 (SEED 2.4 data records with blockette 1000).</summary>
-    MiniSeed,
-}
-
 /// <summary>
 /// Reads SAC and miniSEED files whole. The format is told by content, never by the file name.
 /// For many files or long records, index them with <see cref="WaveformArchive"/> and read time windows instead.
@@ -89,25 +79,5 @@ public static class WaveformFile
             read = WaveformStreams.ReadAtMost(stream, header, header.Length);
         }
         return new[] { SacFormat.ReadHeader(path, header.AsSpan(0, read), length) };
-    }
-}
-
-/// <summary>Writes SAC binary files (header version 6, little-endian, float32 samples).</summary>
-public static class SacFile
-{
-    /// <summary>
-    /// Writes <paramref name="trace"/> as a little-endian SAC file (atomically: a temporary file, then a rename).
-    /// Samples are stored as float32; the start time goes to NZYEAR..NZMSEC (whole milliseconds) plus B (the rest).
-    /// </summary>
-    /// <param name="path">The file to create or replace.</param>
-    /// <param name="trace">The trace; its codes must fit SAC's 8-character fields.</param>
-    /// <exception cref="InvalidParameterException">A code is longer than 8 characters or not printable ASCII, or the sampling rate's interval does not fit a float32.</exception>
-    public static void Write(string path, Trace trace)
-    {
-        if (trace is null)
-        {
-            throw new ArgumentNullException(nameof(trace));
-        }
-        IO.AtomicFile.Write(path, stream => SacFormat.WriteLittleEndian(stream, trace));
     }
 }

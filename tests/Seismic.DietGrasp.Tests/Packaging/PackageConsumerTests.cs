@@ -31,7 +31,10 @@ public sealed class PackageConsumerTests : IDisposable
     public void PackedLibraryRunsInAFreshProjectAndTheReadmeExamplesRun()
     {
         var feed = Path.Combine(_scratch, "feed");
-        Dotnet($"pack \"{RepositoryLayout.PathOf("src", "Seismic.DietGrasp", "Seismic.DietGrasp.csproj")}\" -c Release -o \"{feed}\" -p:Version={_version}", RepositoryLayout.Root);
+        foreach (var project in new[] { "Seismic.DietGrasp", "Seismic.DietGrasp.Synthetics" })
+        {
+            Dotnet($"pack \"{RepositoryLayout.PathOf("src", project, project + ".csproj")}\" -c Release -o \"{feed}\" -p:Version={_version}", RepositoryLayout.Root);
+        }
         Assert.True(File.Exists(Path.Combine(feed, $"Seismic.DietGrasp.{_version}.nupkg")));
         Assert.True(File.Exists(Path.Combine(feed, $"Seismic.DietGrasp.{_version}.snupkg")));
         using (var package = ZipFile.OpenRead(Path.Combine(feed, $"Seismic.DietGrasp.{_version}.nupkg")))
@@ -59,18 +62,34 @@ public sealed class PackageConsumerTests : IDisposable
 
     [Fact]
     [Trait("Category", "Packaging")]
-    public void CommandLinePacksAsADotnetToolThatInstallsAndRuns()
+    public void CommandLinePacksAsRidSpecificToolPackagesThatInstallAndRun()
     {
         var feed = Path.Combine(_scratch, "feed");
-        Dotnet($"pack \"{RepositoryLayout.PathOf("src", "Seismic.DietGrasp.Cli", "Seismic.DietGrasp.Cli.csproj")}\" -c Release -o \"{feed}\" -p:Version={_version}", RepositoryLayout.Root);
-        Dotnet($"pack \"{RepositoryLayout.PathOf("src", "Seismic.DietGrasp", "Seismic.DietGrasp.csproj")}\" -c Release -o \"{feed}\" -p:Version={_version}", RepositoryLayout.Root);
+        foreach (var project in new[] { "Seismic.DietGrasp", "Seismic.DietGrasp.Plotting", "Seismic.DietGrasp.Synthetics" })
+        {
+            Dotnet($"pack \"{RepositoryLayout.PathOf("src", project, project + ".csproj")}\" -c Release -o \"{feed}\" -p:Version={_version}", RepositoryLayout.Root);
+        }
+        // The pointer package and this platform's Native AOT package, as eng/pack-tool.sh makes them for a release.
+        var (packed, packOutput) = ProcessRunner.Run("bash", $"-c \"RIDS=linux-x64 eng/pack-tool.sh '{feed}' -p:Version={_version}\"", RepositoryLayout.Root, CommandLimit * 2);
+        Assert.True(packed == 0, packOutput);
+        var pointer = new FileInfo(Path.Combine(feed, $"Seismic.DietGrasp.Cli.{_version}.nupkg"));
+        var platform = new FileInfo(Path.Combine(feed, $"Seismic.DietGrasp.Cli.linux-x64.{_version}.nupkg"));
+        Assert.True(pointer.Length < 1L << 20, $"the pointer package is {pointer.Length} bytes");
+        Assert.True(platform.Length < 60L << 20, $"the linux-x64 tool package is {platform.Length} bytes (target < 60 MB)");
+        using (var package = ZipFile.OpenRead(platform.FullName))
+        {
+            var natives = package.Entries.Select(e => e.FullName).Where(name => name.Contains("/runtimes/", StringComparison.Ordinal) || name.EndsWith(".so", StringComparison.Ordinal) || name.EndsWith(".dll", StringComparison.Ordinal) || name.EndsWith(".dylib", StringComparison.Ordinal)).ToList();
+            Assert.DoesNotContain(natives, name => name.Contains("win-", StringComparison.Ordinal) || name.Contains("osx", StringComparison.Ordinal) || name.Contains("android", StringComparison.Ordinal) || name.Contains("ios", StringComparison.Ordinal) || name.EndsWith(".pdb", StringComparison.Ordinal));
+        }
 
         var tools = Path.Combine(_scratch, "tools");
         Dotnet($"tool install Seismic.DietGrasp.Cli --version {_version} --tool-path \"{tools}\" --add-source \"{feed}\"", _scratch);
         var (exitCode, output) = ProcessRunner.Run(Path.Combine(tools, "dietgrasp"), "--help", _scratch, CommandLimit);
         Assert.Equal(0, exitCode);
-        Assert.Contains("dietgrasp spectrogram", output, StringComparison.Ordinal);
-        Assert.Contains("dietgrasp grasp tremor", output, StringComparison.Ordinal);
+        Assert.Contains("spectrogram", output, StringComparison.Ordinal);
+        Assert.Contains("grasp", output, StringComparison.Ordinal);
+        var installed = Directory.GetFiles(tools, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
+        Assert.True(installed < 200L << 20, $"the installed tool takes {installed} bytes");
     }
 
     public void Dispose()
@@ -78,7 +97,7 @@ public sealed class PackageConsumerTests : IDisposable
         // The package went into the user's global cache under its one-off version: take it out again.
         var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
             ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "seismic.dietgrasp", "seismic.dietgrasp.cli" })
+        foreach (var id in new[] { "seismic.dietgrasp", "seismic.dietgrasp.plotting", "seismic.dietgrasp.synthetics", "seismic.dietgrasp.cli", "seismic.dietgrasp.cli.linux-x64" })
         {
             var cached = Path.Combine(packages, id, _version);
             if (Directory.Exists(cached))
@@ -124,6 +143,7 @@ public sealed class PackageConsumerTests : IDisposable
               </PropertyGroup>
               <ItemGroup>
                 <PackageReference Include="Seismic.DietGrasp" Version="{_version}" />
+                <PackageReference Include="Seismic.DietGrasp.Synthetics" Version="{_version}" />
               </ItemGroup>
             </Project>
             """);
