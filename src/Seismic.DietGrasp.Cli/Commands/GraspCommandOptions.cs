@@ -8,7 +8,7 @@ internal static class GraspCommandOptions
 {
     public static readonly CliOption Stations = new CliOption("stations", CliValueKind.Text,
         "The station file: one row per station with its name, latitude and longitude (the original's Station_info.csv).")
-        { Value = "S.csv", Required = true }.ReportedAs("stations", "stationFile");
+        { Value = "S.csv", Required = true };
 
     public static readonly CliOption K = new CliOption("k", CliValueKind.Integer,
         "Neighbours of each station in the kNN graph, 1 to N-1 for N stations; default round(sqrt(N)).").ReportedAs("k");

@@ -15,7 +15,7 @@ internal sealed class RunCommand : ICliCommand
     public IReadOnlyList<CliOption> Options { get; } = new[]
     {
         new CliOption("waveforms", CliValueKind.Text, "A folder of SAC and/or miniSEED files, any names, any number of files per channel (gaps and overlaps allowed); station from the headers, component from the channel's last letter.") { Value = "DIR", Required = true }.ReportedAs("waveformDirectory"),
-        GraspCommandOptions.Stations,
+        GraspCommandOptions.Stations.ReportedAs("stationFile"),
         new CliOption("out", CliValueKind.Text, "The output folder: probability and candidate tables, the tremor catalogue, pictures, and days/ for resuming.") { Value = "OUT", Required = true }.ReportedAs("outputDirectory"),
         new CliOption("start", CliValueKind.Time, "The first minute to process (UTC, e.g. 2016-04-01T00:00:00Z); default the start of the waveforms.") { Value = "T" }.ReportedAs("startTime"),
         new CliOption("end", CliValueKind.Time, "The end of the time range, exclusive (UTC); default the end of the waveforms.") { Value = "T" }.ReportedAs("endTime"),

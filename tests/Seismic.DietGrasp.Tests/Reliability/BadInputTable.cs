@@ -398,24 +398,27 @@ internal static class BadInputTable
             .Library<InvalidParameterException>(_ => ProbabilityScenario.Simulate(StationNetwork.Read(stations), new ScenarioOptions { MinTremorRadiusKm = 80, MaxTremorRadiusKm = 20 }), "MaxTremorRadiusKm", "below MinTremorRadiusKm");
     }
 
+    /// <summary>The waveform folder of a <c>run</c> case.</summary>
+    internal static string Waves(CaseFolder f) => Path.Combine(f.InputFolder, "waves");
+
+    /// <summary>Good <c>run</c> inputs: the 150-station file and two minutes of N.S1N01 (its first station), VX, VY and VZ.</summary>
+    internal static void ThreeComponents(CaseFolder f)
+    {
+        f.WriteText("stations.csv", GraspTables.Stations.ToString());
+        var minute = Fixtures.Minute100Hz();
+        foreach (var (channel, c) in new[] { ("HHX", 0), ("HHY", 1), ("HHZ", 2) })
+        {
+            var samples = minute.Skip(c * Minute).Take(Minute).Concat(minute.Skip(c * Minute).Take(Minute)).ToArray();
+            SacFile.Write(Path.Combine(Waves(f), $"S1N01.{channel}.sac"), new Trace(new ChannelId("N", "S1N01", "", channel), new DateTime(2024, 3, 1, 12, 0, 0, DateTimeKind.Utc), 100, samples));
+        }
+    }
+
     private static IEnumerable<BadInput> Runs()
     {
-        static string Waves(CaseFolder f) => Path.Combine(f.InputFolder, "waves");
         static string[] Run(CaseFolder f, params string[] more) =>
             new[] { "run", "--waveforms", Waves(f), "--stations", f.In("stations.csv"), "--out", f.Out("run"), "--no-pictures" }.Concat(more).ToArray();
         static RunOptions Options(CaseFolder f) => new RunOptions(Waves(f), f.In("stations.csv"), f.Out("run")).WithPictures(false);
         static void Stations(CaseFolder f) => f.WriteText("stations.csv", GraspTables.Stations.ToString());
-        static void ThreeComponents(CaseFolder f)
-        {
-            // Two minutes of N.S1N01 (the first station of the file), VX, VY and VZ.
-            Stations(f);
-            var minute = Fixtures.Minute100Hz();
-            foreach (var (channel, c) in new[] { ("HHX", 0), ("HHY", 1), ("HHZ", 2) })
-            {
-                var samples = minute.Skip(c * Minute).Take(Minute).Concat(minute.Skip(c * Minute).Take(Minute)).ToArray();
-                SacFile.Write(Path.Combine(Waves(f), $"S1N01.{channel}.sac"), new Trace(new ChannelId("N", "S1N01", "", channel), new DateTime(2024, 3, 1, 12, 0, 0, DateTimeKind.Utc), 100, samples));
-            }
-        }
 
         yield return Case("run: empty waveform folder")
             .Given(f =>
