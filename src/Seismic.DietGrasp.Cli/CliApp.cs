@@ -37,6 +37,11 @@ internal static class CliApp
     /// <summary>Runs with a given command set (tests use it to check how an unexpected bug is reported).</summary>
     internal static int Run(string[] args, TextWriter output, TextWriter error, IReadOnlyList<ICliCommand> commands, CancellationToken cancellation = default)
     {
+        if (args.Length > 0 && args[0] == "help")
+        {
+            // `dietgrasp help grasp tremor`, as the tool has always answered, is `dietgrasp grasp tremor --help`.
+            args = args.Skip(1).Append("--help").ToArray();
+        }
         var tree = new CliCommandTree(commands);
         var parse = tree.Root.Parse(args);
         var verbose = parse.GetValue(tree.Verbose);

@@ -52,11 +52,12 @@ public sealed class CliHelpTests
     public void HelpWinsOverWhatIsMissingOrWrong()
     {
         // Issue #14: `run --help` used to answer "option --waveforms is required", `grasp --help` "unknown command".
-        foreach (var args in new[] { new[] { "run", "--help" }, new[] { "run", "--k", "x", "--help" }, new[] { "grasp", "--help" }, new[] { "demo", "--help" } })
+        foreach (var args in new[] { new[] { "run", "--help" }, new[] { "run", "--k", "x", "--help" }, new[] { "grasp", "--help" }, new[] { "demo", "--help" }, new[] { "help", "demo" } })
         {
             var result = CliRunner.Run(args);
             Assert.True(result.ExitCode == CliApp.Success, $"{string.Join(" ", args)}: {result.Error}");
             Assert.Equal(string.Empty, result.Error);
+            Assert.Equal(CliRunner.Run(args.Where(a => a != "help").Where(a => a is not ("--k" or "x")).Append("--help").Distinct().ToArray()).Output, result.Output);
         }
     }
 
