@@ -9,7 +9,18 @@ internal sealed class ClassifyCommand : ICliCommand
 {
     public string Name => "classify";
 
+    public string Description => "DiET probabilities of earthquake, tremor and noise for spectrograms, or for waveforms through their spectrograms.";
+
     public string Usage => "classify (--spectrograms S.npy | --waveforms W.npy --fs HZ) --out P.csv [--model M.onnx]";
+
+    public IReadOnlyList<CliOption> Options { get; } = new[]
+    {
+        new CliOption("spectrograms", CliValueKind.Text, "Spectrograms [M, 73, 71, 3] or [73, 71, 3] (.npy, as spectrogram writes them); this or --waveforms.") { Value = "S.npy" },
+        new CliOption("waveforms", CliValueKind.Text, "One-minute waveforms [M, 3, 60 fs] or [3, 60 fs] (.npy), turned into spectrograms first; needs --fs.") { Value = "W.npy" },
+        new CliOption("fs", CliValueKind.Number, "The sampling rate of --waveforms in Hz: at least 40, a multiple of 1.25.") { Value = "HZ" }.ReportedAs("sampling_freq"),
+        new CliOption("out", CliValueKind.Text, "The probabilities to write: CSV with the header earthquake,tremor,noise and one row per input, in order.") { Value = "P.csv", Required = true },
+        new CliOption("model", CliValueKind.Text, "An ONNX model with the DiET contract [N, 73, 71, 3] -> [N, 3]; default the model bundled with the library.") { Value = "M.onnx" },
+    };
 
     public int Run(CliArguments arguments, CliContext context)
     {

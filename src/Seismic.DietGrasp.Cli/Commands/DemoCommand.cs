@@ -11,7 +11,15 @@ internal sealed class DemoCommand : ICliCommand
 {
     public string Name => "demo";
 
-    public string Usage => "demo [--out DIR] [--minutes 60] [--seed 2016] [--threads N]";
+    public string Description => "A synthetic scenario on the real S-net geometry, the whole run job on it, and the detected tremor episodes scored against the injected ones.";
+
+    public IReadOnlyList<CliOption> Options { get; } = new[]
+    {
+        new CliOption("out", CliValueKind.Text, "The output folder: the scenario's records and everything run writes; default dietgrasp-demo.") { Value = "DIR" }.ReportedAs("outputDirectory"),
+        new CliOption("minutes", CliValueKind.Integer, FormattableString.Invariant($"Length of the scenario in minutes, at least 10; default {new ContinuousScenarioOptions().Minutes}.")) { Value = "N" }.ReportedAs("Minutes"),
+        new CliOption("seed", CliValueKind.Integer, FormattableString.Invariant($"Seed of every random choice: the same seed gives the same records, bit for bit; default {new ContinuousScenarioOptions().Seed}.")) { Value = "S" },
+        new CliOption("threads", CliValueKind.Integer, "Stations processed at once: -1 (default) one per processor, or at least 1.") { Value = "N" }.ReportedAs("maxDegreeOfParallelism"),
+    };
 
     public int Run(CliArguments arguments, CliContext context)
     {

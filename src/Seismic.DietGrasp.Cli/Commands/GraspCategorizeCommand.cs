@@ -7,7 +7,15 @@ internal sealed class GraspCategorizeCommand : ICliCommand
 {
     public string Name => "grasp categorize";
 
-    public string Usage => "grasp categorize --stations S.csv --tremor T.csv --eq E.csv [--k K] [--window 1] --out X.csv";
+    public string Description => "Apply_Categorization: each tremor group probable (1) or possible (2) tremor, from the earthquake groups near it in time and space.";
+
+    public IReadOnlyList<CliOption> Options { get; } = new[]
+    {
+        GraspCommandOptions.Stations,
+        new CliOption("tremor", CliValueKind.Text, "The tremor groups (the output of grasp tremor).") { Value = "T.csv", Required = true },
+        new CliOption("eq", CliValueKind.Text, "The earthquake groups (the output of grasp nocut on earthquake probabilities).") { Value = "E.csv", Required = true },
+        new CliOption("out", CliValueKind.Text, "The categorised table to write (CSV, the original's Tremor_category.csv format).") { Value = "X.csv", Required = true },
+    }.Concat(GraspCommandOptions.Declare(detection: false, tremor: false, categorize: true)).ToArray();
 
     public int Run(CliArguments arguments, CliContext context)
     {

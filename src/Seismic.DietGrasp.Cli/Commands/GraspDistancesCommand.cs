@@ -7,7 +7,13 @@ internal sealed class GraspDistancesCommand : ICliCommand
 {
     public string Name => "grasp distances";
 
-    public string Usage => "grasp distances --stations S.csv --out D.csv";
+    public string Description => "Make_Stadis_array: the N x N WGS84 geodesic distances (km) between the stations, no header.";
+
+    public IReadOnlyList<CliOption> Options { get; } = new[]
+    {
+        GraspCommandOptions.Stations,
+        new CliOption("out", CliValueKind.Text, "The distance matrix to write (CSV).") { Value = "D.csv", Required = true },
+    };
 
     public int Run(CliArguments arguments, CliContext context)
     {

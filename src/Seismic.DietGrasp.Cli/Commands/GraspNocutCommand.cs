@@ -7,7 +7,14 @@ internal sealed class GraspNocutCommand : ICliCommand
 {
     public string Name => "grasp nocut";
 
-    public string Usage => "grasp nocut --stations S.csv --probabilities P.csv [--k K] [--prob-thres 0.5] [--min-stations 3] --out C.csv";
+    public string Description => "Apply_Nocut: per minute, the connected groups of detecting stations in the kNN graph (earthquake groups).";
+
+    public IReadOnlyList<CliOption> Options { get; } = new[]
+    {
+        GraspCommandOptions.Stations,
+        new CliOption("probabilities", CliValueKind.Text, "Per-minute probabilities of one class: year, month, day, hour, minute, then one column per station (the original's Probability_T.csv or Probability_EQ.csv).") { Value = "P.csv", Required = true },
+        new CliOption("out", CliValueKind.Text, "The candidate table to write (CSV, the original's EQ_candidate.csv format).") { Value = "C.csv", Required = true },
+    }.Concat(GraspCommandOptions.Declare(detection: true, tremor: false, categorize: false)).ToArray();
 
     public int Run(CliArguments arguments, CliContext context)
     {

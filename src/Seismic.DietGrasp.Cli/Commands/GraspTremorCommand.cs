@@ -7,7 +7,14 @@ internal sealed class GraspTremorCommand : ICliCommand
 {
     public string Name => "grasp tremor";
 
-    public string Usage => "grasp tremor --stations S.csv --probabilities P.csv [--k K] [--epsg 32654] [--max-eigen X] [--std-thres KM] [--prob-thres 0.5] [--min-stations 3] --out C.csv";
+    public string Description => "Apply_Tremor: as nocut, then groups split by their Fiedler vector and kept only when compact (tremor groups).";
+
+    public IReadOnlyList<CliOption> Options { get; } = new[]
+    {
+        GraspCommandOptions.Stations,
+        new CliOption("probabilities", CliValueKind.Text, "Per-minute probabilities of one class: year, month, day, hour, minute, then one column per station (the original's Probability_T.csv or Probability_EQ.csv).") { Value = "P.csv", Required = true },
+        new CliOption("out", CliValueKind.Text, "The candidate table to write (CSV, the original's Tremor_candidate.csv format).") { Value = "C.csv", Required = true },
+    }.Concat(GraspCommandOptions.Declare(detection: true, tremor: true, categorize: false)).ToArray();
 
     public int Run(CliArguments arguments, CliContext context)
     {

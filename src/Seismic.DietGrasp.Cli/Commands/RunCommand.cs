@@ -11,7 +11,20 @@ internal sealed class RunCommand : ICliCommand
 
     public string Name => "run";
 
-    public string Usage => "run --waveforms DIR --stations S.csv --out OUT [--k K] [--model M.onnx] [--start T] [--end T] [--sensitivity FILE|COUNTS] [--epsg 32654] [--max-eigen X] [--std-thres KM] [--prob-thres 0.5] [--min-stations 3] [--window 1] [--threads N] [--no-pictures]";
+    public string Description => "The whole job on continuous records: spectrograms, DiET probabilities, GrASP groups and the tremor catalogue, day by day (a re-run resumes).";
+
+    public IReadOnlyList<CliOption> Options { get; } = new[]
+    {
+        new CliOption("waveforms", CliValueKind.Text, "A folder of SAC and/or miniSEED files, any names, any number of files per channel (gaps and overlaps allowed); station from the headers, component from the channel's last letter.") { Value = "DIR", Required = true }.ReportedAs("waveformDirectory"),
+        GraspCommandOptions.Stations.ReportedAs("stationFile"),
+        new CliOption("out", CliValueKind.Text, "The output folder: probability and candidate tables, the tremor catalogue, pictures, and days/ for resuming.") { Value = "OUT", Required = true }.ReportedAs("outputDirectory"),
+        new CliOption("start", CliValueKind.Time, "The first minute to process (UTC, e.g. 2016-04-01T00:00:00Z); default the start of the waveforms.") { Value = "T" }.ReportedAs("startTime"),
+        new CliOption("end", CliValueKind.Time, "The end of the time range, exclusive (UTC); default the end of the waveforms.") { Value = "T" }.ReportedAs("endTime"),
+        new CliOption("model", CliValueKind.Text, "An ONNX model with the DiET contract [N, 73, 71, 3] -> [N, 3]; default the model bundled with the library.") { Value = "M.onnx" }.ReportedAs("modelPath"),
+        new CliOption("sensitivity", CliValueKind.Text, "Counts per m/s: one number for every channel, or a CSV file of per-channel values; default none (the records are used as they are).") { Value = "FILE|COUNTS" }.ReportedAs("countsPerMeterPerSecond"),
+        new CliOption("threads", CliValueKind.Integer, "Stations processed at once, at least 1; default one per processor.") { Value = "N" }.ReportedAs("maxDegreeOfParallelism"),
+        new CliOption("no-pictures", CliValueKind.Flag, "Skip the PNG pictures (the tables and the catalogue only)."),
+    }.Concat(GraspCommandOptions.Declare(detection: true, tremor: true, categorize: true)).ToArray();
 
     public int Run(CliArguments arguments, CliContext context)
     {
@@ -19,8 +32,8 @@ internal sealed class RunCommand : ICliCommand
         var stations = arguments.Required("stations");
         var output = arguments.Required("out");
         var model = arguments.Optional("model");
-        var start = Time(arguments, "start");
-        var end = Time(arguments, "end");
+        var start = arguments.OptionalTime("start");
+        var end = arguments.OptionalTime("end");
         var sensitivity = arguments.Optional("sensitivity");
         var threads = arguments.OptionalInt("threads");
         var noPictures = arguments.Flag("no-pictures");
@@ -59,20 +72,6 @@ internal sealed class RunCommand : ICliCommand
             context.Output.WriteLine($"wrote {file}");
         }
         return CliApp.Success;
-    }
-
-    private static DateTime? Time(CliArguments arguments, string name)
-    {
-        var text = arguments.Optional(name);
-        if (text is null)
-        {
-            return null;
-        }
-        if (!DateTime.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
-        {
-            throw new CliUsageException($"option --{name} expects a UTC time like 2016-04-01T00:00:00Z, got '{text}'");
-        }
-        return DateTime.SpecifyKind(time, DateTimeKind.Utc);
     }
 
     /// <summary>A one-line progress bar redrawn on stderr (only used when stderr is a terminal).</summary>

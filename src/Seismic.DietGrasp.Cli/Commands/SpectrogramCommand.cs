@@ -9,7 +9,15 @@ internal sealed class SpectrogramCommand : ICliCommand
 {
     public string Name => "spectrogram";
 
-    public string Usage => "spectrogram --input W.npy --fs HZ --out S.npy [--png P.png]";
+    public string Description => "Make_Spec: DiET spectrograms [M, 73, 71, 3] (2-20 Hz, float32) of one-minute 3-component waveforms.";
+
+    public IReadOnlyList<CliOption> Options { get; } = new[]
+    {
+        new CliOption("input", CliValueKind.Text, "Waveforms [M, 3, 60 fs] (M station-minutes; components VX, VY, VZ) or [3, 60 fs], .npy float32 or float64.") { Value = "W.npy", Required = true },
+        new CliOption("fs", CliValueKind.Number, "Their sampling rate in Hz: at least 40, a multiple of 1.25.") { Value = "HZ", Required = true }.ReportedAs("sampling_freq"),
+        new CliOption("out", CliValueKind.Text, "The spectrograms to write, .npy float32 [M, 73, 71, 3].") { Value = "S.npy", Required = true },
+        new CliOption("png", CliValueKind.Text, "Also draw the first spectrogram to this PNG.") { Value = "P.png" },
+    };
 
     public int Run(CliArguments arguments, CliContext context)
     {

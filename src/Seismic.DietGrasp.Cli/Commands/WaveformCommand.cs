@@ -9,7 +9,13 @@ internal sealed class WaveformCommand : ICliCommand
 {
     public string Name => "waveform";
 
-    public string Usage => "waveform --input FILE --out X.npy";
+    public string Description => "Decodes the one continuous trace of a SAC or miniSEED file to a float64 .npy and prints its header.";
+
+    public IReadOnlyList<CliOption> Options { get; } = new[]
+    {
+        new CliOption("input", CliValueKind.Text, "A SAC (either byte order) or miniSEED file (int16, int32, float32, float64, Steim1, Steim2) holding one continuous trace.") { Value = "FILE", Required = true },
+        new CliOption("out", CliValueKind.Text, "The samples to write: a 1-D float64 .npy.") { Value = "X.npy", Required = true },
+    };
 
     public int Run(CliArguments arguments, CliContext context)
     {

@@ -40,27 +40,67 @@ public class CliAppTests
     [Fact]
     public void OptionsParseNamesValuesAndFlags()
     {
-        var arguments = new CliArguments(new[] { "--input", "a.npy", "--fs=100", "--png", "p.png", "--force" });
-        Assert.Equal("a.npy", arguments.Required("input"));
-        Assert.Equal(100.0, arguments.RequiredDouble("fs"));
-        Assert.True(arguments.Flag("force"));
-        Assert.Equal("p.png", arguments.Optional("png"));
-        arguments.EnsureAllUsed();
+        var probe = new ProbeCommand();
+        var result = CliRunner.Run(new ICliCommand[] { probe }, "probe", "--input", "a.npy", "--fs=100", "--png", "p.png", "--force");
+        Assert.True(result.ExitCode == CliApp.Success, result.Error);
+        Assert.Equal(("a.npy", 100.0, true, "p.png"), probe.Read);
     }
 
     [Fact]
-    public void UnreadOptionIsRefused()
+    public void UnknownOptionIsRefused()
     {
-        var arguments = new CliArguments(new[] { "--inptu", "a.npy" });
-        Assert.Null(arguments.Optional("input"));
-        var error = Assert.Throws<CliUsageException>(arguments.EnsureAllUsed);
-        Assert.Contains("--inptu", error.Message, StringComparison.Ordinal);
+        var result = CliRunner.Run(new ICliCommand[] { new ProbeCommand() }, "probe", "--inptu", "a.npy", "--fs", "1");
+        Assert.Equal(CliApp.UsageError, result.ExitCode);
+        var line = Assert.Single(result.ErrorLines);
+        Assert.StartsWith("dietgrasp probe: unknown option '--inptu'", line, StringComparison.Ordinal);
     }
 
     [Fact]
     public void NonNumericValueIsRefused()
     {
-        var arguments = new CliArguments(new[] { "--fs", "fast" });
-        Assert.Throws<CliUsageException>(() => arguments.RequiredDouble("fs"));
+        var result = CliRunner.Run(new ICliCommand[] { new ProbeCommand() }, "probe", "--input", "a.npy", "--fs", "fast");
+        Assert.Equal(CliApp.UsageError, result.ExitCode);
+        Assert.StartsWith("dietgrasp probe: option --fs expects a number, got 'fast' (usage: dietgrasp probe --input IN --fs HZ [--png PNG] [--force])", Assert.Single(result.ErrorLines), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ADeclaredOptionTheCommandNeverReadsIsABug()
+    {
+        var result = CliRunner.Run(new ICliCommand[] { new ProbeCommand(readPng: false) }, "probe", "--input", "a.npy", "--fs", "1");
+        Assert.Equal(CliApp.InternalError, result.ExitCode);
+        Assert.Contains("declares --png but never reads it", result.Error, StringComparison.Ordinal);
+    }
+
+    /// <summary>A command that reads its options and keeps what it read.</summary>
+    private sealed class ProbeCommand : ICliCommand
+    {
+        private readonly bool _readPng;
+
+        public ProbeCommand(bool readPng = true) => _readPng = readPng;
+
+        public (string Input, double Fs, bool Force, string? Png) Read { get; private set; }
+
+        public string Name => "probe";
+
+        public string Description => "Reads its options.";
+
+        public IReadOnlyList<CliOption> Options { get; } = new[]
+        {
+            new CliOption("input", CliValueKind.Text, "In.") { Value = "IN", Required = true },
+            new CliOption("fs", CliValueKind.Number, "Rate.") { Value = "HZ", Required = true },
+            new CliOption("png", CliValueKind.Text, "Picture."),
+            new CliOption("force", CliValueKind.Flag, "Force."),
+        };
+
+        public int Run(CliArguments arguments, CliContext context)
+        {
+            var input = arguments.Required("input");
+            var fs = arguments.RequiredDouble("fs");
+            var force = arguments.Flag("force");
+            var png = _readPng ? arguments.Optional("png") : null;
+            arguments.EnsureAllUsed();
+            Read = (input, fs, force, png);
+            return CliApp.Success;
+        }
     }
 }

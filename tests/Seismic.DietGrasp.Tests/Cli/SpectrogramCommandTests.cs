@@ -47,7 +47,7 @@ public sealed class SpectrogramCommandTests
     [InlineData("nan", "100", "station-minute 1: component VY, sample 10: NaN")]
     [InlineData("shape", "100", "expected [M, 3, 6000] or [3, 6000]")]
     [InlineData("rate", "50", "6000 samples per component instead of 3000 (wrong sampling rate?)")]
-    [InlineData("fs", "101", "sampling_freq")]
+    [InlineData("fs", "101", "--fs: at 101 Hz")]
     public void BadInputFailsWithOneLineAndNoOutput(string problem, string fs, string expected)
     {
         var folder = TestPaths.NewScratchFolder();

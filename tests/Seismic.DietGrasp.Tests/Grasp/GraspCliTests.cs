@@ -65,7 +65,7 @@ public class GraspCliTests
         var result = CliRunner.Run("grasp", "nocut", "--stations", Stations, "--probabilities", tremor, "--k", "150", "--out", output);
         Assert.Equal(CliApp.InputError, result.ExitCode);
         Assert.Single(result.ErrorLines);
-        Assert.Contains("k: 150", result.Error, StringComparison.Ordinal);
+        Assert.Contains("dietgrasp grasp nocut: --k: 150", result.Error, StringComparison.Ordinal);
         Assert.False(File.Exists(output));
     }
 
@@ -86,7 +86,7 @@ public class GraspCliTests
         var (folder, tremor, _) = Simulated();
         var epsg = CliRunner.Run("grasp", "tremor", "--stations", Stations, "--probabilities", tremor, "--epsg", "4326", "--out", Path.Combine(folder, "C.csv"));
         Assert.Equal(CliApp.InputError, epsg.ExitCode);
-        Assert.Contains("EPSG_proj", epsg.Error, StringComparison.Ordinal);
+        Assert.Contains("dietgrasp grasp tremor: --epsg: EPSG:4326 is not supported", epsg.Error, StringComparison.Ordinal);
         var unknown = CliRunner.Run("grasp", "nocut", "--stations", Stations, "--probabilities", tremor, "--max-eigen", "0.1", "--out", Path.Combine(folder, "C.csv"));
         Assert.Equal(CliApp.UsageError, unknown.ExitCode);
     }

@@ -80,7 +80,7 @@ internal static class BadInputTable
             yield return Case($"spectrogram: sampling rate {rate} Hz")
                 .Given(f => f.WriteNpy("w.npy", minute, 3, Minute))
                 .Library<InvalidParameterException>(_ => new SpectrogramParameters(double.Parse(rate, System.Globalization.CultureInfo.InvariantCulture)).ToString(), mentions)
-                .CommandLine(f => Spectrogram(f, rate), mentions);
+                .CommandLine(f => Spectrogram(f, rate), Typed(mentions, "--fs"));
         }
     }
 
@@ -375,13 +375,13 @@ internal static class BadInputTable
             yield return Case(name)
                 .Given(Tables)
                 .Library<InvalidParameterException>(_ => library(), mentions)
-                .CommandLine(f => Tremor(f, options), mentions);
+                .CommandLine(f => Tremor(f, options), Typed(mentions, options[0]));
         }
 
         yield return Case("GrASP: Cat_window -1")
             .Given(Tables)
             .Library<InvalidParameterException>(_ => GraspParameters.Default.WithCategoryWindow(-1), "Cat_window", "0 or more minutes")
-            .CommandLine(f => new[] { "grasp", "categorize", "--stations", f.In("stations.csv"), "--tremor", f.In("t.csv"), "--eq", f.In("t.csv"), "--window", "-1", "--out", f.Out("x.csv") }, "Cat_window", "0 or more minutes");
+            .CommandLine(f => new[] { "grasp", "categorize", "--stations", f.In("stations.csv"), "--tremor", f.In("t.csv"), "--eq", f.In("t.csv"), "--window", "-1", "--out", f.Out("x.csv") }, "--window: -1", "0 or more minutes");
     }
 
     private static IEnumerable<BadInput> Scenarios()
@@ -398,24 +398,27 @@ internal static class BadInputTable
             .Library<InvalidParameterException>(_ => ProbabilityScenario.Simulate(StationNetwork.Read(stations), new ScenarioOptions { MinTremorRadiusKm = 80, MaxTremorRadiusKm = 20 }), "MaxTremorRadiusKm", "below MinTremorRadiusKm");
     }
 
+    /// <summary>The waveform folder of a <c>run</c> case.</summary>
+    internal static string Waves(CaseFolder f) => Path.Combine(f.InputFolder, "waves");
+
+    /// <summary>Good <c>run</c> inputs: the 150-station file and two minutes of N.S1N01 (its first station), VX, VY and VZ.</summary>
+    internal static void ThreeComponents(CaseFolder f)
+    {
+        f.WriteText("stations.csv", GraspTables.Stations.ToString());
+        var minute = Fixtures.Minute100Hz();
+        foreach (var (channel, c) in new[] { ("HHX", 0), ("HHY", 1), ("HHZ", 2) })
+        {
+            var samples = minute.Skip(c * Minute).Take(Minute).Concat(minute.Skip(c * Minute).Take(Minute)).ToArray();
+            SacFile.Write(Path.Combine(Waves(f), $"S1N01.{channel}.sac"), new Trace(new ChannelId("N", "S1N01", "", channel), new DateTime(2024, 3, 1, 12, 0, 0, DateTimeKind.Utc), 100, samples));
+        }
+    }
+
     private static IEnumerable<BadInput> Runs()
     {
-        static string Waves(CaseFolder f) => Path.Combine(f.InputFolder, "waves");
         static string[] Run(CaseFolder f, params string[] more) =>
             new[] { "run", "--waveforms", Waves(f), "--stations", f.In("stations.csv"), "--out", f.Out("run"), "--no-pictures" }.Concat(more).ToArray();
         static RunOptions Options(CaseFolder f) => new RunOptions(Waves(f), f.In("stations.csv"), f.Out("run")).WithPictures(false);
         static void Stations(CaseFolder f) => f.WriteText("stations.csv", GraspTables.Stations.ToString());
-        static void ThreeComponents(CaseFolder f)
-        {
-            // Two minutes of N.S1N01 (the first station of the file), VX, VY and VZ.
-            Stations(f);
-            var minute = Fixtures.Minute100Hz();
-            foreach (var (channel, c) in new[] { ("HHX", 0), ("HHY", 1), ("HHZ", 2) })
-            {
-                var samples = minute.Skip(c * Minute).Take(Minute).Concat(minute.Skip(c * Minute).Take(Minute)).ToArray();
-                SacFile.Write(Path.Combine(Waves(f), $"S1N01.{channel}.sac"), new Trace(new ChannelId("N", "S1N01", "", channel), new DateTime(2024, 3, 1, 12, 0, 0, DateTimeKind.Utc), 100, samples));
-            }
-        }
 
         yield return Case("run: empty waveform folder")
             .Given(f =>
@@ -424,37 +427,37 @@ internal static class BadInputTable
                 Directory.CreateDirectory(Waves(f));
             })
             .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f)), "waveformDirectory", "no SAC or miniSEED file", "waves")
-            .CommandLine(f => Run(f), "no SAC or miniSEED file", "waves");
+            .CommandLine(f => Run(f), "--waveforms:", "no SAC or miniSEED file", "waves");
 
         yield return Case("run: missing waveform folder")
             .Given(Stations)
             .Library<InvalidParameterException>(f => Options(f), "waveformDirectory", "waves", "does not exist")
-            .CommandLine(f => Run(f), "waveformDirectory", "waves", "does not exist");
+            .CommandLine(f => Run(f), "--waveforms:", "waves", "does not exist");
 
         yield return Case("run: missing station file")
             .Given(f => Directory.CreateDirectory(Waves(f)))
             .Library<InvalidParameterException>(f => Options(f), "stationFile", "stations.csv", "does not exist")
-            .CommandLine(f => Run(f), "stationFile", "stations.csv", "does not exist");
+            .CommandLine(f => Run(f), "--stations:", "stations.csv", "does not exist");
 
         yield return Case("run: start equal to end")
             .Given(ThreeComponents)
             .Library<InvalidParameterException>(f => Options(f).WithTimeRange(new DateTime(2024, 3, 1, 12, 0, 0), new DateTime(2024, 3, 1, 12, 0, 0)), "endTime", "is empty")
-            .CommandLine(f => Run(f, "--start", "2024-03-01T12:00:00Z", "--end", "2024-03-01T12:00:00Z"), "endTime", "is empty");
+            .CommandLine(f => Run(f, "--start", "2024-03-01T12:00:00Z", "--end", "2024-03-01T12:00:00Z"), "--end:", "is empty");
 
         yield return Case("run: start after the end of the waveforms")
             .Given(ThreeComponents)
             .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f).WithTimeRange(new DateTime(2030, 1, 1), null)), "startTime", "is empty (the waveforms cover 2024-03-01T12:00:00Z to 2024-03-01T12:02:00Z)")
-            .CommandLine(f => Run(f, "--start", "2030-01-01T00:00:00Z"), "startTime", "is empty (the waveforms cover");
+            .CommandLine(f => Run(f, "--start", "2030-01-01T00:00:00Z"), "--start:", "is empty (the waveforms cover");
 
         yield return Case("run: a year with no data (2061 for 2016)")
             .Given(ThreeComponents)
             .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f).WithTimeRange(new DateTime(2061, 3, 1), new DateTime(2061, 3, 2))), "startTime", "holds no waveform data", "2024-03-01T12:00:00Z to 2024-03-01T12:02:00Z")
-            .CommandLine(f => Run(f, "--start", "2061-03-01T00:00:00Z", "--end", "2061-03-02T00:00:00Z"), "startTime", "holds no waveform data");
+            .CommandLine(f => Run(f, "--start", "2061-03-01T00:00:00Z", "--end", "2061-03-02T00:00:00Z"), "--start:", "holds no waveform data");
 
         yield return Case("run: end in the calendar's last minute")
             .Given(ThreeComponents)
             .Library<InvalidParameterException>(f => Options(f).WithTimeRange(null, DateTime.MaxValue), "endTime", "before 9999-12-31T23:59Z")
-            .CommandLine(f => Run(f, "--end", "9999-12-31T23:59:30Z"), "endTime", "before 9999-12-31T23:59Z");
+            .CommandLine(f => Run(f, "--end", "9999-12-31T23:59:30Z"), "--end:", "before 9999-12-31T23:59Z");
 
         yield return Case("run: no station of the station file in the waveforms")
             .Given(f =>
@@ -464,7 +467,7 @@ internal static class BadInputTable
                 File.Copy(TestPaths.TestData("Waveforms", SacFixture), Path.Combine(Waves(f), "other.sac"));
             })
             .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f)), "stationFile", "stations.csv", "has three components")
-            .CommandLine(f => Run(f), "stationFile", "stations.csv", "has three components");
+            .CommandLine(f => Run(f), "--stations:", "stations.csv", "has three components");
 
         yield return Case("run: a truncated miniSEED file among the waveforms")
             .Given(f =>
@@ -478,17 +481,17 @@ internal static class BadInputTable
         yield return Case("run: --k 150 for 150 stations")
             .Given(ThreeComponents)
             .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f).WithGrasp(GraspParameters.Default.WithK(150))), "k: 150", "1..149 for 150 stations")
-            .CommandLine(f => Run(f, "--k", "150"), "k: 150", "1..149 for 150 stations");
+            .CommandLine(f => Run(f, "--k", "150"), "--k: 150", "1..149 for 150 stations");
 
         yield return Case("run: --epsg of a zone 90 degrees away")
             .Given(ThreeComponents)
             .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f).WithGrasp(GraspParameters.Default.WithEpsg(32609))), "EPSG_proj", "UTM zone 9")
-            .CommandLine(f => Run(f, "--epsg", "32609"), "EPSG_proj", "UTM zone 9");
+            .CommandLine(f => Run(f, "--epsg", "32609"), "--epsg:", "UTM zone 9");
 
         yield return Case("run: --threads 0")
             .Given(ThreeComponents)
             .Library<InvalidParameterException>(f => Options(f).WithMaxDegreeOfParallelism(0), "maxDegreeOfParallelism", "at least 1")
-            .CommandLine(f => Run(f, "--threads", "0"), "maxDegreeOfParallelism", "at least 1");
+            .CommandLine(f => Run(f, "--threads", "0"), "--threads:", "at least 1");
 
         yield return Case("run: output path is a file")
             .Given(f =>
@@ -497,28 +500,28 @@ internal static class BadInputTable
                 File.WriteAllText(f.Out("run"), "not a folder");
             })
             .Library<InvalidParameterException>(f => Options(f), "outputDirectory", "is a file")
-            .CommandLine(f => Run(f), "outputDirectory", "is a file");
+            .CommandLine(f => Run(f), "--out:", "is a file");
 
         yield return Case("run: sensitivity 0 counts per m/s")
             .Given(ThreeComponents)
             .Library<InvalidParameterException>(_ => ChannelSensitivity.Uniform(0), "countsPerMeterPerSecond", "positive")
-            .CommandLine(f => Run(f, "--sensitivity", "0"), "countsPerMeterPerSecond", "positive");
+            .CommandLine(f => Run(f, "--sensitivity", "0"), "--sensitivity:", "positive");
 
         yield return Case("run: missing model")
             .Given(ThreeComponents)
             .Library<InvalidParameterException>(f => Options(f).WithModel(f.In("m.onnx")), "modelPath", "m.onnx", "does not exist")
-            .CommandLine(f => Run(f, "--model", f.In("m.onnx")), "modelPath", "m.onnx", "does not exist");
+            .CommandLine(f => Run(f, "--model", f.In("m.onnx")), "--model:", "m.onnx", "does not exist");
     }
 
     private static IEnumerable<BadInput> Demos()
     {
         yield return Case("demo: --threads 0")
             .Library<InvalidParameterException>(f => SyntheticDemo.Run(f.Out("demo"), SyntheticDemo.SnetStations(), null, maxDegreeOfParallelism: 0), "maxDegreeOfParallelism", "0; expected -1")
-            .CommandLine(f => new[] { "demo", "--out", f.Out("demo"), "--threads", "0" }, "maxDegreeOfParallelism", "0; expected -1");
+            .CommandLine(f => new[] { "demo", "--out", f.Out("demo"), "--threads", "0" }, "--threads:", "0; expected -1");
 
         yield return Case("demo: --minutes 5")
             .Library<InvalidParameterException>(_ => new ContinuousScenarioOptions().WithMinutes(5), "Minutes", "at least 10")
-            .CommandLine(f => new[] { "demo", "--out", f.Out("demo"), "--minutes", "5" }, "Minutes", "at least 10");
+            .CommandLine(f => new[] { "demo", "--out", f.Out("demo"), "--minutes", "5" }, "--minutes:", "at least 10");
     }
 
     private static IEnumerable<BadInput> Outputs()
@@ -539,6 +542,16 @@ internal static class BadInputTable
                 Directory.CreateDirectory(f.Out("s.png"));
             })
             .CommandLine(f => new[] { "spectrogram", "--input", f.In("w.npy"), "--fs", "100", "--out", f.Out("s.npy"), "--png", f.Out("s.png") }, "s.png");
+    }
+
+    /// <summary>
+    /// The command line names the option typed, not the library's parameter: the first mention (the library's
+    /// name, e.g. <c>Prob_thres</c> or <c>k: 150</c>) becomes the option's (<c>--prob-thres:</c>, <c>--k: 150</c>).
+    /// </summary>
+    private static string[] Typed(string[] mentions, string option)
+    {
+        var parameter = mentions[0].Split(':')[0];
+        return mentions.Select((m, i) => i == 0 ? option + (m.Length > parameter.Length ? m.Substring(parameter.Length) : ":") : m).ToArray();
     }
 
     private static void Predict(float[] spectrograms)

@@ -56,7 +56,7 @@ public class BadInputTests
         var before = folder.Snapshot();
         var arguments = row.CommandLineArguments!(folder);
 
-        var result = CliRunner.Run(arguments);
+        var (result, command) = RecordingCommand.Run(arguments);
 
         Assert.True(result.ExitCode == CliApp.InputError, $"{name}: exit code {result.ExitCode}, stderr: {result.Error}");
         var line = Assert.Single(result.ErrorLines);
@@ -68,5 +68,12 @@ public class BadInputTests
             Assert.Contains(mention, line, StringComparison.Ordinal);
         }
         Assert.Equal(before, folder.Snapshot());
+        if (command?.Failure is InvalidParameterException invalid)
+        {
+            // The line names the option typed, never the library's parameter (CliOption.Parameters maps them).
+            var option = CliOptionNaming.OptionFor(command, invalid.ParameterName);
+            Assert.True(option is not null, $"{name}: the library's parameter '{invalid.ParameterName}' maps to no option of 'dietgrasp {command.Name}'");
+            Assert.StartsWith($"dietgrasp {command.Name}: {option!.Token}: ", line, StringComparison.Ordinal);
+        }
     }
 }

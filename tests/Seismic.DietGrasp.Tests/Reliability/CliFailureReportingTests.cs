@@ -89,7 +89,9 @@ public class CliFailureReportingTests
 
         public string Name => "explode";
 
-        public string Usage => "explode";
+        public string Description => "Fails as it is told.";
+
+        public IReadOnlyList<CliOption> Options { get; } = Array.Empty<CliOption>();
 
         public int Run(CliArguments arguments, CliContext context)
         {

@@ -35,8 +35,8 @@ public sealed class SyntheticDemoTests
     }
 
     [Theory]
-    [InlineData("--minutes", "5", "Minutes", 1)]
-    [InlineData("--bogus", "1", "bogus", 2)]
+    [InlineData("--minutes", "5", "dietgrasp demo: --minutes: must be at least 10", 1)]
+    [InlineData("--bogus", "1", "dietgrasp demo: unknown option '--bogus'", 2)]
     public void BadOptionsFailWithOneLineAndNoOutput(string option, string value, string named, int exitCode)
     {
         var folder = Path.Combine(TestPaths.NewScratchFolder(), "demo");
