@@ -46,6 +46,12 @@ public sealed class DietModel : IDisposable
     private readonly string[] _outputNames;
     private readonly int _batchParallelism;
 
+    // Batches running now, and whether Dispose has begun; both under _gate. Dispose waits for the running
+    // batches before freeing the native session: a freed session handed to ONNX Runtime crashed the process.
+    private readonly object _gate = new();
+    private int _runningBatches;
+    private bool _disposed;
+
     private DietModel(InferenceSession session, string source, bool isBundled, int batchParallelism)
     {
         _session = session;
@@ -172,6 +178,7 @@ public sealed class DietModel : IDisposable
     /// <param name="spectrograms">N x 73 x 71 x 3 floats, contiguous, row-major [station, frequency, time, component].</param>
     /// <param name="probabilities">Receives N x 3 floats: earthquake, tremor, noise for each spectrogram in turn.</param>
     /// <exception cref="InvalidParameterException">Bad lengths, or a NaN or infinite value.</exception>
+    /// <exception cref="ObjectDisposedException">The model is disposed (or being disposed).</exception>
     public void PredictBatch(ReadOnlySpan<float> spectrograms, Span<float> probabilities)
     {
         var count = CountSpectrograms(spectrograms);
@@ -180,6 +187,19 @@ public sealed class DietModel : IDisposable
             throw new InvalidParameterException(nameof(probabilities), $"needs {count * ClassCount} floats (3 per spectrogram) for {count} spectrograms, got {probabilities.Length}");
         }
         CheckFinite(spectrograms);
+        EnterBatch();
+        try
+        {
+            RunBatch(spectrograms, probabilities, count);
+        }
+        finally
+        {
+            ExitBatch();
+        }
+    }
+
+    private void RunBatch(ReadOnlySpan<float> spectrograms, Span<float> probabilities, int count)
+    {
         var chunk = FixedBatchSize ?? MaximumRunBatch;
         var runs = (count + chunk - 1) / chunk;
         var parallelism = Math.Min(runs, _batchParallelism);
@@ -236,11 +256,49 @@ public sealed class DietModel : IDisposable
         }
     }
 
-    /// <summary>Releases the ONNX Runtime session.</summary>
+    /// <summary>
+    /// Releases the ONNX Runtime session once the batches running on other threads are done; later calls to
+    /// the predict methods throw <see cref="ObjectDisposedException"/>. Calling it again does nothing.
+    /// </summary>
     public void Dispose()
     {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            while (_runningBatches > 0)
+            {
+                Monitor.Wait(_gate);
+            }
+        }
         _session.Dispose();
         _runOptions.Dispose();
+    }
+
+    private void EnterBatch()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(DietModel), $"{Source} is disposed; load the model again to classify");
+            }
+            _runningBatches++;
+        }
+    }
+
+    private void ExitBatch()
+    {
+        lock (_gate)
+        {
+            if (--_runningBatches == 0 && _disposed)
+            {
+                Monitor.PulseAll(_gate);
+            }
+        }
     }
 
     private static DietModel Load(Stream stream, string sourceName, DietModelOptions? options, bool isBundled)
