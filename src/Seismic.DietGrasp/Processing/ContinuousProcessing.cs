@@ -93,10 +93,16 @@ public static class ContinuousProcessing
         using var model = options.ModelPath is null ? DietModel.LoadBundled(modelOptions) : DietModel.Load(options.ModelPath, modelOptions);
         var store = new DayStore(options.OutputDirectory, stations, ModelIdentity(model, options.ModelPath), options.Sensitivity?.Description ?? "counts");
 
+        var inputs = new DayInputs(archive, options.WaveformDirectory, matched);
+        var dayInputs = days.Select(day => inputs.For(day.Start, day.End)).ToList();
         var results = new DayResult?[days.Count];
         for (var d = 0; d < days.Count; d++)
         {
-            results[d] = store.TryLoad(days[d].Start, days[d].End);
+            results[d] = store.TryLoad(days[d].Start, days[d].End, dayInputs[d], out var reason);
+            if (reason is not null)
+            {
+                warnings.Add($"day {days[d].Start:yyyy-MM-dd} recomputed: {reason}");
+            }
         }
         var resumed = results.Count(r => r is not null);
         var total = days.Where((_, d) => results[d] is null).Sum(day => (long)HoursOf(day.Start, day.End).Count * matched.Count);
@@ -111,7 +117,7 @@ public static class ContinuousProcessing
             }
             cancellation.ThrowIfCancellationRequested();
             results[d] = ClassifyDay(options, archive, model, parameters, stations, matched, days[d].Start, days[d].End, tracker, cancellation);
-            store.Save(days[d].Start, days[d].End, results[d]!);
+            store.Save(days[d].Start, days[d].End, results[d]!, dayInputs[d]);
             tracker.DayDone();
         }
         var dayResults = results.Select(r => r!).ToList();

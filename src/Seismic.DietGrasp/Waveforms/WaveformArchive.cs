@@ -118,6 +118,12 @@ public sealed class WaveformArchive
     public IReadOnlyList<WaveformSegment> GetSegments(ChannelId id) =>
         _channels.TryGetValue(id, out var channel) ? channel.Segments : Array.Empty<WaveformSegment>();
 
+    /// <summary>The files holding samples of <paramref name="id"/> in [<paramref name="startTime"/>, <paramref name="endTime"/>) (UTC), in time order, each once.</summary>
+    internal IEnumerable<string> FilesBetween(ChannelId id, DateTime startTime, DateTime endTime) =>
+        _channels.TryGetValue(id, out var channel)
+            ? channel.Overlapping(startTime.Ticks, endTime.Ticks).Select(extent => extent.Path).Distinct()
+            : Enumerable.Empty<string>();
+
     /// <summary>
     /// Reads one channel on the grid [<paramref name="startTime"/>, <paramref name="endTime"/>) at the
     /// channel's sampling rate, decoding only the records (or SAC bytes) that fall in it. A data sample
