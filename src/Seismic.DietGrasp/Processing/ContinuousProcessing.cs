@@ -211,7 +211,14 @@ public static class ContinuousProcessing
         var busiest = tremorGroups.GroupBy(g => g.Minute).OrderByDescending(m => m.Sum(g => g.Count)).ThenBy(m => m.Key).FirstOrDefault();
         StationMapPlot.SavePng(output(TremorMapFile), stations, busiest?.ToList() ?? new List<StationGroup>(),
             busiest is null ? "No tremor group" : $"Tremor groups {busiest.Key:yyyy-MM-dd HH:mm} UTC ({busiest.Sum(g => g.Count)} stations)");
-        ProbabilityTimelinePlot.SavePng(output(TremorTimelineFile), stations, tremor, catalogue.Select(e => (e.Start, e.End)).ToList());
+        if (tremor.HasAnyValue())
+        {
+            ProbabilityTimelinePlot.SavePng(output(TremorTimelineFile), stations, tremor, catalogue.Select(e => (e.Start, e.End)).ToList());
+        }
+        else
+        {
+            warnings.Add($"no station-minute was classified; {TremorTimelineFile} not written");
+        }
 
         // The strongest detection: within a tremor group when there is one, else anywhere in the table.
         var candidates = tremorGroups.Count > 0
