@@ -85,6 +85,7 @@ public static class ContinuousProcessing
         progress?.Report(new RunProgress(RunStage.Scanning, 0, 0, 0, 0));
         var archive = WaveformArchive.Scan(options.WaveformDirectory, options.MaxDegreeOfParallelism, cancellation);
         var warnings = new List<string>();
+        warnings.AddRange(archive.LeftOutRecords);
         var matched = MatchChannels(options, stations, archive, warnings);
         var (start, end) = TimeRange(options, archive);
         warnings.AddRange(DiscontinuityWarnings(archive, matched, start, end));
@@ -300,6 +301,10 @@ public static class ContinuousProcessing
         if (start >= end)
         {
             throw new InvalidParameterException("startTime", $"the time range [{start:yyyy-MM-ddTHH:mm:ssZ}, {end:yyyy-MM-ddTHH:mm:ssZ}) is empty (the waveforms cover {archive.StartTime:yyyy-MM-ddTHH:mm:ssZ} to {archive.EndTime:yyyy-MM-ddTHH:mm:ssZ})");
+        }
+        if (options.StartTime is null && options.EndTime is null)
+        {
+            ArchiveSpan.CheckNotMostlyEmpty(archive, start, end);
         }
         if (end <= archive.StartTime || start >= archive.EndTime)
         {

@@ -18,10 +18,11 @@ public sealed class WaveformArchive
 
     private readonly Dictionary<ChannelId, ChannelIndex> _channels;
 
-    private WaveformArchive(Dictionary<ChannelId, ChannelIndex> channels, IReadOnlyList<string> skippedFiles)
+    private WaveformArchive(Dictionary<ChannelId, ChannelIndex> channels, IReadOnlyList<string> skippedFiles, IReadOnlyList<string> leftOutRecords)
     {
         _channels = channels;
         SkippedFiles = skippedFiles;
+        LeftOutRecords = leftOutRecords;
         Channels = channels.Keys.OrderBy(id => id.ToString(), StringComparer.Ordinal).ToList();
         Discontinuities = Channels.SelectMany(id => channels[id].Discontinuities).ToList();
         if (channels.Count > 0)
@@ -63,13 +64,15 @@ public sealed class WaveformArchive
         Parallelism.Check(maxDegreeOfParallelism);
         var files = paths.ToArray();
         var indexed = new IReadOnlyList<WaveformExtent>?[files.Length];
+        var leftOut = new List<string>?[files.Length];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellation };
         try
         {
             Parallel.For(0, files.Length, options, i =>
             {
                 var format = WaveformFile.TryDetectFormat(files[i]);
-                indexed[i] = format is null ? null : WaveformFile.Index(files[i], format.Value);
+                leftOut[i] = new List<string>();
+                indexed[i] = format is null ? null : WaveformFile.Index(files[i], format.Value, leftOut[i]);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
@@ -84,7 +87,7 @@ public sealed class WaveformArchive
             .SelectMany(extents => extents!)
             .GroupBy(extent => extent.Id)
             .ToDictionary(group => group.Key, group => new ChannelIndex(group));
-        return new WaveformArchive(channels, skipped);
+        return new WaveformArchive(channels, skipped, leftOut.SelectMany(list => list ?? new List<string>()).ToList());
     }
 
     /// <summary>Every channel found, sorted by <c>NET.STA.LOC.CHAN</c>.</summary>
@@ -95,6 +98,13 @@ public sealed class WaveformArchive
 
     /// <summary>Files that are neither SAC nor miniSEED and were left out.</summary>
     public IReadOnlyList<string> SkippedFiles { get; }
+
+    /// <summary>
+    /// miniSEED records left out of the index because they start far outside their file's other records (a
+    /// damaged record time: one record dated 15 years off would otherwise stretch the archive's span), one line
+    /// each naming the file, record, byte offset and times.
+    /// </summary>
+    public IReadOnlyList<string> LeftOutRecords { get; }
 
     /// <summary>The gaps, overlaps and rate changes of all channels, by channel then time.</summary>
     public IReadOnlyList<Discontinuity> Discontinuities { get; }
