@@ -85,6 +85,7 @@ public static class ContinuousProcessing
         progress?.Report(new RunProgress(RunStage.Scanning, 0, 0, 0, 0));
         var archive = WaveformArchive.Scan(options.WaveformDirectory, options.MaxDegreeOfParallelism, cancellation);
         var warnings = new List<string>();
+        warnings.AddRange(archive.UnopenableFiles.Select(name => $"{name}: the file name is not valid UTF-8, so it cannot be opened; left out (rename it to read it)"));
         warnings.AddRange(archive.LeftOutRecords);
         var matched = MatchChannels(options, stations, archive, warnings);
         var (start, end) = TimeRange(options, archive);
