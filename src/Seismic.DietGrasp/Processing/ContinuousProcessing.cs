@@ -56,6 +56,9 @@ public static class ContinuousProcessing
     /// <summary>Picture: the spectrogram of the strongest tremor detection (the highest tremor probability in a tremor group, else in the table).</summary>
     public const string TremorSpectrogramFile = "Tremor_spectrogram.png";
 
+    /// <summary>The SHA-256 of every top-level file, written last: a folder without it holds an incomplete set (see RELIABILITY.md).</summary>
+    public const string ManifestFile = "manifest.sha256";
+
     /// <summary>The folder of per-day results inside the output folder.</summary>
     public const string DaysFolder = "days";
 
@@ -71,6 +74,7 @@ public static class ContinuousProcessing
     /// <exception cref="InvalidParameterException">No waveform file, no station of the station file in the waveforms, or a time range that is empty or holds no waveform data.</exception>
     /// <exception cref="InvalidFileException">A corrupt waveform file (naming file and record) or a bad model.</exception>
     /// <exception cref="InvalidTableException">A bad station file.</exception>
+    /// <exception cref="OutputInUseException">Another run is writing to the output folder.</exception>
     public static RunResult Run(RunOptions options, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         if (options is null)
@@ -93,6 +97,13 @@ public static class ContinuousProcessing
         var days = Days(start, end);
         var modelOptions = new DietModelOptions { BatchParallelism = options.MaxDegreeOfParallelism > 1 ? 1 : 0, InterOpThreads = 1 };
         using var model = options.ModelPath is null ? DietModel.LoadBundled(modelOptions) : DietModel.Load(options.ModelPath, modelOptions);
+        using var hold = OutputLock.Acquire(options.OutputDirectory);
+        var removed = OutputLock.RemoveStaleTemporaries(options.OutputDirectory);
+        if (removed > 0)
+        {
+            warnings.Add($"removed {removed} temporary file(s) left by an earlier run that was killed");
+        }
+        RunManifest.Begin(options.OutputDirectory);
         var store = new DayStore(options.OutputDirectory, stations, ModelIdentity(model, options.ModelPath), options.Sensitivity?.Description ?? "counts");
 
         var inputs = new DayInputs(archive, options.WaveformDirectory, matched);
@@ -159,6 +170,7 @@ public static class ContinuousProcessing
             DrawPictures(stations, tremor, tremorGroups, catalogue, new StationHourClassifier(archive, model, options.Sensitivity, parameters), matched, Output, warnings);
         }
 
+        RunManifest.Write(options.OutputDirectory, files);
         progress?.Report(new RunProgress(RunStage.Finished, days.Count, days.Count, total, total));
         var modelDescription = model.IsBundledStandIn
             ? $"{model.Source} (trained on synthetic waveforms, not the published DiET weights)"
