@@ -42,7 +42,7 @@ public static class ProbabilityTimelinePlot
     /// <param name="title">Shown above the picture; also the colour bar's label.</param>
     /// <param name="width">Picture width in pixels (at least 200).</param>
     /// <param name="height">Picture height in pixels (at least 200).</param>
-    /// <exception cref="InvalidParameterException">The table's station count differs from the network's, the table is empty, an episode ends before it starts, or the size is too small.</exception>
+    /// <exception cref="InvalidParameterException">The table's station count differs from the network's, the table is empty or every cell is empty, an episode ends before it starts, or the size is too small.</exception>
     public static void SavePng(string path, StationNetwork stations, ProbabilityTable probabilities, IReadOnlyList<(DateTime Start, DateTime End)> episodes, string title, int width, int height)
     {
         var bytes = RenderPng(stations, probabilities, episodes, title, width, height);
@@ -80,6 +80,11 @@ public static class ProbabilityTimelinePlot
         if (probabilities.MinuteCount == 0)
         {
             throw new InvalidParameterException(nameof(probabilities), "the table has no minute rows; nothing to draw");
+        }
+        if (!probabilities.HasAnyValue())
+        {
+            // ScottPlot's heat map needs one real cell for its range (an ArgumentException otherwise).
+            throw new InvalidParameterException(nameof(probabilities), $"every cell is empty (no station-minute of {probabilities.MinuteCount} minutes was classified); nothing to draw");
         }
         foreach (var (start, end) in episodes)
         {

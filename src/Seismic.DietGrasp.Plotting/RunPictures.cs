@@ -34,9 +34,16 @@ public static class RunPictures
             busiest is null ? "No tremor group" : $"Tremor groups {busiest.Key:yyyy-MM-dd HH:mm} UTC ({busiest.Sum(g => g.Count)} stations)");
         files.Add(map);
 
-        var timeline = layout.PathOf(RunLayout.TremorTimelineFile);
-        ProbabilityTimelinePlot.SavePng(timeline, stations, result.Tremor, result.Catalogue.Select(e => (e.Start, e.End)).ToList());
-        files.Add(timeline);
+        if (result.Tremor.HasAnyValue())
+        {
+            var timeline = layout.PathOf(RunLayout.TremorTimelineFile);
+            ProbabilityTimelinePlot.SavePng(timeline, stations, result.Tremor, result.Catalogue.Select(e => (e.Start, e.End)).ToList());
+            files.Add(timeline);
+        }
+        else
+        {
+            warnings.Add($"no station-minute was classified; {RunLayout.TremorTimelineFile} not written");
+        }
 
         var strongest = result.StrongestTremor;
         if (strongest is null)

@@ -8,6 +8,12 @@ known exactly; they differ only in names and shapes:
   wrong-output-2.onnx       : [N, 73, 71, 3] -> [N, 2]               (two classes)
   fails-above-2.onnx        : x [batch, 73, 71, 3] -> y [batch, 3]   (fits, but fails at run time, in its final
                               Reshape, on a batch holding a value >= 2: a model that breaks mid-batch)
+  nan-above-2.onnx          : x [batch, 73, 71, 3] -> y [batch, 3]   (fits, but outputs NaN in the rows holding a
+                              value >= 2: softmax(mean) + sqrt(-floor(max(row) / 2)))
+  unnormalised.onnx         : x [batch, 73, 71, 3] -> y [batch, 3]   (the mean without its softmax: finite, rows
+                              do not sum to 1)
+  standin-nan-weight.onnx   : the bundled stand-in with one weight bit-flipped to NaN (features.0.bias[0] =
+                              0x7FC00000): every output NaN, as a damaged model file gives
   corrupt.onnx              : random bytes
 Run: /usr/bin/python3 tools/model/make_test_fixtures.py
 """
@@ -15,6 +21,7 @@ import os
 
 import numpy as np
 import onnx
+import onnx.numpy_helper
 from onnx import TensorProto, helper
 
 OUT = os.path.join(os.path.dirname(__file__), "..", "..", "tests", "Seismic.DietGrasp.Tests", "TestData", "DietClassifier")
@@ -72,11 +79,59 @@ def fails_above_2(path):
     onnx.save(model, os.path.join(OUT, path))
 
 
+def nan_above_2(path):
+    # Per row: floor(max / 2) is 0 below 2, so sqrt(-0) = 0 leaves the softmax; >= 2 gives sqrt(-1) = NaN.
+    nodes = [
+        helper.make_node("ReduceMean", ["x"], ["pooled"], axes=[1, 2], keepdims=0),
+        helper.make_node("Softmax", ["pooled"], ["probabilities"], axis=1),
+        helper.make_node("ReduceMax", ["x"], ["largest"], axes=[1, 2, 3], keepdims=0),
+        helper.make_node("Div", ["largest", "two"], ["half"]),
+        helper.make_node("Floor", ["half"], ["steps"]),
+        helper.make_node("Neg", ["steps"], ["negative"]),
+        helper.make_node("Sqrt", ["negative"], ["root"]),
+        helper.make_node("Unsqueeze", ["root", "one_axis"], ["column"]),
+        helper.make_node("Add", ["probabilities", "column"], ["y"]),
+    ]
+    initializers = [helper.make_tensor("two", TensorProto.FLOAT, [], [2.0]),
+                    helper.make_tensor("one_axis", TensorProto.INT64, [1], [1])]
+    graph = helper.make_graph(nodes, "nan_above_2",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 73, 71, 3])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", 3])],
+                              initializer=initializers)
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="make_test_fixtures.py")
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    onnx.save(model, os.path.join(OUT, path))
+
+
+def unnormalised(path):
+    nodes = [helper.make_node("ReduceMean", ["x"], ["y"], axes=[1, 2], keepdims=0)]
+    graph = helper.make_graph(nodes, "unnormalised",
+                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 73, 71, 3])],
+                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", 3])])
+    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="make_test_fixtures.py")
+    model.ir_version = 8
+    onnx.checker.check_model(model)
+    onnx.save(model, os.path.join(OUT, path))
+
+
+def standin_nan_weight(path):
+    model = onnx.load(os.path.join(os.path.dirname(__file__), "..", "..", "onnx", "diet-standin-v1.onnx"))
+    bias = next(i for i in model.graph.initializer if i.name == "features.0.bias")
+    values = onnx.numpy_helper.to_array(bias).copy()
+    values.view(np.uint32)[0] = 0x7FC00000
+    bias.CopyFrom(onnx.numpy_helper.from_array(values, bias.name))
+    onnx.save(model, os.path.join(OUT, path))
+
+
 os.makedirs(OUT, exist_ok=True)
 mean_softmax("mean-softmax-dynamic.onnx", "x", "y", ["batch", 73, 71, 3], ["batch", 3])
 mean_softmax("mean-softmax-fixed2.onnx", "input_1", "dense", [2, 73, 71, 3], [2, 3])
 mean_softmax("wrong-input-70.onnx", "x", "y", ["N", 73, 70, 3], ["N", 3])
 mean_softmax("wrong-output-2.onnx", "x", "y", ["N", 73, 71, 3], ["N", 2], keep_first=2)
 fails_above_2("fails-above-2.onnx")
+nan_above_2("nan-above-2.onnx")
+unnormalised("unnormalised.onnx")
+standin_nan_weight("standin-nan-weight.onnx")
 with open(os.path.join(OUT, "corrupt.onnx"), "wb") as handle:
     handle.write(np.random.default_rng(7).integers(0, 256, 4096, dtype=np.uint8).tobytes())

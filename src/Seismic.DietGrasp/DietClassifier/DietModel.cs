@@ -46,6 +46,12 @@ public sealed class DietModel : IDisposable
     private readonly string[] _outputNames;
     private readonly int _batchParallelism;
 
+    // Batches running now, and whether Dispose has begun; both under _gate. Dispose waits for the running
+    // batches before freeing the native session: a freed session handed to ONNX Runtime crashed the process.
+    private readonly object _gate = new();
+    private int _runningBatches;
+    private bool _disposed;
+
     private DietModel(InferenceSession session, string source, bool isBundled, int batchParallelism)
     {
         _session = session;
@@ -172,6 +178,8 @@ public sealed class DietModel : IDisposable
     /// <param name="spectrograms">N x 73 x 71 x 3 floats, contiguous, row-major [station, frequency, time, component].</param>
     /// <param name="probabilities">Receives N x 3 floats: earthquake, tremor, noise for each spectrogram in turn.</param>
     /// <exception cref="InvalidParameterException">Bad lengths, or a NaN or infinite value.</exception>
+    /// <exception cref="ModelContractException">The model failed, or gave a row that is not three probabilities summing to 1 (the message names the first such row).</exception>
+    /// <exception cref="ObjectDisposedException">The model is disposed (or being disposed).</exception>
     public void PredictBatch(ReadOnlySpan<float> spectrograms, Span<float> probabilities)
     {
         var count = CountSpectrograms(spectrograms);
@@ -180,6 +188,20 @@ public sealed class DietModel : IDisposable
             throw new InvalidParameterException(nameof(probabilities), $"needs {count * ClassCount} floats (3 per spectrogram) for {count} spectrograms, got {probabilities.Length}");
         }
         CheckFinite(spectrograms);
+        EnterBatch();
+        try
+        {
+            RunBatch(spectrograms, probabilities, count);
+        }
+        finally
+        {
+            ExitBatch();
+        }
+        CheckProbabilities(probabilities);
+    }
+
+    private void RunBatch(ReadOnlySpan<float> spectrograms, Span<float> probabilities, int count)
+    {
         var chunk = FixedBatchSize ?? MaximumRunBatch;
         var runs = (count + chunk - 1) / chunk;
         var parallelism = Math.Min(runs, _batchParallelism);
@@ -236,11 +258,49 @@ public sealed class DietModel : IDisposable
         }
     }
 
-    /// <summary>Releases the ONNX Runtime session.</summary>
+    /// <summary>
+    /// Releases the ONNX Runtime session once the batches running on other threads are done; later calls to
+    /// the predict methods throw <see cref="ObjectDisposedException"/>. Calling it again does nothing.
+    /// </summary>
     public void Dispose()
     {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                return;
+            }
+            _disposed = true;
+            while (_runningBatches > 0)
+            {
+                Monitor.Wait(_gate);
+            }
+        }
         _session.Dispose();
         _runOptions.Dispose();
+    }
+
+    private void EnterBatch()
+    {
+        lock (_gate)
+        {
+            if (_disposed)
+            {
+                throw new ObjectDisposedException(nameof(DietModel), $"{Source} is disposed; load the model again to classify");
+            }
+            _runningBatches++;
+        }
+    }
+
+    private void ExitBatch()
+    {
+        lock (_gate)
+        {
+            if (--_runningBatches == 0 && _disposed)
+            {
+                Monitor.PulseAll(_gate);
+            }
+        }
     }
 
     private static DietModel Load(Stream stream, string sourceName, DietModelOptions? options, bool isBundled)
@@ -405,6 +465,41 @@ public sealed class DietModel : IDisposable
             }
         }
     }
+
+    /// <summary>Refuses outputs that are not probabilities: a damaged model (a bit-flipped weight gives NaN) or one without its final softmax.</summary>
+    private void CheckProbabilities(ReadOnlySpan<float> probabilities)
+    {
+        for (var row = 0; row < probabilities.Length / ClassCount; row++)
+        {
+            var triple = probabilities.Slice(row * ClassCount, ClassCount);
+            var problem = ProbabilityProblem(triple[0], triple[1], triple[2]);
+            if (problem is not null)
+            {
+                throw new ModelContractException(string.Format(CultureInfo.InvariantCulture,
+                    "{0}: the model's output for spectrogram {1} is not a probability triple (earthquake {2}, tremor {3}, noise {4}: {5}); expected three finite values in [0, 1] summing to 1 (a damaged model file, or a model without its final softmax)",
+                    Source, row, triple[0], triple[1], triple[2], problem));
+            }
+        }
+    }
+
+    // A float32 softmax sums to 1 within a few 1e-7; 1e-3 leaves room for exports that compute it otherwise
+    // while still refusing raw scores, which miss 1 by far more.
+    private static string? ProbabilityProblem(float earthquake, float tremor, float noise)
+    {
+        const float Tolerance = 1e-3f;
+        if (!IsFinite(earthquake) || !IsFinite(tremor) || !IsFinite(noise))
+        {
+            return "not finite";
+        }
+        if (earthquake < -Tolerance || tremor < -Tolerance || noise < -Tolerance || earthquake > 1 + Tolerance || tremor > 1 + Tolerance || noise > 1 + Tolerance)
+        {
+            return "outside [0, 1]";
+        }
+        var sum = (double)earthquake + tremor + noise;
+        return Math.Abs(sum - 1) > Tolerance ? string.Format(CultureInfo.InvariantCulture, "they sum to {0:G6}", sum) : null;
+    }
+
+    private static bool IsFinite(float value) => value - value == 0;
 
     private static Stream OpenResource(string name) =>
         typeof(DietModel).GetTypeInfo().Assembly.GetManifestResourceStream(name)

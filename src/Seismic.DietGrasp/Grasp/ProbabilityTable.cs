@@ -65,6 +65,9 @@ public sealed class ProbabilityTable
 
     internal ReadOnlySpan<float> Row(int row) => new(_values, row * StationCount, StationCount);
 
+    /// <summary>Whether any cell holds a probability (false when every station-minute is empty).</summary>
+    internal bool HasAnyValue() => _values.Any(value => !float.IsNaN(value));
+
     /// <summary>
     /// Reads a probability table: header (year, month, day, hour, minute, then the station names in
     /// the order of <paramref name="stations"/>), then one row per minute. Empty cells (and <c>nan</c>)

@@ -35,6 +35,7 @@ public static class ContinuousProcessing
     /// <exception cref="InvalidParameterException">No waveform file, no station of the station file in the waveforms, or a time range that is empty or holds no waveform data.</exception>
     /// <exception cref="InvalidFileException">A corrupt waveform file (naming file and record) or a bad model.</exception>
     /// <exception cref="InvalidTableException">A bad station file.</exception>
+    /// <exception cref="OutputInUseException">Another run is writing to the output folder.</exception>
     public static RunResult Run(RunOptions options, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
         if (options is null)
@@ -49,6 +50,8 @@ public static class ContinuousProcessing
         progress?.Report(new RunProgress(RunStage.Scanning, 0, 0, 0, 0));
         var archive = WaveformArchive.Scan(options.WaveformDirectory, options.MaxDegreeOfParallelism, cancellation);
         var warnings = new List<string>();
+        warnings.AddRange(archive.UnopenableFiles.Select(name => $"{name}: the file name is not valid UTF-8, so it cannot be opened; left out (rename it to read it)"));
+        warnings.AddRange(archive.LeftOutRecords);
         var matched = MatchChannels(options, stations, archive, warnings);
         var (start, end) = TimeRange(options, archive);
         warnings.AddRange(DiscontinuityWarnings(archive, matched, start, end));
@@ -56,12 +59,25 @@ public static class ContinuousProcessing
         var modelOptions = new DietModelOptions { BatchParallelism = options.MaxDegreeOfParallelism > 1 ? 1 : 0, InterOpThreads = 1 };
         using var model = options.ModelPath is null ? DietModel.LoadBundled(modelOptions) : DietModel.Load(options.ModelPath, modelOptions);
         var layout = new RunLayout(options.OutputDirectory);
+        using var hold = OutputLock.Acquire(options.OutputDirectory);
+        var removed = OutputLock.RemoveStaleTemporaries(options.OutputDirectory);
+        if (removed > 0)
+        {
+            warnings.Add($"removed {removed} temporary file(s) left by an earlier run that was killed");
+        }
+        RunManifest.Begin(options.OutputDirectory);
         var store = new DayStore(layout, stations, ModelIdentity(model, options.ModelPath), options.Sensitivity?.Description ?? "counts");
 
+        var inputs = new DayInputs(archive, options.WaveformDirectory, matched);
+        var dayInputs = days.Select(day => inputs.For(day.Start, day.End)).ToList();
         var results = new DayResult?[days.Count];
         for (var d = 0; d < days.Count; d++)
         {
-            results[d] = store.TryLoad(days[d].Start, days[d].End);
+            results[d] = store.TryLoad(days[d].Start, days[d].End, dayInputs[d], out var reason);
+            if (reason is not null)
+            {
+                warnings.Add($"day {days[d].Start:yyyy-MM-dd} recomputed: {reason}");
+            }
         }
         var resumed = results.Count(r => r is not null);
         var total = days.Where((_, d) => results[d] is null).Sum(day => (long)HoursOf(day.Start, day.End).Count * matched.Count);
@@ -76,7 +92,7 @@ public static class ContinuousProcessing
             }
             cancellation.ThrowIfCancellationRequested();
             results[d] = ClassifyDay(options, archive, model, parameters, stations, matched, days[d].Start, days[d].End, tracker, cancellation);
-            store.Save(days[d].Start, days[d].End, results[d]!);
+            store.Save(days[d].Start, days[d].End, results[d]!, dayInputs[d]);
             tracker.DayDone();
         }
         var dayResults = results.Select(r => r!).ToList();
@@ -112,6 +128,7 @@ public static class ContinuousProcessing
         // What the pictures need beyond the tables (Seismic.DietGrasp.Plotting draws them from the result).
         var strongest = StrongestTremor(tremor, tremorGroups, new StationHourClassifier(archive, model, options.Sensitivity, parameters), matched);
 
+        RunManifest.Write(options.OutputDirectory, files);
         progress?.Report(new RunProgress(RunStage.Finished, days.Count, days.Count, total, total));
         var modelDescription = model.IsBundledStandIn
             ? $"{model.Source} (trained on synthetic waveforms, not the published DiET weights)"
@@ -236,6 +253,10 @@ public static class ContinuousProcessing
         if (start >= end)
         {
             throw new InvalidParameterException("startTime", $"the time range [{start:yyyy-MM-ddTHH:mm:ssZ}, {end:yyyy-MM-ddTHH:mm:ssZ}) is empty (the waveforms cover {archive.StartTime:yyyy-MM-ddTHH:mm:ssZ} to {archive.EndTime:yyyy-MM-ddTHH:mm:ssZ})");
+        }
+        if (options.StartTime is null && options.EndTime is null)
+        {
+            ArchiveSpan.CheckNotMostlyEmpty(archive, start, end);
         }
         if (end <= archive.StartTime || start >= archive.EndTime)
         {

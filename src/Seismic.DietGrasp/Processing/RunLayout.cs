@@ -39,6 +39,9 @@ public sealed class RunLayout
     /// <summary>Picture: the spectrogram of the strongest tremor detection (<see cref="RunResult.StrongestTremor"/>).</summary>
     public const string TremorSpectrogramFile = "Tremor_spectrogram.png";
 
+    /// <summary>The SHA-256 of every table written at the top of the output folder, written last: a folder without it holds an incomplete set (docs/RELIABILITY.md).</summary>
+    public const string ManifestFile = "manifest.sha256";
+
     /// <summary>The folder of per-day results inside the output folder.</summary>
     public const string DaysFolder = "days";
 

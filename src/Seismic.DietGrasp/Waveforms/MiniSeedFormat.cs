@@ -10,9 +10,10 @@ internal static class MiniSeedFormat
     /// <summary>
     /// Reads every record header of the file (not the data) and groups the records by channel into
     /// contiguous extents: a record continues the previous one of its channel when it starts within
-    /// half a sample of where that one ends.
+    /// half a sample of where that one ends. With <paramref name="leftOut"/>, records whose start lies far
+    /// outside the file's other records (<see cref="RecordTimeOutliers"/>) are left out and described there.
     /// </summary>
-    public static IReadOnlyList<MiniSeedExtent> Index(string path)
+    public static IReadOnlyList<MiniSeedExtent> Index(string path, ICollection<string>? leftOut = null)
     {
         var records = new List<IndexedRecord>();
         var probe = new byte[MiniSeedRecordHeader.ProbeLength];
@@ -46,6 +47,10 @@ internal static class MiniSeedFormat
             }
         }
 
+        if (leftOut is not null)
+        {
+            records = LeaveOutStrayTimes(path, records, leftOut);
+        }
         var extents = new List<MiniSeedExtent>();
         foreach (var channel in records.GroupBy(record => record.Id))
         {
@@ -65,6 +70,30 @@ internal static class MiniSeedFormat
             extents.Add(MakeExtent(path, run));
         }
         return extents;
+    }
+
+    private static List<IndexedRecord> LeaveOutStrayTimes(string path, List<IndexedRecord> records, ICollection<string> leftOut)
+    {
+        var (low, high) = RecordTimeOutliers.Bounds(records.Select(record => record.StartTicks).ToList());
+        if (low is null || high is null)
+        {
+            return records;
+        }
+        var kept = new List<IndexedRecord>(records.Count);
+        foreach (var record in records)
+        {
+            if (record.StartTicks >= low && record.StartTicks <= high)
+            {
+                kept.Add(record);
+                continue;
+            }
+            leftOut.Add(string.Format(System.Globalization.CultureInfo.InvariantCulture,
+                "{0}: record {1} (byte {2}) of {3} starts at {4:yyyy-MM-ddTHH:mm:ss.fffZ}, far outside the file's other records ({5:yyyy-MM-ddTHH:mm:ssZ} to {6:yyyy-MM-ddTHH:mm:ssZ}); a damaged record time? left out",
+                path, record.Index, record.Offset, record.Id, new DateTime(record.StartTicks, DateTimeKind.Utc),
+                new DateTime(records.Min(r => r.StartTicks >= low && r.StartTicks <= high ? r.StartTicks : long.MaxValue), DateTimeKind.Utc),
+                new DateTime(records.Max(r => r.StartTicks >= low && r.StartTicks <= high ? r.StartTicks : long.MinValue), DateTimeKind.Utc)));
+        }
+        return kept;
     }
 
     private static bool Continues(IndexedRecord first, long samples, IndexedRecord next) =>

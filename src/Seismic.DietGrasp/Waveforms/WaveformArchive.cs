@@ -18,10 +18,12 @@ public sealed class WaveformArchive
 
     private readonly Dictionary<ChannelId, ChannelIndex> _channels;
 
-    private WaveformArchive(Dictionary<ChannelId, ChannelIndex> channels, IReadOnlyList<string> skippedFiles)
+    private WaveformArchive(Dictionary<ChannelId, ChannelIndex> channels, IReadOnlyList<string> skippedFiles, IReadOnlyList<string> leftOutRecords, IReadOnlyList<string> unopenableFiles)
     {
         _channels = channels;
         SkippedFiles = skippedFiles;
+        UnopenableFiles = unopenableFiles;
+        LeftOutRecords = leftOutRecords;
         Channels = channels.Keys.OrderBy(id => id.ToString(), StringComparer.Ordinal).ToList();
         Discontinuities = Channels.SelectMany(id => channels[id].Discontinuities).ToList();
         if (channels.Count > 0)
@@ -63,13 +65,21 @@ public sealed class WaveformArchive
         Parallelism.Check(maxDegreeOfParallelism);
         var files = paths.ToArray();
         var indexed = new IReadOnlyList<WaveformExtent>?[files.Length];
+        var leftOut = new List<string>?[files.Length];
+        var unopenable = new bool[files.Length];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellation };
         try
         {
             Parallel.For(0, files.Length, options, i =>
             {
+                if (IO.NonUtf8Name.IsUnopenable(files[i]))
+                {
+                    unopenable[i] = true;
+                    return;
+                }
                 var format = WaveformFile.TryDetectFormat(files[i]);
-                indexed[i] = format is null ? null : WaveformFile.Index(files[i], format.Value);
+                leftOut[i] = new List<string>();
+                indexed[i] = format is null ? null : WaveformFile.Index(files[i], format.Value, leftOut[i]);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
@@ -78,13 +88,14 @@ public sealed class WaveformArchive
             System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions.OrderBy(inner => inner is DietGraspException ? 0 : 1).First()).Throw();
             throw;
         }
-        var skipped = files.Where((_, i) => indexed[i] is null).ToList();
+        var skipped = files.Where((_, i) => indexed[i] is null && !unopenable[i]).ToList();
         var channels = indexed
             .Where(extents => extents is not null)
             .SelectMany(extents => extents!)
             .GroupBy(extent => extent.Id)
             .ToDictionary(group => group.Key, group => new ChannelIndex(group));
-        return new WaveformArchive(channels, skipped);
+        return new WaveformArchive(channels, skipped, leftOut.SelectMany(list => list ?? new List<string>()).ToList(),
+            files.Where((_, i) => unopenable[i]).Select(IO.NonUtf8Name.Describe).ToList());
     }
 
     /// <summary>Every channel found, sorted by <c>NET.STA.LOC.CHAN</c>.</summary>
@@ -95,6 +106,19 @@ public sealed class WaveformArchive
 
     /// <summary>Files that are neither SAC nor miniSEED and were left out.</summary>
     public IReadOnlyList<string> SkippedFiles { get; }
+
+    /// <summary>
+    /// Files left out because their name is not valid UTF-8 (Linux allows any bytes; .NET cannot open such a
+    /// name), each with the name's bad bytes written as <c>\xHH</c>.
+    /// </summary>
+    public IReadOnlyList<string> UnopenableFiles { get; }
+
+    /// <summary>
+    /// miniSEED records left out of the index because they start far outside their file's other records (a
+    /// damaged record time: one record dated 15 years off would otherwise stretch the archive's span), one line
+    /// each naming the file, record, byte offset and times.
+    /// </summary>
+    public IReadOnlyList<string> LeftOutRecords { get; }
 
     /// <summary>The gaps, overlaps and rate changes of all channels, by channel then time.</summary>
     public IReadOnlyList<Discontinuity> Discontinuities { get; }
@@ -117,6 +141,12 @@ public sealed class WaveformArchive
     /// <returns>The segments; empty for an unknown channel.</returns>
     public IReadOnlyList<WaveformSegment> GetSegments(ChannelId id) =>
         _channels.TryGetValue(id, out var channel) ? channel.Segments : Array.Empty<WaveformSegment>();
+
+    /// <summary>The files holding samples of <paramref name="id"/> in [<paramref name="startTime"/>, <paramref name="endTime"/>) (UTC), in time order, each once.</summary>
+    internal IEnumerable<string> FilesBetween(ChannelId id, DateTime startTime, DateTime endTime) =>
+        _channels.TryGetValue(id, out var channel)
+            ? channel.Overlapping(startTime.Ticks, endTime.Ticks).Select(extent => extent.Path).Distinct()
+            : Enumerable.Empty<string>();
 
     /// <summary>
     /// Reads one channel on the grid [<paramref name="startTime"/>, <paramref name="endTime"/>) at the

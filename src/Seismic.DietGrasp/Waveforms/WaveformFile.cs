@@ -64,11 +64,11 @@ public static class WaveformFile
         return SacFormat.TryDetectByteOrder(head.AsSpan(0, read), out _) ? WaveformFormat.Sac : null;
     }
 
-    internal static IReadOnlyList<WaveformExtent> Index(string path, WaveformFormat format)
+    internal static IReadOnlyList<WaveformExtent> Index(string path, WaveformFormat format, ICollection<string>? leftOut = null)
     {
         if (format == WaveformFormat.MiniSeed)
         {
-            return MiniSeedFormat.Index(path);
+            return MiniSeedFormat.Index(path, leftOut);
         }
         var header = new byte[SacFormat.HeaderLength];
         long length;
