@@ -13,7 +13,7 @@ MUTANTS = [
         "file": SPECTROGRAM,
         "old": "var oneSided = 2 * bin == parameters.SegmentLength ? 1 : 2;",
         "new": "var oneSided = 2;",
-        "filter": "FullyQualifiedName~Spectrogram",
+        "filter": "FullyQualifiedName~Tests.Spectrogram.",
     },
     {
         "id": "knn-tie-to-higher-index",
@@ -21,7 +21,7 @@ MUTANTS = [
         "file": ASSOCIATOR,
         "old": ".ThenBy(x => others[x]).Take(kk)",
         "new": ".ThenByDescending(x => others[x]).Take(kk)",
-        "filter": "FullyQualifiedName~Grasp",
+        "filter": "FullyQualifiedName~Tests.Grasp.",
     },
     {
         "id": "fiedler-zero-goes-negative",
@@ -29,7 +29,7 @@ MUTANTS = [
         "file": PARTITION,
         "old": "(fiedler[i] >= 0 ? positive : negative)",
         "new": "(fiedler[i] > 0 ? positive : negative)",
-        "filter": "FullyQualifiedName~Grasp",
+        "filter": "FullyQualifiedName~Tests.Grasp.",
     },
     {
         "id": "fiedler-sign-rule-inverted",
@@ -37,7 +37,7 @@ MUTANTS = [
         "file": PARTITION,
         "old": "if (sign < 0)",
         "new": "if (sign > 0)",
-        "filter": "FullyQualifiedName~Grasp",
+        "filter": "FullyQualifiedName~Tests.Grasp.",
     },
     {
         "id": "steim2-five-difference-word-order",
@@ -46,6 +46,15 @@ MUTANTS = [
         "file": DECODER,
         "old": "var lowBitsFirst = !bigEndian && (code == 1 || (!steim2 && code == 2));",
         "new": "var lowBitsFirst = !bigEndian && (code == 1 || (!steim2 && code == 2) || bits == 6);",
-        "filter": "FullyQualifiedName~Waveforms|FullyQualifiedName~Reliability",
+        "filter": "FullyQualifiedName~Tests.Waveforms.|FullyQualifiedName~Tests.Reliability.ReaderFuzzTests",
+    },
+    {
+        "id": "steim-reverse-constant-unchecked",
+        "why": "a Steim record whose last sample differs from its reverse integration constant is accepted "
+               "(the old fuzz tests only asked for no foreign exception)",
+        "file": DECODER,
+        "old": "if (current != last)",
+        "new": "if (current != last && count < 0)",
+        "filter": "FullyQualifiedName~Tests.Reliability.ReaderFuzzTests",
     },
 ]
