@@ -57,4 +57,13 @@ MUTANTS = [
         "new": "if (current != last && count < 0)",
         "filter": "FullyQualifiedName~Tests.Reliability.ReaderFuzzTests",
     },
+    {
+        "id": "categorize-window-exclusive",
+        "why": "an earthquake exactly Cat_window minutes away no longer makes tremor possible "
+               "(the CLI test once checked only the row count and one word)",
+        "file": ASSOCIATOR,
+        "old": "earthquakeMinutes[i].Ticks - tremor.Minute.Ticks <= window",
+        "new": "earthquakeMinutes[i].Ticks - tremor.Minute.Ticks < window",
+        "filter": "FullyQualifiedName~Tests.Grasp.GraspCliTests",
+    },
 ]
