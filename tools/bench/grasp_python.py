@@ -5,7 +5,8 @@ Usage (from the repository root, Debian's python with numpy, scipy, pyproj):
   dotnet run -c Release --project tools/grasp/GraspScenarios -- day 1440 /tmp/graspbench/1440
   /usr/bin/python3 tools/bench/grasp_python.py /tmp/graspbench/1440 [repeats]
 Prints the median wall time of Apply_Tremor over the table, and compares its groups with the C# result
-(Tremor_candidate.csv written by the same tool).
+(Tremor_candidate.csv written by the same tool). tools/grasp/make_tremor_cases.py imports this module to
+write the group-for-group test fixtures, so its functions take the GrASP parameters as arguments.
 """
 import csv
 import sys
@@ -36,14 +37,15 @@ def components(a, idx):
     return [idx[labels == c] for c in range(count)]
 
 
-def partition(a, group, out):
-    if len(group) < MIN_STATIONS:
+def partition(a, group, out, min_stations=MIN_STATIONS, max_eigen=MAX_EIGEN, trace=None):
+    """Recursive Fiedler bisection; trace (a list), when given, receives (eigenvalues, fiedler) per split tried."""
+    if len(group) < min_stations:
         return
     sub = a[np.ix_(group, group)].astype(float)
     lap = np.diag(sub.sum(axis=1)) - sub
     w, v = np.linalg.eigh(lap)
     total = w.sum()
-    if not total > 0 or not (w[0] + w[1]) / total < MAX_EIGEN:
+    if not total > 0 or not (w[0] + w[1]) / total < max_eigen:
         out.append(group)
         return
     f = v[:, 1].copy()
@@ -51,13 +53,15 @@ def partition(a, group, out):
     nz = np.nonzero(f)[0]
     if nz.size and f[nz[0]] < 0:
         f = -f
+    if trace is not None:
+        trace.append((w, f, v[:, 1]))
     pos, neg = group[f >= 0], group[f < 0]
     if pos.size == 0 or neg.size == 0:
         out.append(group)
         return
     for side in (pos, neg):
         for part in components(a, side):
-            partition(a, part, out)
+            partition(a, part, out, min_stations, max_eigen, trace)
 
 
 def graph_std(xy, group):
@@ -65,17 +69,19 @@ def graph_std(xy, group):
     return np.sqrt(np.mean(((p - p.mean(axis=0)) ** 2).sum(axis=1))) / 1000
 
 
-def apply_tremor(data, a, xy):
+def apply_tremor(data, a, xy, prob_thres=PROB_THRES, min_stations=MIN_STATIONS, max_eigen=MAX_EIGEN,
+                 std_thres=STD_THRES, trace=None):
+    """data: rows of year, month, day, hour, minute, then one probability per station."""
     result = []
     for row in data:
-        idx = np.nonzero(row[5:] >= PROB_THRES)[0]  # NaN compares False: no data, not detecting
+        idx = np.nonzero(row[5:] >= prob_thres)[0]  # NaN compares False: no data, not detecting
         if idx.size == 0:
             continue
         finals = []
         for comp in components(a, idx):
-            partition(a, comp, finals)
+            partition(a, comp, finals, min_stations, max_eigen, trace)
         for g in sorted(finals, key=lambda g: g.min()):
-            if graph_std(xy, g) <= STD_THRES:
+            if graph_std(xy, g) <= std_thres:
                 result.append((tuple(int(x) for x in row[:5]), tuple(sorted(int(s) for s in g))))
     return result
 

@@ -7,6 +7,8 @@ Writes tests/Seismic.DietGrasp.Tests/TestData/Spectrogram/:
     input_<fs>hz.npy      float32 [M, 3, 60 fs] waveforms (the cases below, in order)
     reference_<fs>hz.npy  float32 [M, 73, 71, 3] spectrograms
     cases_<fs>hz.txt      one case name per line
+    axes.txt              scipy's frequency (Hz, the 73 kept) and time (s, 71) axes at 100 Hz, one
+                          line each, values as Python's repr (the tests compare them exactly)
 The inputs are stored as float32 to keep the fixtures small; the reference is computed in float64
 from exactly those float32 values, so the C# side (which widens float32 exactly) sees the same input.
 """
@@ -72,12 +74,26 @@ SETS = {
     50: ["white_noise", "sinusoids", "impulsive_onsets", "offsets", "trends"],
     # 4 fs = 165 = 3 x 5 x 11: an odd FFT length with a prime factor the FFT has no special butterfly for.
     41.25: ["white_noise", "sinusoids"],
+    # 4 fs = 160 is even: the 20 Hz row is the Nyquist bin, which the one-sided PSD does not double.
+    # White noise and the trends case put energy there; a kernel that doubled that bin passed every
+    # other case (issue 19) and is off by log10(2) / 4 = 0.075 on this row.
+    40: ["white_noise", "sinusoids", "trends"],
 }
+
+
+def axes(fs):
+    nperseg = int(round(4 * fs))
+    f, t, _ = scipy.signal.spectrogram(np.zeros(int(round(60 * fs))), fs, window=('tukey', 0.25), nperseg=nperseg,
+                                       noverlap=int(round(3.2 * fs)), nfft=nperseg)
+    return f[(f >= 2.0 - 1e-9) & (f <= 20.0 + 1e-9)], t
 
 
 def main():
     os.makedirs(OUT, exist_ok=True)
     print("numpy", np.__version__, "scipy", scipy.__version__)
+    f, t = axes(100)
+    with open(os.path.join(OUT, "axes.txt"), "w") as out:
+        out.write(" ".join(repr(float(v)) for v in f) + "\n" + " ".join(repr(float(v)) for v in t) + "\n")
     for fs, names in SETS.items():
         rng = np.random.default_rng(20260101 + int(fs * 100))
         waves = np.stack([case(name, fs, rng) for name in names])

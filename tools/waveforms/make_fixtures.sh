@@ -1,7 +1,8 @@
 #!/bin/sh
 # Builds the waveform reader fixtures with Debian's tools (sac2mseed 1.13, mseed2sac 2.3,
 # libmseed's example test.mseed) and /usr/bin/python3 + numpy.
-#   *.sac                 SAC inputs of known samples (little- and big-endian)
+#   *.sac                 SAC inputs of known samples (little- and big-endian; smalldiffs.sac has
+#                         differences of 4..6 bits, so its Steim2 files hold 5-difference words)
 #   *.mseed               miniSEED packed by sac2mseed (encodings 3, 4, 10, 11; both byte orders;
 #                         record lengths 256..8192) or by make_inputs.py (encodings 1 and 5)
 #   *.mseed.expected.sac  what Debian's mseed2sac decodes from the same file (the reference)
@@ -21,6 +22,9 @@ for enc in 3 10 11; do
 done
 for reclen in 256 1024 2048 8192; do pack "$out/ints_le.sac" 11 1 $reclen; done
 for reclen in 256 8192; do pack "$out/ints_le.sac" 10 0 $reclen; done
+# Steim2 with 5-difference (6-bit) words, both byte orders (the order of packed differences differs).
+pack "$out/smalldiffs.sac" 11 1 4096
+pack "$out/smalldiffs.sac" 11 0 512
 pack "$out/real_be.sac" 4 1 4096
 pack "$out/real_le.sac" 4 0 512
 cp /usr/share/doc/libmseed-dev/examples/test.mseed "$out/test.mseed"

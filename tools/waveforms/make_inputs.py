@@ -89,3 +89,16 @@ write_sac(f"{OUT}/ints_le.sac", ints, "<", "XX", "DGT02", "", "HHE")
 for order, name in (("<", "le"), (">", "be")):
     write_mseed(f"{OUT}/int16_{name}_512.mseed", int16, 1, order, "XX", "DGT03", "10", "HH1")
     write_mseed(f"{OUT}/float64_{name}_1024.mseed", real.astype(np.float64), 5, order, "XX", "DGT03", "10", "HH2", 1024)
+
+# Small differences for Steim2's 5 x 6-bit words (|d| in 16..31 needs 6 bits, not 5), with runs of
+# 6 x 5-bit and 7 x 4-bit words between them; libmseed's packer (sac2mseed) picks the densest word.
+small_rng = np.random.default_rng(20261203)
+magnitudes = np.concatenate([
+    small_rng.integers(16, 32, 1200),   # 5 x 6-bit words
+    small_rng.integers(8, 16, 300),     # 6 x 5-bit words
+    small_rng.integers(0, 8, 300),      # 7 x 4-bit words
+    small_rng.integers(16, 32, 1200),
+])
+steps = magnitudes * small_rng.choice([-1, 1], magnitudes.size)
+small = (5000 + np.cumsum(steps)).astype(np.float32)
+write_sac(f"{OUT}/smalldiffs.sac", small, "<", "XX", "DGT04", "", "HHZ")

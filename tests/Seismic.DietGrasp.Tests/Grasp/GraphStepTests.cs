@@ -48,6 +48,46 @@ public class GraphStepTests
         Assert.False(two.AreAdjacent(3, 3));
     }
 
+    /// <summary>
+    /// Ties decide edges here, and the union of neighbour lists cannot hide them: station 0 has 1 and 2 at
+    /// distance 10 (tie: it takes 1), stations 3 and 4 each have only their neighbours 1 and 2 at 0.5.
+    /// The reverse tie rule would give 0-2 instead of 0-1.
+    /// </summary>
+    [Fact]
+    public void KnnTieGoesToTheLowerIndexWhereNoOtherListHasTheEdge()
+    {
+        double[] x = { 0, -10, 10, -10.5, 10.5 };
+        var d = new double[5, 5];
+        for (var i = 0; i < 5; i++)
+        {
+            for (var j = 0; j < 5; j++)
+            {
+                d[i, j] = Math.Abs(x[i] - x[j]);
+            }
+        }
+        var graph = GraspAssociator.KnnGraph(d, 1);
+        var expected = new int[,] { { 0, 1, 0, 0, 0 }, { 1, 0, 0, 1, 0 }, { 0, 0, 0, 0, 1 }, { 0, 1, 0, 0, 0 }, { 0, 0, 1, 0, 0 } };
+        Assert.Equal(expected, graph.ToMatrix());
+    }
+
+    /// <summary>
+    /// The 5-station path has a Fiedler vector with an exact zero in the middle, (c, s, 0, -s, -c): the
+    /// sign rule (first non-zero entry positive, zero counts as ">= 0") puts station 2 with 0 and 1.
+    /// r = 2 (1 - cos(pi / 5)) / 8 = 0.048 splits below Max_eigen 0.1; the 3-path {0, 1, 2} has r = 1/4
+    /// and stays whole.
+    /// </summary>
+    [Fact]
+    public void OddPathPutsItsZeroFiedlerEntryWithTheFirstStation()
+    {
+        var path = Graph(5, (0, 1), (1, 2), (2, 3), (3, 4));
+        var parameters = GraspParameters.Default.WithMaxEigen(0.1).WithStdThreshold(1000).WithMinStations(1);
+        var groups = GraspAssociator.ApplyTremor(AllDetect(5), path, Near(5), parameters);
+        Assert.Equal(new[] { new[] { 0, 1, 2 }, new[] { 3, 4 } }, Stations(groups));
+        // The path 1-0-3-2-4: the zero sits on station 3, and station 0 (entry s, not the end's c) fixes the sign.
+        var shuffled = Graph(5, (1, 0), (0, 3), (3, 2), (2, 4));
+        Assert.Equal(new[] { new[] { 0, 1, 3 }, new[] { 2, 4 } }, Stations(GraspAssociator.ApplyTremor(AllDetect(5), shuffled, Near(5), parameters)));
+    }
+
     [Theory]
     [InlineData(0)]
     [InlineData(5)]

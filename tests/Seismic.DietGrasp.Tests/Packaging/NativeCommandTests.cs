@@ -1,9 +1,9 @@
-using System.Runtime.InteropServices;
 using Seismic.DietGrasp.Cli;
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Synthetics;
 using Seismic.DietGrasp.Tests.Cli;
+using Seismic.DietGrasp.Tests.Platform;
 using Xunit;
 
 namespace Seismic.DietGrasp.Tests.Packaging;
@@ -15,20 +15,17 @@ namespace Seismic.DietGrasp.Tests.Packaging;
 /// CsvHelper, ProjNET).
 /// </summary>
 [Collection(NestedBuilds.Collection)]
-public sealed class NativeCommandTests : IDisposable
+public sealed class NativeCommandTests
 {
     private static readonly TimeSpan PublishLimit = TimeSpan.FromMinutes(8);
     private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(1);
 
     private readonly string _scratch = TestPaths.NewScratchFolder();
 
-    [Fact]
+    [LinuxX64Fact]
     [Trait("Category", "Packaging")]
     public void TheNativeCommandWritesWhatThePortableOneWrites()
     {
-        Assert.True(
-            RuntimeInformation.IsOSPlatform(OSPlatform.Linux) && RuntimeInformation.OSArchitecture == Architecture.X64,
-            "this test publishes for linux-x64, the platform CI runs on");
         var publish = Path.Combine(_scratch, "native");
         ProcessRunner.Dotnet(
             $"publish \"{RepositoryLayout.PathOf("src", "Seismic.DietGrasp.Cli", "Seismic.DietGrasp.Cli.csproj")}\" -c Release -r linux-x64 -o \"{publish}\"",
@@ -63,8 +60,6 @@ public sealed class NativeCommandTests : IDisposable
         Assert.Equal(CliApp.InputError, nativeFailure.ExitCode);
         Assert.Equal(portableFailure.Error, nativeFailure.Output);
     }
-
-    public void Dispose() => Directory.Delete(_scratch, recursive: true);
 
     /// <summary>Runs one command natively and in-process ("{out}" stands for each one's output file) and compares the files.</summary>
     private void AssertSameFiles(string native, string fileName, params string[] arguments)

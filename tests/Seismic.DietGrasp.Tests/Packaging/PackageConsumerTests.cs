@@ -9,9 +9,12 @@ namespace Seismic.DietGrasp.Tests.Packaging;
 /// The package as a user gets it: pack the library, create a fresh console project that references
 /// it from a local folder feed, and run it end to end (bundled model, a spectrogram, a classification,
 /// a GrASP call), then run every C# example of the README compiled against the same package.
+/// Offline: the consumer's only package sources are the folder feed and this machine's package folder
+/// (which the repository's own restore filled), never a public feed; and what the consumer restores goes
+/// to a NuGet cache folder of its own inside the scratch folder, not to the user's global cache.
 /// </summary>
 [Collection(NestedBuilds.Collection)]
-public sealed class PackageConsumerTests : IDisposable
+public sealed class PackageConsumerTests
 {
     private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(5);
     private static readonly string[] ExpectedPackageFiles =
@@ -25,6 +28,20 @@ public sealed class PackageConsumerTests : IDisposable
 
     // A version no feed holds, so the global package cache can never serve a stale build.
     private readonly string _version = $"0.0.0-consumer.{Guid.NewGuid():N}";
+
+    /// <summary>The machine's package folder, where the repository's restore put the library's dependencies.</summary>
+    private static string MachinePackages =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    /// <summary>The consumer's private NuGet folders and temp folder, all inside the scratch folder.</summary>
+    private Dictionary<string, string> ConsumerEnvironment => new()
+    {
+        ["NUGET_PACKAGES"] = Path.Combine(_scratch, "nuget-packages"),
+        ["NUGET_HTTP_CACHE_PATH"] = Path.Combine(_scratch, "nuget-http-cache"),
+        ["NUGET_PLUGINS_CACHE_PATH"] = Path.Combine(_scratch, "nuget-plugins-cache"),
+        ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(_scratch, "tmp")).FullName,
+    };
 
     [Fact]
     [Trait("Category", "Packaging")]
@@ -48,7 +65,8 @@ public sealed class PackageConsumerTests : IDisposable
 
         var consumer = Path.Combine(_scratch, "consumer");
         WriteConsumerProject(consumer, feed);
-        Dotnet("build -c Release", consumer);
+        ProcessRunner.Dotnet("build -c Release", consumer, CommandLimit, ConsumerEnvironment);
+        Assert.True(Directory.Exists(Path.Combine(_scratch, "nuget-packages", "seismic.dietgrasp", _version)), "the consumer did not restore into its own package folder");
         var assembly = Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll");
 
         var smoke = Dotnet($"\"{assembly}\"", consumer);
@@ -83,29 +101,15 @@ public sealed class PackageConsumerTests : IDisposable
         }
 
         var tools = Path.Combine(_scratch, "tools");
-        Dotnet($"tool install Seismic.DietGrasp.Cli --version {_version} --tool-path \"{tools}\" --add-source \"{feed}\"", _scratch);
+        var config = Path.Combine(_scratch, "NuGet.config");
+        File.WriteAllText(config, NuGetConfig(feed));
+        ProcessRunner.Dotnet($"tool install Seismic.DietGrasp.Cli --version {_version} --tool-path \"{tools}\" --configfile \"{config}\"", _scratch, CommandLimit, ConsumerEnvironment);
         var (exitCode, output) = ProcessRunner.Run(Path.Combine(tools, "dietgrasp"), "--help", _scratch, CommandLimit);
         Assert.Equal(0, exitCode);
         Assert.Contains("spectrogram", output, StringComparison.Ordinal);
         Assert.Contains("grasp", output, StringComparison.Ordinal);
         var installed = Directory.GetFiles(tools, "*", SearchOption.AllDirectories).Sum(f => new FileInfo(f).Length);
         Assert.True(installed < 200L << 20, $"the installed tool takes {installed} bytes");
-    }
-
-    public void Dispose()
-    {
-        // The package went into the user's global cache under its one-off version: take it out again.
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "seismic.dietgrasp", "seismic.dietgrasp.plotting", "seismic.dietgrasp.synthetics", "seismic.dietgrasp.cli", "seismic.dietgrasp.cli.linux-x64" })
-        {
-            var cached = Path.Combine(packages, id, _version);
-            if (Directory.Exists(cached))
-            {
-                Directory.Delete(cached, recursive: true);
-            }
-        }
-        Directory.Delete(_scratch, recursive: true);
     }
 
     /// <summary>The README's ```csharp blocks, each a list of using directives and statements.</summary>
@@ -123,16 +127,7 @@ public sealed class PackageConsumerTests : IDisposable
     private void WriteConsumerProject(string folder, string feed)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "NuGet.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
-              </packageSources>
-            </configuration>
-            """);
+        File.WriteAllText(Path.Combine(folder, "NuGet.config"), NuGetConfig(feed));
         File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -179,6 +174,18 @@ public sealed class PackageConsumerTests : IDisposable
         File.WriteAllText(Path.Combine(folder, "ReadmeExamples.cs"), ReadmeExamplesSource());
         CopyFolder(RepositoryLayout.PathOf("samples", "Data"), Path.Combine(folder, "Data"));
     }
+
+    /// <summary>Package sources: the folder feed and the machine's package folder (a local feed too), nothing public.</summary>
+    private static string NuGetConfig(string feed) => $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <clear />
+            <add key="local" value="{feed}" />
+            <add key="machine" value="{MachinePackages}" />
+          </packageSources>
+        </configuration>
+        """;
 
     /// <summary>Each README block becomes a static method; its using directives move to the file's top.</summary>
     private static string ReadmeExamplesSource()

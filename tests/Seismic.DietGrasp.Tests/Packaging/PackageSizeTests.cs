@@ -59,20 +59,20 @@ public sealed class PackageSizeTests : IDisposable
         Assert.Contains("SkiaSharp.NativeAssets.Linux.NoDependencies", output, StringComparison.Ordinal);
     }
 
-    public void Dispose()
+    public void Dispose() => Directory.Delete(_scratch, recursive: true);
+
+    /// <summary>The machine's package folder, where the repository's restore put the library's dependencies (offline-capable).</summary>
+    private static string MachinePackages =>
+        Environment.GetEnvironmentVariable("NUGET_PACKAGES")
+        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+    /// <summary>The consumers' private NuGet folders, inside the scratch folder: nothing lands in the global cache.</summary>
+    private Dictionary<string, string> ConsumerEnvironment => new()
     {
-        var packages = Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-            ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
-        foreach (var id in new[] { "seismic.dietgrasp", "seismic.dietgrasp.plotting" })
-        {
-            var cached = Path.Combine(packages, id, _version);
-            if (Directory.Exists(cached))
-            {
-                Directory.Delete(cached, recursive: true);
-            }
-        }
-        Directory.Delete(_scratch, recursive: true);
-    }
+        ["NUGET_PACKAGES"] = Path.Combine(_scratch, "nuget-packages"),
+        ["NUGET_HTTP_CACHE_PATH"] = Path.Combine(_scratch, "nuget-http-cache"),
+        ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(_scratch, "tmp")).FullName,
+    };
 
     /// <summary>Total bytes of a bin folder, and the bytes that are not ONNX Runtime's own native libraries.</summary>
     private static (long Total, long BeyondOnnxRuntime) Sizes(string bin)
@@ -94,7 +94,7 @@ public sealed class PackageSizeTests : IDisposable
               <packageSources>
                 <clear />
                 <add key="local" value="{feed}" />
-                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+                <add key="machine" value="{MachinePackages}" />
               </packageSources>
             </configuration>
             """);
@@ -112,7 +112,7 @@ public sealed class PackageSizeTests : IDisposable
             </Project>
             """);
         File.WriteAllText(Path.Combine(folder, "Program.cs"), program);
-        Dotnet("build -c Release", folder);
+        ProcessRunner.Dotnet("build -c Release", folder, CommandLimit, ConsumerEnvironment);
         return Path.Combine(folder, "bin", "Release", "net10.0");
     }
 

@@ -8,14 +8,15 @@ namespace Seismic.DietGrasp.Tests.Packaging;
 internal static class ProcessRunner
 {
     /// <summary>Runs <c>dotnet arguments</c> and returns its output, failing the test on a non-zero exit code.</summary>
-    public static string Dotnet(string arguments, string workingDirectory, TimeSpan limit)
+    public static string Dotnet(string arguments, string workingDirectory, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
     {
-        var (exitCode, output) = Run("dotnet", arguments, workingDirectory, limit);
+        var (exitCode, output) = Run("dotnet", arguments, workingDirectory, limit, environment);
         Assert.True(exitCode == 0, $"dotnet {arguments} exited {exitCode}:\n{output}");
         return output;
     }
 
-    public static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory, TimeSpan limit)
+    /// <summary>Runs a command; <paramref name="environment"/> adds to or overrides the inherited variables.</summary>
+    public static (int ExitCode, string Output) Run(string fileName, string arguments, string workingDirectory, TimeSpan limit, IReadOnlyDictionary<string, string>? environment = null)
     {
         var start = new ProcessStartInfo(fileName, arguments)
         {
@@ -29,6 +30,10 @@ internal static class ProcessRunner
         start.Environment.Remove("MSBUILD_EXE_PATH");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            start.Environment[name] = value;
+        }
 
         var output = new StringBuilder();
         using var process = new Process { StartInfo = start };

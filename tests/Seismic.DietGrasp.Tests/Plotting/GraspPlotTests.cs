@@ -97,12 +97,19 @@ public sealed class GraspPlotTests
         Assert.Empty(Directory.GetFiles(folder));
     }
 
-    /// <summary>Pictures worth looking at go to a fixed scratch folder (overwritten each run).</summary>
+    /// <summary>
+    /// Pictures worth looking at: kept in the folder named by DIETGRASP_TEST_PICTURES when it is set,
+    /// otherwise written to the test's scratch folder and removed with it.
+    /// </summary>
     private static string PictureFolder()
     {
-        var folder = Path.Combine(Path.GetTempPath(), "dietgrasp-tests", "pictures");
-        Directory.CreateDirectory(folder);
-        return folder;
+        var keep = Environment.GetEnvironmentVariable("DIETGRASP_TEST_PICTURES");
+        if (string.IsNullOrEmpty(keep))
+        {
+            return TestPaths.NewScratchFolder();
+        }
+        Directory.CreateDirectory(keep);
+        return keep;
     }
 
     private static void AssertPng(string path, int width, int height)

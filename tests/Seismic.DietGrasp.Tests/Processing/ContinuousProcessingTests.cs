@@ -8,9 +8,10 @@ namespace Seismic.DietGrasp.Tests.Processing;
 /// <summary><see cref="ContinuousProcessing.Run"/> on the <see cref="RunScenario"/> folder (12 stations, 10 minutes across midnight).</summary>
 public sealed class ContinuousProcessingTests
 {
+    // Shared by the tests of the class, so not a per-test scratch folder.
     private static readonly Lazy<(string Folder, RunResult Result, RunPictureFiles Pictures)> Reference = new(() =>
     {
-        var folder = TestPaths.NewScratchFolder();
+        var folder = TestPaths.NewSharedFolder();
         var result = ContinuousProcessing.Run(Options(folder));
         return (folder, result, RunPictures.Save(result, folder));
     });

@@ -10,7 +10,11 @@ namespace Seismic.DietGrasp.Tests.Processing;
 /// Tremor on the 2 x 2 block {S01, S02, S05, S06} during minutes 2..5 (23:54..23:57), a local earthquake
 /// on every station in minute 6 (23:58), a dead (constant) VY channel on S11 and a 30 s gap in S12's VZ
 /// in minute 7 (23:59). S12 is listed as <c>SN.S12</c> in the station file (NET.STA matching), the others
-/// as <c>STA</c>. The files are written once per test process and shared (read-only).
+/// as <c>STA</c>. The files are written once per test process, into that process's own folder, and shared
+/// (read-only). The folder's name holds <see cref="Version"/> and the build of the synthetics generator,
+/// and the files are written under a temporary name and moved into place whole, so no run ever reads a
+/// half-written or stale scenario (once, a fixed /tmp folder was reused whenever a "done" file existed: a
+/// changed generator went unnoticed, and two test processes raced on it).
 /// </summary>
 internal static class RunScenario
 {
@@ -24,6 +28,9 @@ internal static class RunScenario
     public const int GapStation = 11;
     public const int GapMinute = 7;
 
+    /// <summary>Raise when the scenario below changes.</summary>
+    private const int Version = 3;
+
     private static readonly Lazy<string> Folder = new(Write);
 
     public static string WaveformFolder => Path.Combine(Folder.Value, "waveforms");
@@ -34,11 +41,9 @@ internal static class RunScenario
 
     private static string Write()
     {
-        var root = Path.Combine(Path.GetTempPath(), "dietgrasp-tests", "run-scenario-v2");
-        if (File.Exists(Path.Combine(root, "done")))
-        {
-            return root;
-        }
+        var key = $"run-scenario-v{Version}-{typeof(SyntheticWaveforms).Assembly.ManifestModule.ModuleVersionId:N}";
+        var final = Path.Combine(TestPaths.ProcessFolder, key);
+        var root = final + ".partial";
         var waveforms = Path.Combine(root, "waveforms");
         Directory.CreateDirectory(waveforms);
         var lines = new List<string> { "name,latitude,longitude" };
@@ -77,8 +82,8 @@ internal static class RunScenario
             }
         }
         File.WriteAllLines(Path.Combine(root, "stations.csv"), lines);
-        File.WriteAllText(Path.Combine(root, "done"), "ok");
-        return root;
+        Directory.Move(root, final);
+        return final;
     }
 
     private static void Save(string folder, string station, string channel, DateTime start, double[] samples, string part = "") =>

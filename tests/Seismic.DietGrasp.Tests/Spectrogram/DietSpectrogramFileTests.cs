@@ -1,5 +1,6 @@
 using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Spectrogram;
+using Seismic.DietGrasp.Tests.Platform;
 using Xunit;
 
 namespace Seismic.DietGrasp.Tests.Spectrogram;
@@ -153,13 +154,9 @@ public sealed class DietSpectrogramFileTests
         Assert.Equal(DietSpectrogram.ComputeBatch(waveforms, Rate), Npy.ReadFloat32(output).Data);
     }
 
-    [Fact]
+    [UnixFact]
     public async Task AForwardOnlyInputSuchAsAPipeIsReadInOrder()
     {
-        if (OperatingSystem.IsWindows())
-        {
-            return; // no named pipes in the file system
-        }
         var folder = TestPaths.NewScratchFolder();
         var waveforms = Noise(40);
         var regular = Path.Combine(folder, "W.npy");

@@ -1,15 +1,14 @@
-using System.Runtime.Intrinsics.X86;
 using Seismic.DietGrasp.Spectrogram;
+using Seismic.DietGrasp.Tests.Platform;
 using Xunit;
 
 namespace Seismic.DietGrasp.Tests.Spectrogram;
 
 public sealed class SpectrogramKernelTests
 {
-    [Fact]
+    [Avx2Fact]
     public void TheVectorInterleaveGivesThePortableFloats()
     {
-        Assert.True(Avx2.IsSupported && System.Numerics.Vector<double>.Count == 4, "the AVX2 path needs AVX2 and 256-bit vectors");
         var kernel = SpectrogramKernel.For(SpectrogramParameters.SNet);
         var workspace = kernel.CreateWorkspace();
         var random = new Random(5);

@@ -10,6 +10,7 @@ namespace Seismic.DietGrasp.Tests.Synthetics;
 public sealed class SyntheticDemoTests
 {
     [Fact]
+    [Trait("Category", "Slow")] // about 26 s: a 15-minute demo on 150 stations
     public void ReducedDemoFindsTheInjectedTremorOnTheRealGeometry()
     {
         var folder = TestPaths.NewScratchFolder();
