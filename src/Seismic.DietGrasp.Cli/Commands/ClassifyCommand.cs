@@ -1,4 +1,5 @@
 using Seismic.DietGrasp.DietClassifier;
+using Seismic.DietGrasp.DietClassifier.Keras;
 using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Spectrogram;
 
@@ -9,7 +10,7 @@ internal sealed class ClassifyCommand : ICliCommand
 {
     public string Name => "classify";
 
-    public string Usage => "classify (--spectrograms S.npy | --waveforms W.npy --fs HZ) --out P.csv [--model M.onnx]";
+    public string Usage => "classify (--spectrograms S.npy | --waveforms W.npy --fs HZ) --out P.csv [--model M.onnx|M.h5|M.keras]";
 
     public int Run(CliArguments arguments, CliContext context)
     {
@@ -35,7 +36,9 @@ internal sealed class ClassifyCommand : ICliCommand
         var spectrograms = spectrogramPath is not null
             ? ReadSpectrograms(spectrogramPath)
             : ComputeSpectrograms(waveformPath!, samplingRate!.Value, context.Cancellation);
-        using var model = modelPath is null ? DietModel.LoadBundled() : DietModel.Load(modelPath);
+        using var model = modelPath is null ? DietModel.LoadBundled()
+            : KerasModel.IsKerasFile(modelPath) ? DietModel.LoadKeras(modelPath)
+            : DietModel.Load(modelPath);
         DietProbabilities[] probabilities;
         try
         {
