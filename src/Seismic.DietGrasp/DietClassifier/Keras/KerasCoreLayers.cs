@@ -76,6 +76,8 @@ internal static class KerasCoreLayers
     public static GraphTensor ZeroPadding(KerasOnnxBuilder builder, KerasLayerSpec layer, GraphTensor input, int rank)
     {
         var amounts = SpatialPairs(builder, layer, input, rank, "padding");
+        // Channels-first, as the convolution that usually follows wants it: ONNX Runtime then folds the Pad into the Conv.
+        input = builder.ToChannelsFirst(input);
         var pads = new long[2 * input.Rank];
         var shape = (int?[])input.Shape.Clone();
         for (var i = 0; i < rank; i++)
@@ -92,6 +94,7 @@ internal static class KerasCoreLayers
     public static GraphTensor Cropping(KerasOnnxBuilder builder, KerasLayerSpec layer, GraphTensor input, int rank)
     {
         var amounts = SpatialPairs(builder, layer, input, rank, "cropping");
+        input = builder.ToChannelsFirst(input);
         var starts = new long[rank];
         var ends = new long[rank];
         var axes = new long[rank];

@@ -159,7 +159,7 @@ public sealed class KerasModel
             {
                 throw new InvalidFileException(source, "an HDF5 file without a 'model_config' attribute: a weights-only file; give the architecture JSON as well (convert-keras --weights W.h5 --config C.json)");
             }
-            return Convert(weights, config, source, KerasFileFormat.Keras2Hdf5, weights.Attributes.TryGetValue("keras_version", out var version) ? version : string.Empty);
+            return Convert(weights, config, source, source, KerasFileFormat.Keras2Hdf5, weights.Attributes.TryGetValue("keras_version", out var version) ? version : string.Empty);
         }
         throw new InvalidFileException(source, "neither HDF5 (Keras 2 .h5) nor zip (Keras 3 .keras): not a Keras model file");
     }
@@ -196,21 +196,21 @@ public sealed class KerasModel
             }
         }
         var weightFile = KerasWeightFile.Read(weights, source + ":model.weights.h5");
-        return Convert(weightFile, config, source, KerasFileFormat.Keras3Archive, version.Length > 0 ? version : "3");
+        return Convert(weightFile, config, source + ":config.json", source, KerasFileFormat.Keras3Archive, version.Length > 0 ? version : "3");
     }
 
     private static KerasModel FromWeightsAndConfig(byte[] weights, string weightsSource, string config, string configSource, KerasFileFormat format)
     {
-        _ = configSource;
         var weightFile = KerasWeightFile.Read(weights, weightsSource);
         var version = weightFile.Attributes.TryGetValue("keras_version", out var v) ? v
             : config.Contains("\"keras_version\": \"3") || config.Contains("\"module\": \"keras") ? "3" : string.Empty;
-        return Convert(weightFile, config, weightsSource, format, version);
+        return Convert(weightFile, config, configSource, weightsSource, format, version);
     }
 
-    private static KerasModel Convert(KerasWeightFile weights, string configJson, string source, KerasFileFormat format, string kerasVersion)
+    /// <summary>The conversion proper; config errors name <paramref name="configSource"/>, all others <paramref name="source"/>.</summary>
+    private static KerasModel Convert(KerasWeightFile weights, string configJson, string configSource, string source, KerasFileFormat format, string kerasVersion)
     {
-        var (specs, inputNames, outputNames) = KerasConfigReader.Read(configJson, source);
+        var (specs, inputNames, outputNames) = KerasConfigReader.Read(configJson, configSource);
         var graph = new OnnxGraph(Path.GetFileNameWithoutExtension(source));
         var builder = new KerasOnnxBuilder(graph, weights, source, kerasVersion);
         var tensors = new Dictionary<string, GraphTensor>(StringComparer.Ordinal);

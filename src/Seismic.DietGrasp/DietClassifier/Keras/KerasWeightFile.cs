@@ -82,10 +82,9 @@ internal sealed class KerasWeightFile
             {
                 throw new InvalidFileException(source, "an HDF5 file without Keras weights: no 'model_weights' group, no 'layer_names' attribute (Keras 2) and no 'layers' group (Keras 3)");
             }
-            foreach (var (key, value) in ReadStringList(root, "layer_names"))
+            foreach (var layerName in ReadStringList(root, "layer_names"))
             {
-                _ = key;
-                weights[value] = ReadKeras2Layer(root, value, source);
+                weights[layerName] = ReadKeras2Layer(root, layerName, source);
             }
         }
         return new KerasWeightFile(weights, attributes);
@@ -99,7 +98,7 @@ internal sealed class KerasWeightFile
         }
         var group = root.Group(layerName);
         var tensors = new List<KerasTensor>();
-        foreach (var (_, weightName) in ReadStringList(group, "weight_names"))
+        foreach (var weightName in ReadStringList(group, "weight_names"))
         {
             if (!group.LinkExists(weightName))
             {
@@ -142,7 +141,7 @@ internal sealed class KerasWeightFile
     }
 
     /// <summary>A string list attribute; Keras 2 splits long ones into NAME0, NAME1, ... and writes an empty list as a float array.</summary>
-    private static IEnumerable<(int Index, string Value)> ReadStringList(IH5Object owner, string name)
+    private static IEnumerable<string> ReadStringList(IH5Object owner, string name)
     {
         var parts = new List<IH5Attribute>();
         if (owner.AttributeExists(name))
@@ -156,7 +155,6 @@ internal sealed class KerasWeightFile
                 parts.Add(owner.Attribute(name + i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
             }
         }
-        var index = 0;
         foreach (var part in parts)
         {
             if (part.Type.Class is not (H5DataTypeClass.String or H5DataTypeClass.VariableLength))
@@ -165,7 +163,7 @@ internal sealed class KerasWeightFile
             }
             foreach (var value in part.Read<string[]>())
             {
-                yield return (index++, value);
+                yield return value;
             }
         }
     }

@@ -56,6 +56,28 @@ public sealed class KerasRefusedModelTests
     }
 
     [Fact]
+    public void UnknownActivationIsNamedWithTheSupportedList()
+    {
+        const string Config = """
+            {"class_name": "Model", "config": {"name": "m", "layers": [
+              {"class_name": "InputLayer", "name": "input", "config": {"name": "input", "batch_input_shape": [null, 4, 5]}, "inbound_nodes": []},
+              {"class_name": "Dense", "name": "dense", "config": {"name": "dense", "units": 3, "activation": "my_activation"}, "inbound_nodes": [[["input", 0, 0, {}]]]}],
+              "input_layers": [["input", 0, 0]], "output_layers": [["dense", 0, 0]]}}
+            """;
+        using var weights = File.OpenRead(KerasFixtures.Path("layers", "dense_rank3_gelu.h5"));
+        var error = Assert.Throws<InvalidFileException>(() => KerasModel.Read(weights, Config, "w.h5"));
+        Assert.Contains("layer 'dense' (Dense): activation 'my_activation' is not supported; supported: linear, relu", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void BrokenConfigIsNamed()
+    {
+        using var weights = File.OpenRead(KerasFixtures.Path("layers", "dense_rank3_gelu.h5"));
+        var error = Assert.Throws<InvalidFileException>(() => KerasModel.Read(weights, "{\"class_name\": ", "w.h5"));
+        Assert.Contains("w.h5 (config): the model config is not valid JSON", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void OtherFilesAreNotKerasModels()
     {
         Assert.False(KerasModel.IsKerasFile(Path.Combine(AppContext.BaseDirectory, "Seismic.DietGrasp.dll")));
