@@ -1,4 +1,5 @@
 using Seismic.DietGrasp.DietClassifier;
+using Seismic.DietGrasp.DietClassifier.Keras;
 using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Spectrogram;
 
@@ -11,7 +12,7 @@ internal sealed class ClassifyCommand : ICliCommand
 
     public string Description => "DiET probabilities of earthquake, tremor and noise for spectrograms, or for waveforms through their spectrograms.";
 
-    public string Usage => "classify (--spectrograms S.npy | --waveforms W.npy --fs HZ) --out P.csv [--model M.onnx]";
+    public string Usage => "classify (--spectrograms S.npy | --waveforms W.npy --fs HZ) --out P.csv [--model M.onnx|M.h5|M.keras]";
 
     public IReadOnlyList<CliOption> Options { get; } = new[]
     {
@@ -19,7 +20,7 @@ internal sealed class ClassifyCommand : ICliCommand
         new CliOption("waveforms", CliValueKind.Text, "One-minute waveforms [M, 3, 60 fs] or [3, 60 fs] (.npy), turned into spectrograms first; needs --fs.") { Value = "W.npy" },
         new CliOption("fs", CliValueKind.Number, "The sampling rate of --waveforms in Hz: at least 40, a multiple of 1.25.") { Value = "HZ" }.ReportedAs("sampling_freq"),
         new CliOption("out", CliValueKind.Text, "The probabilities to write: CSV with the header earthquake,tremor,noise and one row per input, in order.") { Value = "P.csv", Required = true },
-        new CliOption("model", CliValueKind.Text, "An ONNX model with the DiET contract [N, 73, 71, 3] -> [N, 3]; default the model bundled with the library.") { Value = "M.onnx" },
+        new CliOption("model", CliValueKind.Text, "An ONNX model, or a Keras .h5/.keras file converted in memory, with the DiET contract [N, 73, 71, 3] -> [N, 3]; default the model bundled with the library.") { Value = "M.onnx|M.h5|M.keras" },
     };
 
     public int Run(CliArguments arguments, CliContext context)
@@ -46,7 +47,9 @@ internal sealed class ClassifyCommand : ICliCommand
         var spectrograms = spectrogramPath is not null
             ? ReadSpectrograms(spectrogramPath)
             : ComputeSpectrograms(waveformPath!, samplingRate!.Value, context.Cancellation);
-        using var model = modelPath is null ? DietModel.LoadBundled() : DietModel.Load(modelPath);
+        using var model = modelPath is null ? DietModel.LoadBundled()
+            : KerasModel.IsKerasFile(modelPath) ? DietModel.LoadKeras(modelPath)
+            : DietModel.Load(modelPath);
         DietProbabilities[] probabilities;
         try
         {

@@ -4,6 +4,7 @@ using System.Reflection;
 using System.Runtime.InteropServices;
 using Microsoft.ML.OnnxRuntime;
 using Microsoft.ML.OnnxRuntime.Tensors;
+using Seismic.DietGrasp.DietClassifier.Keras;
 using Seismic.DietGrasp.Spectrogram;
 
 namespace Seismic.DietGrasp.DietClassifier;
@@ -31,6 +32,9 @@ public sealed class DietModel : IDisposable
     private const int TimeCount = SpectrogramParameters.TimeCount;
     private const int ComponentCount = SpectrogramParameters.ComponentCount;
     private const int ValuesPerSpectrogram = SpectrogramParameters.ValueCount;
+
+    /// <summary>What every DiET model must look like, for the errors of ONNX and Keras models alike.</summary>
+    internal const string ContractDescription = "DiET expects one float32 input [N, 73, 71, 3] (N stations, fixed or dynamic; NHWC: frequency, time, component) and one float32 output [N, 3] (earthquake, tremor, noise)";
 
     private const string BundledModelResource = "Seismic.DietGrasp.onnx.diet-standin-v1.onnx";
     private const string BundledSidecarResource = "Seismic.DietGrasp.onnx.diet-standin-v1.json";
@@ -141,6 +145,32 @@ public sealed class DietModel : IDisposable
     /// <exception cref="ModelContractException">The model's input or output does not fit [N, 73, 71, 3] -> [N, 3].</exception>
     public static DietModel Load(Stream stream, string sourceName = "model stream", DietModelOptions? options = null) =>
         Load(stream, sourceName, options, isBundled: false);
+
+    /// <summary>
+    /// Reads a Keras model file (Keras 2 <c>.h5</c> or Keras 3 <c>.keras</c>), converts it to ONNX in memory
+    /// (<see cref="KerasModel"/>) and loads it, checking the DiET contract on the Keras shapes first.
+    /// </summary>
+    /// <param name="path">The Keras model file.</param>
+    /// <param name="options">Thread settings; null for <see cref="DietModelOptions.Default"/>.</param>
+    /// <returns>The loaded model.</returns>
+    /// <exception cref="InvalidFileException">The file is missing, unreadable, or not a convertible Keras model (the message names the layer).</exception>
+    /// <exception cref="ModelContractException">The model's input or output does not fit [N, 73, 71, 3] -> [N, 3].</exception>
+    public static DietModel LoadKeras(string path, DietModelOptions? options = null) => LoadKeras(KerasModel.Read(path), options);
+
+    /// <summary>Loads a Keras model already read (e.g. from weights and architecture JSON), checking the DiET contract on its shapes first.</summary>
+    /// <param name="model">The read Keras model.</param>
+    /// <param name="options">Thread settings; null for <see cref="DietModelOptions.Default"/>.</param>
+    /// <returns>The loaded model.</returns>
+    /// <exception cref="ModelContractException">The model's input or output does not fit [N, 73, 71, 3] -> [N, 3].</exception>
+    public static DietModel LoadKeras(KerasModel model, DietModelOptions? options = null)
+    {
+        if (model is null)
+        {
+            throw new ArgumentNullException(nameof(model));
+        }
+        KerasDietContract.Check(model);
+        return Create(model.ToOnnx(), model.Source, options, isBundled: false);
+    }
 
     /// <summary>Classifies one station-minute.</summary>
     /// <param name="spectrogram">73 x 71 x 3 floats, row-major [frequency, time, component].</param>
@@ -355,7 +385,7 @@ public sealed class DietModel : IDisposable
 
     private static (string Input, string Output, int? FixedBatch) CheckContract(InferenceSession session, string source)
     {
-        var expected = "DiET expects one float32 input [N, 73, 71, 3] (N stations, fixed or dynamic; NHWC: frequency, time, component) and one float32 output [N, 3] (earthquake, tremor, noise)";
+        var expected = ContractDescription;
         if (session.InputMetadata.Count != 1 || session.OutputMetadata.Count != 1)
         {
             throw new ModelContractException($"{source}: the model has {session.InputMetadata.Count} input(s) ({string.Join(", ", session.InputMetadata.Keys)}) and {session.OutputMetadata.Count} output(s) ({string.Join(", ", session.OutputMetadata.Keys)}); {expected}");
