@@ -1,4 +1,5 @@
 using System.Globalization;
+using Seismic.DietGrasp.Preprocessing;
 using Seismic.DietGrasp.Processing;
 
 namespace Seismic.DietGrasp.Cli.Commands;
@@ -10,7 +11,7 @@ internal sealed class RunCommand : ICliCommand
 
     public string Name => "run";
 
-    public string Usage => "run --waveforms DIR --stations S.csv --out OUT [--k K] [--model M.onnx] [--start T] [--end T] [--sensitivity FILE|COUNTS] [--epsg 32654] [--max-eigen X] [--std-thres KM] [--prob-thres 0.5] [--min-stations 3] [--window 1] [--threads N] [--no-pictures]";
+    public string Usage => "run --waveforms DIR --stations S.csv --out OUT [--k K] [--model M.onnx] [--highpass HZ] [--start T] [--end T] [--sensitivity FILE|COUNTS] [--epsg 32654] [--max-eigen X] [--std-thres KM] [--prob-thres 0.5] [--min-stations 3] [--window 1] [--threads N] [--no-pictures]";
 
     public int Run(CliArguments arguments, CliContext context)
     {
@@ -18,6 +19,7 @@ internal sealed class RunCommand : ICliCommand
         var stations = arguments.Required("stations");
         var output = arguments.Required("out");
         var model = arguments.Optional("model");
+        var highPass = arguments.OptionalDouble("highpass");
         var start = Time(arguments, "start");
         var end = Time(arguments, "end");
         var sensitivity = arguments.Optional("sensitivity");
@@ -33,7 +35,8 @@ internal sealed class RunCommand : ICliCommand
             .WithSensitivity(sensitivity is null ? null
                 : double.TryParse(sensitivity, NumberStyles.Float, CultureInfo.InvariantCulture, out var counts) ? ChannelSensitivity.Uniform(counts)
                 : ChannelSensitivity.Read(sensitivity))
-            .WithPictures(!noPictures);
+            .WithPictures(!noPictures)
+            .WithHighPass(highPass ?? WaveformPreprocessing.DefaultHighPassCorner);
         if (threads is { } n)
         {
             options = options.WithMaxDegreeOfParallelism(n);
@@ -52,6 +55,7 @@ internal sealed class RunCommand : ICliCommand
         }
         context.Output.WriteLine($"{result.StartTime:yyyy-MM-ddTHH:mm:ssZ} to {result.EndTime:yyyy-MM-ddTHH:mm:ssZ}: {result.CompleteStationMinutes} station-minutes classified, {result.EmptyStationMinutes} left empty ({result.ComputedDays} day(s) computed, {result.ResumedDays} resumed)");
         context.Output.WriteLine($"{result.EarthquakeGroups.Count} earthquake group(s), {result.TremorGroups.Count} tremor group(s), {result.Catalogue.Count} tremor episode(s); model: {result.ModelDescription}");
+        context.Output.WriteLine($"preprocessing: {result.PreprocessingDescription}");
         foreach (var file in result.Files)
         {
             context.Output.WriteLine($"wrote {file}");

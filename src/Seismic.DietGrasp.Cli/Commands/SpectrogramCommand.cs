@@ -1,5 +1,7 @@
 using System.Globalization;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Plotting;
+using Seismic.DietGrasp.Preprocessing;
 using Seismic.DietGrasp.Spectrogram;
 
 namespace Seismic.DietGrasp.Cli.Commands;
@@ -9,7 +11,7 @@ internal sealed class SpectrogramCommand : ICliCommand
 {
     public string Name => "spectrogram";
 
-    public string Usage => "spectrogram --input W.npy --fs HZ --out S.npy [--png P.png]";
+    public string Usage => "spectrogram --input W.npy --fs HZ --out S.npy [--png P.png] [--highpass HZ] [--resample]";
 
     public int Run(CliArguments arguments, CliContext context)
     {
@@ -17,16 +19,29 @@ internal sealed class SpectrogramCommand : ICliCommand
         var samplingRate = arguments.RequiredDouble("fs");
         var output = arguments.Required("out");
         var png = arguments.Optional("png");
+        var highPass = arguments.OptionalDouble("highpass") ?? 0;
+        var resample = arguments.Flag("resample");
         arguments.EnsureAllUsed();
 
-        var parameters = new SpectrogramParameters(samplingRate);
-        var result = DietSpectrogram.ComputeFile(input, output, parameters, context.Cancellation);
-        context.Output.WriteLine($"{output}: {result.StationMinutes} spectrogram(s) [{result.StationMinutes}, 73, 71, 3] float32 from {input} at {samplingRate.ToString("R", CultureInfo.InvariantCulture)} Hz");
+        // scipy's spectrogram of the samples as given, unless asked: then what classify --waveforms feeds the model.
+        var preprocessing = WaveformPreprocessing.None.WithHighPass(highPass).WithResampling(resample);
+        int count;
+        ReadOnlyMemory<float> first;
+        if (preprocessing.IsNone)
+        {
+            var result = DietSpectrogram.ComputeFile(input, output, new SpectrogramParameters(samplingRate), context.Cancellation);
+            (count, first) = (result.StationMinutes, result.FirstSpectrogram);
+        }
+        else
+        {
+            (count, first) = ComputePreprocessed(input, output, samplingRate, preprocessing, context);
+        }
+        context.Output.WriteLine($"{output}: {count} spectrogram(s) [{count}, 73, 71, 3] float32 from {input} at {samplingRate.ToString("R", CultureInfo.InvariantCulture)} Hz{(preprocessing.IsNone ? string.Empty : $" ({preprocessing})")}");
         if (png is not null)
         {
             try
             {
-                SpectrogramPlot.SavePng(png, result.FirstSpectrogram.Span, $"{Path.GetFileName(input)}, station-minute 0");
+                SpectrogramPlot.SavePng(png, first.Span, $"{Path.GetFileName(input)}, station-minute 0");
             }
             catch
             {
@@ -37,5 +52,13 @@ internal sealed class SpectrogramCommand : ICliCommand
             context.Output.WriteLine($"{png}: picture of station-minute 0");
         }
         return CliApp.Success;
+    }
+
+    private static (int Count, ReadOnlyMemory<float> First) ComputePreprocessed(string input, string output, double samplingRate, WaveformPreprocessing preprocessing, CliContext context)
+    {
+        var spectrograms = MinuteInput.ComputeSpectrograms(input, samplingRate, preprocessing, context, "spectrogram");
+        var count = spectrograms.Length / SpectrogramParameters.ValueCount;
+        Npy.Write(output, spectrograms, new[] { count, SpectrogramParameters.FrequencyCount, SpectrogramParameters.TimeCount, SpectrogramParameters.ComponentCount });
+        return (count, spectrograms.AsMemory(0, SpectrogramParameters.ValueCount));
     }
 }

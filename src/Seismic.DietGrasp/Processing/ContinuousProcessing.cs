@@ -15,8 +15,9 @@ namespace Seismic.DietGrasp.Processing;
 /// <remarks>
 /// Steps: index the files (headers only); match channels to the station file (<c>NET.STA</c> or <c>STA</c>,
 /// component from the channel's last letter); for each UTC day, for each station and hour in parallel,
-/// read the three components' window, cut clock-aligned minutes (minute m covers [m, m + 60 s)), remove
-/// each minute's mean, apply the sensitivity, make the spectrograms and classify them; keep only the
+/// read the three components' window with margins, high-pass it (zero-phase, <see cref="RunOptions.HighPass"/>)
+/// and resample a rate the spectrogram does not take (<see cref="Preprocessing.SpectrogramRate"/>), cut
+/// clock-aligned minutes (minute m covers [m, m + 60 s)), remove each minute's mean, apply the sensitivity, make the spectrograms and classify them; keep only the
 /// probabilities. A station-minute without a whole, gap-free minute of all three components, or with a
 /// constant (dead) component, stays an empty cell, which GrASP treats as not detecting. Each day is
 /// saved under OUT/days/YYYY-MM-DD/ with a completion marker written last, so a re-run skips finished
@@ -89,9 +90,17 @@ public static class ContinuousProcessing
         var (start, end) = TimeRange(options, archive);
         warnings.AddRange(DiscontinuityWarnings(archive, matched, start, end));
         var days = Days(start, end);
+        var preprocessor = new RunPreprocessor(options.HighPass);
+        var rates = matched.SelectMany(m => m.Channels).SelectMany(archive.GetSegments).Select(segment => segment.SamplingRate).Distinct().ToList();
+        foreach (var rate in rates.Where(r => r >= SpectrogramParameters.MinimumSamplingRate))
+        {
+            // A corner at or above a record's Nyquist frequency fails here, before hours of work.
+            preprocessor.HighPass(rate);
+        }
+        var preprocessing = preprocessor.Describe(rates);
         var modelOptions = new DietModelOptions { BatchParallelism = options.MaxDegreeOfParallelism > 1 ? 1 : 0, InterOpThreads = 1 };
         using var model = options.ModelPath is null ? DietModel.LoadBundled(modelOptions) : DietModel.Load(options.ModelPath, modelOptions);
-        var store = new DayStore(options.OutputDirectory, stations, ModelIdentity(model, options.ModelPath), options.Sensitivity?.Description ?? "counts");
+        var store = new DayStore(options.OutputDirectory, stations, ModelIdentity(model, options.ModelPath), $"{options.Sensitivity?.Description ?? "counts"}; {preprocessing}");
 
         var results = new DayResult?[days.Count];
         for (var d = 0; d < days.Count; d++)
@@ -110,7 +119,7 @@ public static class ContinuousProcessing
                 continue;
             }
             cancellation.ThrowIfCancellationRequested();
-            results[d] = ClassifyDay(options, archive, model, parameters, stations, matched, days[d].Start, days[d].End, tracker, cancellation);
+            results[d] = ClassifyDay(options, archive, model, parameters, preprocessor, stations, matched, days[d].Start, days[d].End, tracker, cancellation);
             store.Save(days[d].Start, days[d].End, results[d]!);
             tracker.DayDone();
         }
@@ -148,7 +157,7 @@ public static class ContinuousProcessing
         {
             cancellation.ThrowIfCancellationRequested();
             progress?.Report(new RunProgress(RunStage.Plotting, days.Count, days.Count, total, total));
-            DrawPictures(stations, tremor, tremorGroups, catalogue, new StationHourClassifier(archive, model, options.Sensitivity, parameters), matched, Output, warnings);
+            DrawPictures(stations, tremor, tremorGroups, catalogue, new StationHourClassifier(archive, model, options.Sensitivity, parameters, preprocessor), matched, Output, warnings);
         }
 
         progress?.Report(new RunProgress(RunStage.Finished, days.Count, days.Count, total, total));
@@ -156,10 +165,10 @@ public static class ContinuousProcessing
             ? $"{model.Source} (trained on synthetic waveforms, not the published DiET weights)"
             : model.Source;
         return new RunResult(stations, start, end, earthquake, tremor, noise, earthquakeGroups, tremorGroups, categorized, catalogue,
-            days.Count - resumed, resumed, files, warnings, modelDescription);
+            days.Count - resumed, resumed, files, warnings, modelDescription, preprocessing);
     }
 
-    private static DayResult ClassifyDay(RunOptions options, WaveformArchive archive, DietModel model, ConcurrentDictionary<double, SpectrogramParameters> parameters,
+    private static DayResult ClassifyDay(RunOptions options, WaveformArchive archive, DietModel model, ConcurrentDictionary<double, SpectrogramParameters> parameters, RunPreprocessor preprocessor,
         StationNetwork stations, IReadOnlyList<StationChannels> matched, DateTime start, DateTime end, ProgressTracker tracker, CancellationToken cancellation)
     {
         var day = new DayProbabilities(start, end, stations.Count);
@@ -171,7 +180,7 @@ public static class ContinuousProcessing
             Parallel.ForEach(
                 work,
                 parallel,
-                () => new StationHourClassifier(archive, model, options.Sensitivity, parameters),
+                () => new StationHourClassifier(archive, model, options.Sensitivity, parameters, preprocessor),
                 (item, _, worker) =>
                 {
                     cancellation.ThrowIfCancellationRequested();

@@ -20,7 +20,8 @@ public sealed class RunResult
         int resumedDays,
         IReadOnlyList<string> files,
         IReadOnlyList<string> warnings,
-        string modelDescription)
+        string modelDescription,
+        string preprocessingDescription)
     {
         Stations = stations;
         StartTime = startTime;
@@ -37,6 +38,7 @@ public sealed class RunResult
         Files = files;
         Warnings = warnings;
         ModelDescription = modelDescription;
+        PreprocessingDescription = preprocessingDescription;
         var cells = (long)earthquake.MinuteCount * earthquake.StationCount;
         long empty = 0;
         for (var row = 0; row < earthquake.MinuteCount; row++)
@@ -100,4 +102,7 @@ public sealed class RunResult
 
     /// <summary>Which model classified (and whether it is the bundled stand-in).</summary>
     public string ModelDescription { get; }
+
+    /// <summary>What was done to the records before their spectrograms: the high-pass and the sampling rates resampled, e.g. "1 Hz high-pass (...); 128 Hz resampled to 125 Hz".</summary>
+    public string PreprocessingDescription { get; }
 }

@@ -236,7 +236,7 @@ public sealed class MixedFormatRunTests
         using var model = Seismic.DietGrasp.DietClassifier.DietModel.LoadBundled();
         var minute = RunScenario.Start.AddMinutes(RunScenario.TremorMinutes[0]);
         float[] Spectrogram(Seismic.DietGrasp.Waveforms.WaveformArchive a, ChannelSensitivity? sensitivity) =>
-            new StationHourClassifier(a, model, sensitivity, new()).Spectrogram(S01(a), minute)!;
+            new StationHourClassifier(a, model, sensitivity, new(), new RunPreprocessor(1)).Spectrogram(S01(a), minute)!;
         var expected = Spectrogram(reference, null);
         Assert.True(expected.Zip(Spectrogram(archive, table), (x, y) => Math.Abs(x - y)).Max() < 1e-3);
         Assert.True(expected.Zip(Spectrogram(archive, null), (x, y) => Math.Abs(x - y)).Max() > 0.1);
