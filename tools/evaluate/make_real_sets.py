@@ -9,7 +9,9 @@ Writes OUT/<set>.npy (float64 [M, 3, 60 fs]) and OUT/<set>.labels.csv (header `l
     noise_B204, noise_SHW, noise_PR34 (100 Hz, counts), noise_USC6 (200 Hz, counts),
     noise_OBS (100 Hz, normalised ocean-bottom samples), noise_all100 (the 100 Hz land minutes together),
     eq_all: the 100 real earthquakes, 60 s from 10 s before P (samples 2000..7999 of the 90 s records, P at 3000),
-    eq_velocity / eq_accel: the same split by instrument (HH/EH/BH velocity vs HN accelerometers).
+    eq_velocity / eq_accel: the same split by instrument (HH/EH/BH velocity vs HN accelerometers),
+    mixed_100hz: eq_all, then the 166 land and the 18 ocean-bottom noise minutes at 100 Hz (284 minutes,
+    both classes, so the precision-recall curves mean something).
 Prints one line per set: name, minutes, rate. Then: tools/evaluate/run_real_sets.sh OUT
 """
 import csv
@@ -53,6 +55,12 @@ def main():
     save(out, "eq_all", cuts, "earthquake", 100)
     save(out, "eq_velocity", cuts[~accel], "earthquake", 100)
     save(out, "eq_accel", cuts[accel], "earthquake", 100)
+
+    mixed = np.concatenate([cuts, files["noise_100hz.npy"], obs])
+    np.save(os.path.join(out, "mixed_100hz.npy"), np.ascontiguousarray(mixed, dtype=np.float64))
+    with open(os.path.join(out, "mixed_100hz.labels.csv"), "w") as f:
+        f.write("label\n" + "earthquake\n" * len(cuts) + "noise\n" * (len(mixed) - len(cuts)))
+    print(f"mixed_100hz {len(mixed)} 100")
 
 
 if __name__ == "__main__":

@@ -42,6 +42,17 @@ public class PreprocessingBenchmarks
     }
 
     [Benchmark]
+    public double HighPassStationHourInterleaved()
+    {
+        for (var c = 0; c < 3; c++)
+        {
+            _hour100[c].CopyTo(_work100[c], 0);
+        }
+        _highPass.FilterZeroPhase(_work100[0], _work100[1], _work100[2]);
+        return _work100[0][0];
+    }
+
+    [Benchmark]
     public double ResampleStationHour128To125()
     {
         for (var c = 0; c < 3; c++)

@@ -21,6 +21,9 @@ public sealed class WaveformPreprocessing
     /// <summary>The default high-pass corner in Hz.</summary>
     public const double DefaultHighPassCorner = 1;
 
+    /// <summary>The lowest corner accepted (other than 0, off): below it the run's margins (20 corner periods) would pass half an hour.</summary>
+    public const double MinimumHighPassCorner = 0.01;
+
     private WaveformPreprocessing(double highPassCorner, bool resample)
     {
         HighPassCorner = highPassCorner;
@@ -45,7 +48,7 @@ public sealed class WaveformPreprocessing
     /// <summary>A copy with another high-pass corner.</summary>
     /// <param name="cornerFrequency">In Hz; 0 turns the filter off.</param>
     /// <returns>The new options.</returns>
-    /// <exception cref="InvalidParameterException">Negative or not finite.</exception>
+    /// <exception cref="InvalidParameterException">Negative, not finite, or between 0 and <see cref="MinimumHighPassCorner"/>.</exception>
     public WaveformPreprocessing WithHighPass(double cornerFrequency) => new(CheckCorner(cornerFrequency), Resample);
 
     /// <summary>A copy that resamples unsupported rates, or refuses them.</summary>
@@ -138,9 +141,9 @@ public sealed class WaveformPreprocessing
 
     internal static double CheckCorner(double cornerFrequency)
     {
-        if (double.IsNaN(cornerFrequency) || double.IsInfinity(cornerFrequency) || cornerFrequency < 0)
+        if (double.IsNaN(cornerFrequency) || double.IsInfinity(cornerFrequency) || cornerFrequency < 0 || (cornerFrequency > 0 && cornerFrequency < MinimumHighPassCorner))
         {
-            throw new InvalidParameterException("highPass", $"the high-pass corner must be 0 (off) or a positive number of Hz, got {cornerFrequency.ToString("R", CultureInfo.InvariantCulture)}");
+            throw new InvalidParameterException("highPass", $"the high-pass corner must be 0 (off) or at least {MinimumHighPassCorner.ToString("R", CultureInfo.InvariantCulture)} Hz, got {cornerFrequency.ToString("R", CultureInfo.InvariantCulture)}");
         }
         return cornerFrequency;
     }

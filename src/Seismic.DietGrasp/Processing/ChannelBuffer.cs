@@ -23,6 +23,8 @@ internal sealed class ChannelBuffer
     private double[] _filtered = Array.Empty<double>();
     private double[] _resampled = Array.Empty<double>();
     private ReadOnlyMemory<double> _recorded;
+    private List<SampleRange> _runs = new();
+    private int _length;
     private double _recordedRate;
 
     /// <summary>The samples at <see cref="Rate"/>, from the window's start.</summary>
@@ -73,44 +75,93 @@ internal sealed class ChannelBuffer
         return true;
     }
 
-    /// <summary>Takes a window, filtering and resampling it when asked.</summary>
-    public void Prepare(WaveformWindow window, ButterworthHighPass? highPass, double targetRate, PolyphaseResampler? resampler)
+    /// <summary>
+    /// Takes a station's three windows, filtering and resampling them when asked. When the three share their
+    /// gaps (the usual case), their runs are filtered together (<see cref="ButterworthHighPass.FilterZeroPhase(Span{double}, Span{double}, Span{double})"/>,
+    /// the same numbers, faster).
+    /// </summary>
+    public static void PrepareAll(ChannelBuffer[] channels, WaveformWindow[] windows, ButterworthHighPass? highPass, double targetRate, PolyphaseResampler? resampler)
+    {
+        if (highPass is null && resampler is null)
+        {
+            for (var c = 0; c < 3; c++)
+            {
+                channels[c].UseAsRead(windows[c]);
+            }
+            return;
+        }
+        for (var c = 0; c < 3; c++)
+        {
+            channels[c].Load(windows[c]);
+        }
+        if (highPass is not null)
+        {
+            var minimumRun = Math.Max(highPass.PadLength + 1, (int)Math.Floor(60 * windows[0].SamplingRate));
+            if (channels[1].SameRuns(channels[0]) && channels[2].SameRuns(channels[0]))
+            {
+                foreach (var run in channels[0]._runs.Where(run => run.Count >= minimumRun))
+                {
+                    highPass.FilterZeroPhase(channels[0].Run(run), channels[1].Run(run), channels[2].Run(run));
+                }
+            }
+            else
+            {
+                foreach (var channel in channels)
+                {
+                    foreach (var run in channel._runs.Where(run => run.Count >= minimumRun))
+                    {
+                        highPass.FilterZeroPhase(channel.Run(run));
+                    }
+                }
+            }
+        }
+        for (var c = 0; c < 3; c++)
+        {
+            channels[c].Finish(windows[c], targetRate, resampler);
+        }
+    }
+
+    private void UseAsRead(WaveformWindow window)
     {
         _bad.Clear();
         Rate = window.SamplingRate;
         _recorded = window.Samples;
         _recordedRate = window.SamplingRate;
-        if (highPass is null && resampler is null)
-        {
-            Samples = window.Samples;
-            _bad.AddRange(window.MissingRanges);
-            _bad.AddRange(window.ConflictRanges);
-            return;
-        }
+        Samples = window.Samples;
+        _bad.AddRange(window.MissingRanges);
+        _bad.AddRange(window.ConflictRanges);
+    }
+
+    /// <summary>Copies the window into the filter buffer and finds its gap-free runs.</summary>
+    private void Load(WaveformWindow window)
+    {
+        UseAsRead(window);
         var n = window.Samples.Length;
         if (_filtered.Length < n)
         {
             _filtered = new double[n];
         }
+        window.Samples.Span.CopyTo(_filtered);
+        _length = n;
+        _runs = Runs(window.MissingRanges, n);
+    }
+
+    private Span<double> Run(SampleRange run) => _filtered.AsSpan(run.Start, run.Count);
+
+    private bool SameRuns(ChannelBuffer other) => _length == other._length && _runs.SequenceEqual(other._runs);
+
+    /// <summary>The filtered samples as they are, or resampled to <paramref name="targetRate"/>.</summary>
+    private void Finish(WaveformWindow window, double targetRate, PolyphaseResampler? resampler)
+    {
+        var n = _length;
         var samples = _filtered.AsSpan(0, n);
-        window.Samples.Span.CopyTo(samples);
-        var runs = Runs(window.MissingRanges, n);
-        var minimumRun = Math.Max(highPass?.PadLength + 1 ?? 1, (int)Math.Floor(60 * window.SamplingRate));
-        foreach (var run in runs)
-        {
-            if (highPass is not null && run.Count >= minimumRun)
-            {
-                highPass.FilterZeroPhase(samples.Slice(run.Start, run.Count));
-            }
-        }
         if (resampler is null)
         {
             Samples = _filtered.AsMemory(0, n);
-            _bad.AddRange(window.MissingRanges);
-            _bad.AddRange(window.ConflictRanges);
             return;
         }
 
+        _bad.Clear();
         Rate = targetRate;
         var outLength = (int)resampler.OutputLength(n);
         if (_resampled.Length < outLength)
@@ -121,7 +172,7 @@ internal sealed class ChannelBuffer
         output.Clear();
         long up = resampler.Up, down = resampler.Down;
         var covered = 0;
-        foreach (var run in runs)
+        foreach (var run in _runs)
         {
             var slice = samples.Slice(run.Start, run.Count);
             var sum = 0.0;

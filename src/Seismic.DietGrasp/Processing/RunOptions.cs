@@ -134,7 +134,7 @@ public sealed class RunOptions
     /// <summary>A copy with another high-pass corner (<see cref="HighPass"/>).</summary>
     /// <param name="cornerFrequency">In Hz; 0 turns the filter off.</param>
     /// <returns>The new options.</returns>
-    /// <exception cref="InvalidParameterException">Negative or not finite.</exception>
+    /// <exception cref="InvalidParameterException">Negative, not finite, or between 0 and <see cref="WaveformPreprocessing.MinimumHighPassCorner"/> (0.01 Hz).</exception>
     public RunOptions WithHighPass(double cornerFrequency) =>
         new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, DrawPictures, WaveformPreprocessing.CheckCorner(cornerFrequency));
 

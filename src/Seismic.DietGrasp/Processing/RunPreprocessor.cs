@@ -24,7 +24,7 @@ internal sealed class RunPreprocessor
     {
         HighPassCorner = highPassCorner;
         FilterMargin = highPassCorner > 0
-            ? TimeSpan.FromSeconds(Math.Ceiling(new ButterworthHighPass(highPassCorner, 1000 * highPassCorner).SettlingSeconds / MarginStepSeconds) * MarginStepSeconds)
+            ? TimeSpan.FromSeconds(Math.Ceiling(ButterworthHighPass.SettlingSecondsFor(highPassCorner) / MarginStepSeconds) * MarginStepSeconds)
             : TimeSpan.Zero;
     }
 

@@ -185,10 +185,7 @@ internal sealed class StationHourClassifier
             warn($"{station.Name}: sampling rate {rate} Hz cannot make a DiET spectrogram (4 s and 0.8 s must be whole numbers of samples, at least {SpectrogramParameters.MinimumSamplingRate} Hz); cells left empty from {from:yyyy-MM-dd HH:mm} to {to:HH:mm}");
             return null;
         }
-        for (var c = 0; c < 3; c++)
-        {
-            _channels[c].Prepare(windows[c], highPass, target, resampler);
-        }
+        ChannelBuffer.PrepareAll(_channels, windows, highPass, target, resampler);
         EnsureCapacity(parameters);
         return (parameters, (int)Math.Round(margin.TotalSeconds * target));
     }

@@ -86,6 +86,28 @@ public sealed class ButterworthHighPassTests
     }
 
     [Fact]
+    public void Three_stretches_at_once_give_the_same_numbers_as_one_at_a_time()
+    {
+        var x = Record();
+        var stretches = new[] { x.AsSpan(0, 9000).ToArray(), x.AsSpan(9000, 9000).ToArray(), x.Skip(4000).Take(9000).Select(v => -3 * v).ToArray() };
+        var filter = new ButterworthHighPass(1, 100);
+        var expected = stretches.Select(a => { var copy = a.ToArray(); filter.FilterZeroPhase(copy); return copy; }).ToArray();
+        filter.FilterZeroPhase(stretches[0], stretches[1], stretches[2]);
+        for (var c = 0; c < 3; c++)
+        {
+            Assert.Equal(expected[c], stretches[c]);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => filter.FilterZeroPhase(new double[20], new double[21], new double[20]));
+        // Other orders take them one at a time.
+        var order6 = new ButterworthHighPass(1, 100, 6);
+        var single = x.AsSpan(0, 3000).ToArray();
+        order6.FilterZeroPhase(single);
+        var triple = new[] { x.AsSpan(0, 3000).ToArray(), x.AsSpan(0, 3000).ToArray(), x.AsSpan(0, 3000).ToArray() };
+        order6.FilterZeroPhase(triple[0], triple[1], triple[2]);
+        Assert.Equal(single, triple[2]);
+    }
+
+    [Fact]
     public void One_minute_alone_equals_scipys_sosfiltfilt_of_that_minute()
     {
         var x = Record().AsSpan(0, 6000).ToArray();

@@ -51,6 +51,7 @@ public sealed class WaveformPreprocessingTests
     [InlineData(-1)]
     [InlineData(double.NaN)]
     [InlineData(double.PositiveInfinity)]
+    [InlineData(0.001)]
     public void Refuses_a_bad_corner(double corner) =>
         Assert.Throws<InvalidParameterException>(() => WaveformPreprocessing.Default.WithHighPass(corner));
 
