@@ -1,7 +1,7 @@
 using Seismic.DietGrasp.DietClassifier;
 using Seismic.DietGrasp.DietClassifier.Keras;
 using Seismic.DietGrasp.IO;
-using Seismic.DietGrasp.Spectrogram;
+using Seismic.DietGrasp.Preprocessing;
 
 namespace Seismic.DietGrasp.Cli.Commands;
 
@@ -12,13 +12,14 @@ internal sealed class ClassifyCommand : ICliCommand
 
     public string Description => "DiET probabilities of earthquake, tremor and noise for spectrograms, or for waveforms through their spectrograms.";
 
-    public string Usage => "classify (--spectrograms S.npy | --waveforms W.npy --fs HZ) --out P.csv [--model M.onnx|M.h5|M.keras]";
+    public string Usage => "classify (--spectrograms S.npy | --waveforms W.npy --fs HZ [--highpass HZ]) --out P.csv [--model M.onnx|M.h5|M.keras]";
 
     public IReadOnlyList<CliOption> Options { get; } = new[]
     {
         new CliOption("spectrograms", CliValueKind.Text, "Spectrograms [M, 73, 71, 3] or [73, 71, 3] (.npy, as spectrogram writes them); this or --waveforms.") { Value = "S.npy" },
         new CliOption("waveforms", CliValueKind.Text, "One-minute waveforms [M, 3, 60 fs] or [3, 60 fs] (.npy), turned into spectrograms first; needs --fs.") { Value = "W.npy" },
         new CliOption("fs", CliValueKind.Number, "The sampling rate of --waveforms in Hz: at least 40, a multiple of 1.25.") { Value = "HZ" }.ReportedAs("sampling_freq"),
+        new CliOption("highpass", CliValueKind.Number, "With --waveforms: the corner in Hz of the zero-phase Butterworth high-pass applied to each minute before its spectrogram (what run does to the continuous record); 0 turns it off. Default 1.") { Value = "HZ" }.ReportedAs("highPass"),
         new CliOption("out", CliValueKind.Text, "The probabilities to write: CSV with the header earthquake,tremor,noise and one row per input, in order.") { Value = "P.csv", Required = true },
         new CliOption("model", CliValueKind.Text, "An ONNX model, or a Keras .h5/.keras file converted in memory, with the DiET contract [N, 73, 71, 3] -> [N, 3]; default the model bundled with the library.") { Value = "M.onnx|M.h5|M.keras" },
     };
@@ -30,6 +31,7 @@ internal sealed class ClassifyCommand : ICliCommand
         var samplingRate = arguments.OptionalDouble("fs");
         var output = arguments.Required("out");
         var modelPath = arguments.Optional("model");
+        var highPass = arguments.OptionalDouble("highpass");
         arguments.EnsureAllUsed();
         if ((spectrogramPath is null) == (waveformPath is null))
         {
@@ -43,10 +45,14 @@ internal sealed class ClassifyCommand : ICliCommand
         {
             throw new CliUsageException("--fs applies to --waveforms only");
         }
+        if (spectrogramPath is not null && highPass is not null)
+        {
+            throw new CliUsageException("--highpass applies to --waveforms only");
+        }
 
         var spectrograms = spectrogramPath is not null
-            ? ReadSpectrograms(spectrogramPath)
-            : ComputeSpectrograms(waveformPath!, samplingRate!.Value, context.Cancellation);
+            ? MinuteInput.ReadSpectrograms(spectrogramPath)
+            : MinuteInput.ComputeSpectrograms(waveformPath!, samplingRate!.Value, highPass ?? WaveformPreprocessing.DefaultHighPassCorner, context, Name);
         using var model = modelPath is null ? DietModel.LoadBundled()
             : KerasModel.IsKerasFile(modelPath) ? DietModel.LoadKeras(modelPath)
             : DietModel.Load(modelPath);
@@ -66,40 +72,5 @@ internal sealed class ClassifyCommand : ICliCommand
             context.Error.WriteLine("dietgrasp classify: used the bundled stand-in model (trained on synthetic data, not the published DiET); pass --model for your own");
         }
         return CliApp.Success;
-    }
-
-    private static float[] ReadSpectrograms(string path)
-    {
-        var array = Npy.ReadFloat32(path);
-        var shape = array.Shape;
-        var single = shape.Count == 3 && shape[0] == SpectrogramParameters.FrequencyCount && shape[1] == SpectrogramParameters.TimeCount && shape[2] == SpectrogramParameters.ComponentCount;
-        var batch = shape.Count == 4 && shape[0] > 0 && shape[1] == SpectrogramParameters.FrequencyCount && shape[2] == SpectrogramParameters.TimeCount && shape[3] == SpectrogramParameters.ComponentCount;
-        if (!single && !batch)
-        {
-            throw new InvalidFileException(path, $"spectrograms must have shape [M, 73, 71, 3] or [73, 71, 3], got [{string.Join(", ", shape)}]");
-        }
-        return array.Data;
-    }
-
-    private static float[] ComputeSpectrograms(string path, double samplingRate, CancellationToken cancellation)
-    {
-        var parameters = new SpectrogramParameters(samplingRate);
-        var array = Npy.ReadFloat64(path);
-        var shape = array.Shape;
-        var perMinute = parameters.SamplesPerMinute;
-        var fits = (shape.Count == 2 && shape[0] == 3 && shape[1] == perMinute)
-            || (shape.Count == 3 && shape[0] > 0 && shape[1] == 3 && shape[2] == perMinute);
-        if (!fits)
-        {
-            throw new InvalidFileException(path, $"waveforms must have shape [M, 3, {perMinute}] or [3, {perMinute}] (60 s at {samplingRate} Hz), got [{string.Join(", ", shape)}]");
-        }
-        try
-        {
-            return DietSpectrogram.ComputeBatch(array.Data, parameters, cancellation);
-        }
-        catch (InvalidWaveformException ex)
-        {
-            throw new InvalidFileException(path, ex.Message, ex);
-        }
     }
 }

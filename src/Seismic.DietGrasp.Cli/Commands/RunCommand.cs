@@ -1,5 +1,6 @@
 using System.Globalization;
 using Seismic.DietGrasp.Plotting;
+using Seismic.DietGrasp.Preprocessing;
 using Seismic.DietGrasp.Processing;
 
 namespace Seismic.DietGrasp.Cli.Commands;
@@ -21,6 +22,7 @@ internal sealed class RunCommand : ICliCommand
         new CliOption("start", CliValueKind.Time, "The first minute to process (UTC, e.g. 2016-04-01T00:00:00Z); default the start of the waveforms.") { Value = "T" }.ReportedAs("startTime"),
         new CliOption("end", CliValueKind.Time, "The end of the time range, exclusive (UTC); default the end of the waveforms.") { Value = "T" }.ReportedAs("endTime"),
         new CliOption("model", CliValueKind.Text, "An ONNX model with the DiET contract [N, 73, 71, 3] -> [N, 3]; default the model bundled with the library.") { Value = "M.onnx" }.ReportedAs("modelPath"),
+        new CliOption("highpass", CliValueKind.Number, "The corner in Hz of the zero-phase Butterworth high-pass (order 4) applied to the continuous records before minutes are cut; 0 turns it off. Default 1.") { Value = "HZ" }.ReportedAs("highPass"),
         new CliOption("sensitivity", CliValueKind.Text, "Counts per m/s: one number for every channel, or a CSV file of per-channel values; default none (the records are used as they are).") { Value = "FILE|COUNTS" }.ReportedAs("countsPerMeterPerSecond"),
         new CliOption("threads", CliValueKind.Integer, "Stations processed at once, at least 1; default one per processor.") { Value = "N" }.ReportedAs("maxDegreeOfParallelism"),
         new CliOption("no-pictures", CliValueKind.Flag, "Skip the PNG pictures (the tables and the catalogue only)."),
@@ -32,6 +34,7 @@ internal sealed class RunCommand : ICliCommand
         var stations = arguments.Required("stations");
         var output = arguments.Required("out");
         var model = arguments.Optional("model");
+        var highPass = arguments.OptionalDouble("highpass");
         var start = arguments.OptionalTime("start");
         var end = arguments.OptionalTime("end");
         var sensitivity = arguments.Optional("sensitivity");
@@ -46,7 +49,8 @@ internal sealed class RunCommand : ICliCommand
             .WithGrasp(grasp)
             .WithSensitivity(sensitivity is null ? null
                 : double.TryParse(sensitivity, NumberStyles.Float, CultureInfo.InvariantCulture, out var counts) ? ChannelSensitivity.Uniform(counts)
-                : ChannelSensitivity.Read(sensitivity));
+                : ChannelSensitivity.Read(sensitivity))
+            .WithHighPass(highPass ?? WaveformPreprocessing.DefaultHighPassCorner);
         if (threads is { } n)
         {
             options = options.WithMaxDegreeOfParallelism(n);
@@ -67,6 +71,7 @@ internal sealed class RunCommand : ICliCommand
         }
         context.Output.WriteLine($"{result.StartTime:yyyy-MM-ddTHH:mm:ssZ} to {result.EndTime:yyyy-MM-ddTHH:mm:ssZ}: {result.CompleteStationMinutes} station-minutes classified, {result.EmptyStationMinutes} left empty ({result.ComputedDays} day(s) computed, {result.ResumedDays} resumed)");
         context.Output.WriteLine($"{result.EarthquakeGroups.Count} earthquake group(s), {result.TremorGroups.Count} tremor group(s), {result.Catalogue.Count} tremor episode(s); model: {result.ModelDescription}");
+        context.Output.WriteLine($"preprocessing: {result.PreprocessingDescription}");
         foreach (var file in result.Files.Concat(pictures?.Files ?? Array.Empty<string>()))
         {
             context.Output.WriteLine($"wrote {file}");

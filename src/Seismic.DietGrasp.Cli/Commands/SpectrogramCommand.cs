@@ -1,5 +1,7 @@
 using System.Globalization;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Plotting;
+using Seismic.DietGrasp.Preprocessing;
 using Seismic.DietGrasp.Spectrogram;
 
 namespace Seismic.DietGrasp.Cli.Commands;
@@ -16,6 +18,8 @@ internal sealed class SpectrogramCommand : ICliCommand
         new CliOption("input", CliValueKind.Text, "Waveforms [M, 3, 60 fs] (M station-minutes; components VX, VY, VZ) or [3, 60 fs], .npy float32 or float64.") { Value = "W.npy", Required = true },
         new CliOption("fs", CliValueKind.Number, "Their sampling rate in Hz: at least 40, a multiple of 1.25.") { Value = "HZ", Required = true }.ReportedAs("sampling_freq"),
         new CliOption("out", CliValueKind.Text, "The spectrograms to write, .npy float32 [M, 73, 71, 3].") { Value = "S.npy", Required = true },
+        new CliOption("highpass", CliValueKind.Number, "Before the spectrograms, a zero-phase Butterworth high-pass with this corner in Hz (as classify and run do); default 0, off: scipy's spectrogram of the samples as given.") { Value = "HZ" }.ReportedAs("highPass"),
+        new CliOption("resample", CliValueKind.Flag, "Accept a rate the spectrogram does not take (e.g. 128 Hz) by resampling to the nearest one it does (125 Hz), as run does."),
         new CliOption("png", CliValueKind.Text, "Also draw the first spectrogram to this PNG.") { Value = "P.png" },
     };
 
@@ -25,16 +29,29 @@ internal sealed class SpectrogramCommand : ICliCommand
         var samplingRate = arguments.RequiredDouble("fs");
         var output = arguments.Required("out");
         var png = arguments.Optional("png");
+        var highPass = arguments.OptionalDouble("highpass") ?? 0;
+        var resample = arguments.Flag("resample");
         arguments.EnsureAllUsed();
 
-        var parameters = new SpectrogramParameters(samplingRate);
-        var result = DietSpectrogram.ComputeFile(input, output, parameters, context.Cancellation);
-        context.Output.WriteLine($"{output}: {result.StationMinutes} spectrogram(s) [{result.StationMinutes}, 73, 71, 3] float32 from {input} at {samplingRate.ToString("R", CultureInfo.InvariantCulture)} Hz");
+        // scipy's spectrogram of the samples as given, unless asked: then what classify --waveforms feeds the model.
+        var preprocessing = WaveformPreprocessing.None.WithHighPass(highPass).WithResampling(resample);
+        int count;
+        ReadOnlyMemory<float> first;
+        if (preprocessing.IsNone)
+        {
+            var result = DietSpectrogram.ComputeFile(input, output, new SpectrogramParameters(samplingRate), context.Cancellation);
+            (count, first) = (result.StationMinutes, result.FirstSpectrogram);
+        }
+        else
+        {
+            (count, first) = ComputePreprocessed(input, output, samplingRate, preprocessing, context);
+        }
+        context.Output.WriteLine($"{output}: {count} spectrogram(s) [{count}, 73, 71, 3] float32 from {input} at {samplingRate.ToString("R", CultureInfo.InvariantCulture)} Hz{(preprocessing.IsNone ? string.Empty : $" ({preprocessing})")}");
         if (png is not null)
         {
             try
             {
-                SpectrogramPlot.SavePng(png, result.FirstSpectrogram.Span, $"{Path.GetFileName(input)}, station-minute 0");
+                SpectrogramPlot.SavePng(png, first.Span, $"{Path.GetFileName(input)}, station-minute 0");
             }
             catch
             {
@@ -45,5 +62,13 @@ internal sealed class SpectrogramCommand : ICliCommand
             context.Output.WriteLine($"{png}: picture of station-minute 0");
         }
         return CliApp.Success;
+    }
+
+    private static (int Count, ReadOnlyMemory<float> First) ComputePreprocessed(string input, string output, double samplingRate, WaveformPreprocessing preprocessing, CliContext context)
+    {
+        var spectrograms = MinuteInput.ComputeSpectrograms(input, samplingRate, preprocessing, context, "spectrogram");
+        var count = spectrograms.Length / SpectrogramParameters.ValueCount;
+        Npy.Write(output, spectrograms, new[] { count, SpectrogramParameters.FrequencyCount, SpectrogramParameters.TimeCount, SpectrogramParameters.ComponentCount });
+        return (count, spectrograms.AsMemory(0, SpectrogramParameters.ValueCount));
     }
 }

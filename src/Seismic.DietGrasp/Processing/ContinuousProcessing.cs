@@ -14,8 +14,9 @@ namespace Seismic.DietGrasp.Processing;
 /// <remarks>
 /// Steps: index the files (headers only); match channels to the station file (<c>NET.STA</c> or <c>STA</c>,
 /// component from the channel's last letter); for each UTC day, for each station and hour in parallel,
-/// read the three components' window, cut clock-aligned minutes (minute m covers [m, m + 60 s)), remove
-/// each minute's mean, apply the sensitivity, make the spectrograms and classify them; keep only the
+/// read the three components' window with margins, high-pass it (zero-phase, <see cref="RunOptions.HighPass"/>)
+/// and resample a rate the spectrogram does not take (<see cref="Preprocessing.SpectrogramRate"/>), cut
+/// clock-aligned minutes (minute m covers [m, m + 60 s)), remove each minute's mean, apply the sensitivity, make the spectrograms and classify them; keep only the
 /// probabilities. A station-minute without a whole, gap-free minute of all three components, or with a
 /// constant (dead) component, stays an empty cell, which GrASP treats as not detecting. Each day is
 /// saved under OUT/days/YYYY-MM-DD/ with a completion marker written last, so a re-run skips finished
@@ -56,6 +57,14 @@ public static class ContinuousProcessing
         var (start, end) = TimeRange(options, archive);
         warnings.AddRange(DiscontinuityWarnings(archive, matched, start, end));
         var days = Days(start, end);
+        var preprocessor = new RunPreprocessor(options.HighPass);
+        var rates = matched.SelectMany(m => m.Channels).SelectMany(archive.GetSegments).Select(segment => segment.SamplingRate).Distinct().ToList();
+        foreach (var rate in rates.Where(r => r >= SpectrogramParameters.MinimumSamplingRate))
+        {
+            // A corner at or above a record's Nyquist frequency fails here, before hours of work.
+            preprocessor.HighPass(rate);
+        }
+        var preprocessing = preprocessor.Describe(rates);
         var modelOptions = new DietModelOptions { BatchParallelism = options.MaxDegreeOfParallelism > 1 ? 1 : 0, InterOpThreads = 1 };
         using var model = options.ModelPath is null ? DietModel.LoadBundled(modelOptions) : DietModel.Load(options.ModelPath, modelOptions);
         var layout = new RunLayout(options.OutputDirectory);
@@ -66,7 +75,7 @@ public static class ContinuousProcessing
             warnings.Add($"removed {removed} temporary file(s) left by an earlier run that was killed");
         }
         RunManifest.Begin(options.OutputDirectory);
-        var store = new DayStore(layout, stations, ModelIdentity(model, options.ModelPath), options.Sensitivity?.Description ?? "counts");
+        var store = new DayStore(layout, stations, ModelIdentity(model, options.ModelPath), $"{options.Sensitivity?.Description ?? "counts"}; {preprocessing}");
 
         var inputs = new DayInputs(archive, options.WaveformDirectory, matched);
         var dayInputs = days.Select(day => inputs.For(day.Start, day.End)).ToList();
@@ -91,7 +100,7 @@ public static class ContinuousProcessing
                 continue;
             }
             cancellation.ThrowIfCancellationRequested();
-            results[d] = ClassifyDay(options, archive, model, parameters, stations, matched, days[d].Start, days[d].End, tracker, cancellation);
+            results[d] = ClassifyDay(options, archive, model, parameters, preprocessor, stations, matched, days[d].Start, days[d].End, tracker, cancellation);
             store.Save(days[d].Start, days[d].End, results[d]!, dayInputs[d]);
             tracker.DayDone();
         }
@@ -126,7 +135,7 @@ public static class ContinuousProcessing
         CandidateTable.WriteCategorized(Output(RunLayout.TremorCategoryFile), stations, categorized);
         TremorCatalogue.Write(Output(RunLayout.TremorCatalogueFile), stations, catalogue);
         // What the pictures need beyond the tables (Seismic.DietGrasp.Plotting draws them from the result).
-        var strongest = StrongestTremor(tremor, tremorGroups, new StationHourClassifier(archive, model, options.Sensitivity, parameters), matched);
+        var strongest = StrongestTremor(tremor, tremorGroups, new StationHourClassifier(archive, model, options.Sensitivity, parameters, preprocessor), matched);
 
         RunManifest.Write(options.OutputDirectory, files);
         progress?.Report(new RunProgress(RunStage.Finished, days.Count, days.Count, total, total));
@@ -134,10 +143,10 @@ public static class ContinuousProcessing
             ? $"{model.Source} (trained on synthetic waveforms, not the published DiET weights)"
             : model.Source;
         return new RunResult(stations, start, end, earthquake, tremor, noise, earthquakeGroups, tremorGroups, categorized, catalogue,
-            days.Count - resumed, resumed, files, warnings, modelDescription, strongest);
+            days.Count - resumed, resumed, files, warnings, modelDescription, strongest, preprocessing);
     }
 
-    private static DayResult ClassifyDay(RunOptions options, WaveformArchive archive, DietModel model, ConcurrentDictionary<double, SpectrogramParameters> parameters,
+    private static DayResult ClassifyDay(RunOptions options, WaveformArchive archive, DietModel model, ConcurrentDictionary<double, SpectrogramParameters> parameters, RunPreprocessor preprocessor,
         StationNetwork stations, IReadOnlyList<StationChannels> matched, DateTime start, DateTime end, ProgressTracker tracker, CancellationToken cancellation)
     {
         var day = new DayProbabilities(start, end, stations.Count);
@@ -149,7 +158,7 @@ public static class ContinuousProcessing
             Parallel.ForEach(
                 work,
                 parallel,
-                () => new StationHourClassifier(archive, model, options.Sensitivity, parameters),
+                () => new StationHourClassifier(archive, model, options.Sensitivity, parameters, preprocessor),
                 (item, _, worker) =>
                 {
                     cancellation.ThrowIfCancellationRequested();

@@ -1,4 +1,5 @@
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.Preprocessing;
 
 namespace Seismic.DietGrasp.Processing;
 
@@ -9,17 +10,17 @@ namespace Seismic.DietGrasp.Processing;
 /// </summary>
 public sealed class RunOptions
 {
-    /// <summary>Creates options with the defaults: the whole archive, the bundled model, S-net GrASP defaults, counts left as they are, one worker per processor, pictures drawn.</summary>
+    /// <summary>Creates options with the defaults: the whole archive, the bundled model, S-net GrASP defaults, counts left as they are, a 1 Hz high-pass, one worker per processor, pictures drawn.</summary>
     /// <param name="waveformDirectory">Folder holding the SAC and/or miniSEED files (searched recursively).</param>
     /// <param name="stationFile">The station file (<c>Station_info.csv</c>: name, latitude, longitude).</param>
     /// <param name="outputDirectory">Where the tables, the per-day results and the pictures go (created when missing).</param>
     /// <exception cref="InvalidParameterException">The waveform folder or the station file does not exist, or the output path is empty.</exception>
     public RunOptions(string waveformDirectory, string stationFile, string outputDirectory)
-        : this(CheckFolder(waveformDirectory), CheckFile(nameof(stationFile), stationFile), CheckOutput(outputDirectory), null, null, null, GraspParameters.Default, null, Environment.ProcessorCount, true)
+        : this(CheckFolder(waveformDirectory), CheckFile(nameof(stationFile), stationFile), CheckOutput(outputDirectory), null, null, null, GraspParameters.Default, null, Environment.ProcessorCount, true, WaveformPreprocessing.DefaultHighPassCorner)
     {
     }
 
-    private RunOptions(string waveformDirectory, string stationFile, string outputDirectory, DateTime? startTime, DateTime? endTime, string? modelPath, GraspParameters grasp, ChannelSensitivity? sensitivity, int maxDegreeOfParallelism, bool drawPictures)
+    private RunOptions(string waveformDirectory, string stationFile, string outputDirectory, DateTime? startTime, DateTime? endTime, string? modelPath, GraspParameters grasp, ChannelSensitivity? sensitivity, int maxDegreeOfParallelism, double highPass)
     {
         WaveformDirectory = waveformDirectory;
         StationFile = stationFile;
@@ -30,7 +31,7 @@ public sealed class RunOptions
         Grasp = grasp;
         Sensitivity = sensitivity;
         MaxDegreeOfParallelism = maxDegreeOfParallelism;
-        DrawPictures = drawPictures;
+        HighPass = highPass;
     }
 
     /// <summary>The folder of waveform files.</summary>
@@ -60,8 +61,13 @@ public sealed class RunOptions
     /// <summary>Stations processed at once (default: the processor count).</summary>
     public int MaxDegreeOfParallelism { get; }
 
-    /// <summary>Whether the run ends by drawing its PNG pictures.</summary>
-    public bool DrawPictures { get; }
+    /// <summary>
+    /// The corner in Hz of the zero-phase Butterworth high-pass (order 4) applied to the continuous record
+    /// before minutes are cut (default 1 Hz, what the bundled model expects); 0: none. Each station-hour is
+    /// filtered with at least 20 s of record on each side (<see cref="ButterworthHighPass.SettlingSeconds"/>),
+    /// so its minutes equal those of the whole record filtered at once.
+    /// </summary>
+    public double HighPass { get; }
 
     /// <summary>A copy limited to [<paramref name="startTime"/>, <paramref name="endTime"/>); a bound that is not a whole minute is widened to one (start down, end up).</summary>
     /// <param name="startTime">First minute (UTC; unspecified kind is read as UTC), or <see langword="null"/> for the archive's start.</param>
@@ -80,7 +86,7 @@ public sealed class RunOptions
         {
             throw new InvalidParameterException("endTime", $"the time range [{start:yyyy-MM-ddTHH:mm:ssZ}, {end:yyyy-MM-ddTHH:mm:ssZ}) is empty; the end must come after the start");
         }
-        return new(WaveformDirectory, StationFile, OutputDirectory, start, end, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, DrawPictures);
+        return new(WaveformDirectory, StationFile, OutputDirectory, start, end, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, HighPass);
     }
 
     /// <summary>A copy that classifies with the ONNX model at <paramref name="modelPath"/> (<see langword="null"/>: the bundled stand-in).</summary>
@@ -88,19 +94,19 @@ public sealed class RunOptions
     /// <returns>The new options.</returns>
     /// <exception cref="InvalidParameterException">The file does not exist.</exception>
     public RunOptions WithModel(string? modelPath) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, modelPath is null ? null : CheckFile("modelPath", modelPath), Grasp, Sensitivity, MaxDegreeOfParallelism, DrawPictures);
+        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, modelPath is null ? null : CheckFile("modelPath", modelPath), Grasp, Sensitivity, MaxDegreeOfParallelism, HighPass);
 
     /// <summary>A copy with other GrASP parameters.</summary>
     /// <param name="grasp">The parameters.</param>
     /// <returns>The new options.</returns>
     public RunOptions WithGrasp(GraspParameters grasp) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, grasp ?? throw new ArgumentNullException(nameof(grasp)), Sensitivity, MaxDegreeOfParallelism, DrawPictures);
+        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, grasp ?? throw new ArgumentNullException(nameof(grasp)), Sensitivity, MaxDegreeOfParallelism, HighPass);
 
     /// <summary>A copy that divides each channel's counts by its sensitivity (<see langword="null"/>: no conversion).</summary>
     /// <param name="sensitivity">The sensitivities.</param>
     /// <returns>The new options.</returns>
     public RunOptions WithSensitivity(ChannelSensitivity? sensitivity) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, sensitivity, MaxDegreeOfParallelism, DrawPictures);
+        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, sensitivity, MaxDegreeOfParallelism, HighPass);
 
     /// <summary>A copy processing at most <paramref name="maxDegreeOfParallelism"/> stations at once.</summary>
     /// <param name="maxDegreeOfParallelism">At least 1.</param>
@@ -112,14 +118,15 @@ public sealed class RunOptions
         {
             throw new InvalidParameterException(nameof(maxDegreeOfParallelism), $"{maxDegreeOfParallelism}; expected at least 1 thread");
         }
-        return new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, maxDegreeOfParallelism, DrawPictures);
+        return new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, maxDegreeOfParallelism, HighPass);
     }
 
-    /// <summary>A copy that draws (or skips) the PNG pictures.</summary>
-    /// <param name="drawPictures">Whether to draw them.</param>
+    /// <summary>A copy with another high-pass corner (<see cref="HighPass"/>).</summary>
+    /// <param name="cornerFrequency">In Hz; 0 turns the filter off.</param>
     /// <returns>The new options.</returns>
-    public RunOptions WithPictures(bool drawPictures) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, drawPictures);
+    /// <exception cref="InvalidParameterException">Negative, not finite, or between 0 and <see cref="WaveformPreprocessing.MinimumHighPassCorner"/> (0.01 Hz).</exception>
+    public RunOptions WithHighPass(double cornerFrequency) =>
+        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, WaveformPreprocessing.CheckCorner(cornerFrequency));
 
     private static string CheckFolder(string path)
     {

@@ -21,7 +21,8 @@ public sealed class RunResult
         IReadOnlyList<string> files,
         IReadOnlyList<string> warnings,
         string modelDescription,
-        StationMinuteSpectrogram? strongestTremor)
+        StationMinuteSpectrogram? strongestTremor,
+        string preprocessingDescription)
     {
         Stations = stations;
         StartTime = startTime;
@@ -39,6 +40,7 @@ public sealed class RunResult
         Warnings = warnings;
         ModelDescription = modelDescription;
         StrongestTremor = strongestTremor;
+        PreprocessingDescription = preprocessingDescription;
         var cells = (long)earthquake.MinuteCount * earthquake.StationCount;
         long empty = 0;
         for (var row = 0; row < earthquake.MinuteCount; row++)
@@ -105,4 +107,7 @@ public sealed class RunResult
 
     /// <summary>The strongest tremor detection (the highest tremor probability in a tremor group, else in the table) with its spectrogram; null when no station-minute was classified.</summary>
     public StationMinuteSpectrogram? StrongestTremor { get; }
+
+    /// <summary>What was done to the records before their spectrograms: the high-pass and the sampling rates resampled, e.g. "1 Hz high-pass (...); 128 Hz resampled to 125 Hz".</summary>
+    public string PreprocessingDescription { get; }
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using Seismic.DietGrasp.DietClassifier;
+using Seismic.DietGrasp.Preprocessing;
 using Seismic.DietGrasp.Spectrogram;
 using Seismic.DietGrasp.Waveforms;
 
@@ -53,8 +54,10 @@ internal sealed class DayProbabilities
 
 /// <summary>
 /// One worker's buffers: reads a station's three components over a window of whole minutes (at most
-/// an hour), cuts the complete, live minutes, removes their means, applies the sensitivity, makes their
-/// spectrograms and classifies them in one batch. Memory: the window's samples plus 60 spectrograms.
+/// an hour) and the preprocessing's margins around it, high-passes and resamples them when asked
+/// (<see cref="ChannelBuffer"/>), cuts the complete, live minutes, removes their means, applies the
+/// sensitivity, makes their spectrograms and classifies them in one batch. Memory: the window's samples
+/// (and their filtered and resampled copies, kept between hours) plus 60 spectrograms.
 /// </summary>
 internal sealed class StationHourClassifier
 {
@@ -63,35 +66,38 @@ internal sealed class StationHourClassifier
     private readonly DietModel _model;
     private readonly ChannelSensitivity? _sensitivity;
     private readonly ConcurrentDictionary<double, SpectrogramParameters> _parameters;
+    private readonly RunPreprocessor _preprocessor;
     private readonly int[] _rows = new int[60];
     private readonly float[] _probabilities = new float[60 * DietModel.ClassCount];
-    private readonly WaveformWindow[] _windows = new WaveformWindow[3];
+    private readonly ChannelBuffer[] _channels = { new(), new(), new() };
     private readonly double[] _scales = new double[3];
     private float[] _spectrograms = Array.Empty<float>();
     private double[] _minute = Array.Empty<double>();
 
-    public StationHourClassifier(WaveformArchive archive, DietModel model, ChannelSensitivity? sensitivity, ConcurrentDictionary<double, SpectrogramParameters> parameters)
+    public StationHourClassifier(WaveformArchive archive, DietModel model, ChannelSensitivity? sensitivity, ConcurrentDictionary<double, SpectrogramParameters> parameters, RunPreprocessor preprocessor)
     {
         _archive = archive;
         _model = model;
         _sensitivity = sensitivity;
         _parameters = parameters;
+        _preprocessor = preprocessor;
     }
 
     public void Classify(StationChannels station, DateTime from, DateTime to, DayProbabilities day)
     {
-        var parameters = ReadWindows(station, from, to, day.Warnings.Enqueue);
-        if (parameters is null)
+        var window = ReadWindows(station, from, to, day.Warnings.Enqueue);
+        if (window is null)
         {
             return;
         }
+        var (parameters, offset) = window.Value;
         var perMinute = parameters.SamplesPerMinute;
         var minutes = MinuteClock.MinutesBetween(from, to);
         var firstRow = MinuteClock.MinutesBetween(day.Start, from);
         var count = 0;
         for (var m = 0; m < minutes; m++)
         {
-            if (!TryCutMinute(station, m * perMinute, perMinute, dead => day.DeadMinutes.AddOrUpdate(dead, 1, (_, n) => n + 1)))
+            if (!TryCutMinute(station, offset + (m * perMinute), perMinute, dead => day.DeadMinutes.AddOrUpdate(dead, 1, (_, n) => n + 1)))
             {
                 continue;
             }
@@ -123,35 +129,76 @@ internal sealed class StationHourClassifier
     /// <summary>The spectrogram the run classified for one station-minute, or null when that minute is not whole and live.</summary>
     public float[]? Spectrogram(StationChannels station, DateTime minute)
     {
-        var parameters = ReadWindows(station, minute, minute.AddMinutes(1), _ => { });
-        if (parameters is null || !TryCutMinute(station, 0, parameters.SamplesPerMinute, _ => { }))
-        {
-            return null;
-        }
-        return DietSpectrogram.Compute(_minute.AsSpan(0, parameters.SamplesPerStationMinute), parameters);
+        var parameters = CutMinute(station, minute);
+        return parameters is null ? null : DietSpectrogram.Compute(_minute.AsSpan(0, parameters.SamplesPerStationMinute), parameters);
     }
 
-    /// <summary>Reads the three components over [from, to) and returns their spectrogram parameters, or null (with a warning) when their rates differ or are unusable.</summary>
-    private SpectrogramParameters? ReadWindows(StationChannels station, DateTime from, DateTime to, Action<string> warn)
+    /// <summary>The three components of one station-minute as the spectrogram gets them (filtered, resampled, mean removed, scaled), or null when that minute is not whole and live.</summary>
+    public double[]? PreparedMinute(StationChannels station, DateTime minute)
     {
-        for (var c = 0; c < 3; c++)
+        var parameters = CutMinute(station, minute);
+        return parameters is null ? null : _minute.AsSpan(0, parameters.SamplesPerStationMinute).ToArray();
+    }
+
+    private SpectrogramParameters? CutMinute(StationChannels station, DateTime minute)
+    {
+        var window = ReadWindows(station, minute, minute.AddMinutes(1), _ => { });
+        return window is null || !TryCutMinute(station, window.Value.Offset, window.Value.Parameters.SamplesPerMinute, _ => { }) ? null : window.Value.Parameters;
+    }
+
+    /// <summary>
+    /// Reads the three components over [from, to) with the preprocessing's margins and prepares them; returns the
+    /// spectrogram parameters and the sample index of <paramref name="from"/>, or null (with a warning) when their
+    /// rates differ or are unusable.
+    /// </summary>
+    private (SpectrogramParameters Parameters, int Offset)? ReadWindows(StationChannels station, DateTime from, DateTime to, Action<string> warn)
+    {
+        var margin = _preprocessor.FilterMargin;
+        var windows = Read(station, from, to, margin);
+        var rate = windows[0].SamplingRate;
+        if (!SampleClock.SameRate(rate, windows[1].SamplingRate) || !SampleClock.SameRate(rate, windows[2].SamplingRate))
         {
-            _windows[c] = _archive.ReadWindow(station.Channels[c], from, to);
-            _scales[c] = 1 / (_sensitivity?.For(station.Channels[c]) ?? 1);
-        }
-        var rate = _windows[0].SamplingRate;
-        if (!SampleClock.SameRate(rate, _windows[1].SamplingRate) || !SampleClock.SameRate(rate, _windows[2].SamplingRate))
-        {
-            warn($"{station.Name}: components sampled at {_windows[0].SamplingRate}, {_windows[1].SamplingRate} and {_windows[2].SamplingRate} Hz in [{from:yyyy-MM-dd HH:mm}, {to:HH:mm}); cells left empty");
+            warn($"{station.Name}: components sampled at {windows[0].SamplingRate}, {windows[1].SamplingRate} and {windows[2].SamplingRate} Hz in [{from:yyyy-MM-dd HH:mm}, {to:HH:mm}); cells left empty");
             return null;
         }
-        if (!TryParameters(rate, out var parameters))
+        double target;
+        PolyphaseResampler? resampler;
+        ButterworthHighPass? highPass;
+        try
+        {
+            (target, resampler) = _preprocessor.Target(rate);
+            highPass = _preprocessor.HighPass(rate);
+        }
+        catch (InvalidParameterException e)
+        {
+            warn($"{station.Name}: sampling rate {rate} Hz cannot make a DiET spectrogram ({e.Message}); cells left empty from {from:yyyy-MM-dd HH:mm} to {to:HH:mm}");
+            return null;
+        }
+        if (resampler is not null && margin == TimeSpan.Zero)
+        {
+            // Without a filter margin, read the little the resampler's filter reaches beyond the window.
+            margin = RunPreprocessor.ResamplingMargin;
+            windows = Read(station, from, to, margin);
+        }
+        if (!TryParameters(target, out var parameters))
         {
             warn($"{station.Name}: sampling rate {rate} Hz cannot make a DiET spectrogram (4 s and 0.8 s must be whole numbers of samples, at least {SpectrogramParameters.MinimumSamplingRate} Hz); cells left empty from {from:yyyy-MM-dd HH:mm} to {to:HH:mm}");
             return null;
         }
+        ChannelBuffer.PrepareAll(_channels, windows, highPass, target, resampler);
         EnsureCapacity(parameters);
-        return parameters;
+        return (parameters, (int)Math.Round(margin.TotalSeconds * target));
+    }
+
+    private WaveformWindow[] Read(StationChannels station, DateTime from, DateTime to, TimeSpan margin)
+    {
+        var windows = new WaveformWindow[3];
+        for (var c = 0; c < 3; c++)
+        {
+            windows[c] = _archive.ReadWindow(station.Channels[c], from - margin, to + margin);
+            _scales[c] = 1 / (_sensitivity?.For(station.Channels[c]) ?? 1);
+        }
+        return windows;
     }
 
     /// <summary>Copies one minute of the three components into the minute buffer, mean removed and scaled; false when a component has a gap, a conflict or is constant.</summary>
@@ -159,27 +206,24 @@ internal sealed class StationHourClassifier
     {
         for (var c = 0; c < 3; c++)
         {
-            var window = _windows[c];
-            if (offset + perMinute > window.Samples.Length || !window.IsCompleteBetween(offset, perMinute))
+            if (!_channels[c].IsCompleteBetween(offset, perMinute))
             {
                 return false;
             }
         }
         for (var c = 0; c < 3; c++)
         {
-            var samples = _windows[c].Samples.Span.Slice(offset, perMinute);
-            var sum = 0.0;
-            var first = samples[0];
-            var constant = true;
-            foreach (var sample in samples)
-            {
-                sum += sample;
-                constant &= sample == first;
-            }
-            if (constant)
+            // Dead (constant) as recorded: a filtered constant is rounding noise, not a constant.
+            if (_channels[c].IsRecordedConstant(offset, perMinute))
             {
                 onDead(station.Channels[c]);
                 return false;
+            }
+            var samples = _channels[c].Samples.Span.Slice(offset, perMinute);
+            var sum = 0.0;
+            foreach (var sample in samples)
+            {
+                sum += sample;
             }
             var mean = sum / perMinute;
             var scale = _scales[c];

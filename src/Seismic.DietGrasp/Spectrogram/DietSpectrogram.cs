@@ -1,4 +1,5 @@
 using System.Globalization;
+using Seismic.DietGrasp.Preprocessing;
 
 namespace Seismic.DietGrasp.Spectrogram;
 
@@ -118,6 +119,39 @@ public static class DietSpectrogram
     public static void ComputeBatch(ReadOnlyMemory<float> waveforms, SpectrogramParameters parameters, Memory<float> destination, CancellationToken cancellation = default) =>
         RunBatch(waveforms.Length, parameters, destination, cancellation,
             (workspace, minute, output) => workspace.Kernel.Compute(Slice(waveforms.Span, minute, parameters), output, workspace));
+
+    /// <summary>
+    /// Computes the spectrograms of M station-minutes [M, 3, 60 fs] after <paramref name="preprocessing"/>
+    /// (each component of each minute alone: mean removed, high-passed, resampled to a rate the spectrogram
+    /// takes). With <see cref="WaveformPreprocessing.None"/> this is <see cref="ComputeBatch(ReadOnlyMemory{double}, SpectrogramParameters, CancellationToken)"/>.
+    /// </summary>
+    /// <param name="waveforms">[M, 3, 60 fs] samples at <paramref name="samplingRate"/>, contiguous.</param>
+    /// <param name="samplingRate">Their rate in Hz (60 s must be a whole number of samples).</param>
+    /// <param name="preprocessing">What to do first, e.g. <see cref="WaveformPreprocessing.Default"/>.</param>
+    /// <param name="parameters">The spectrogram parameters used: their rate says whether the minutes were resampled.</param>
+    /// <param name="cancellation">Stops the batch early (throws <see cref="OperationCanceledException"/>).</param>
+    /// <returns>M x 15,549 float32 values.</returns>
+    /// <exception cref="InvalidParameterException">The rate cannot be used (below 40 Hz, or unsupported without resampling, or 60 s is not whole samples), or the corner is at or above the Nyquist frequency.</exception>
+    /// <exception cref="InvalidWaveformException">The length is not a whole number of station-minutes, or a station-minute is bad.</exception>
+    public static float[] ComputeBatch(ReadOnlyMemory<double> waveforms, double samplingRate, WaveformPreprocessing preprocessing, out SpectrogramParameters parameters, CancellationToken cancellation = default)
+    {
+        if (preprocessing is null)
+        {
+            throw new ArgumentNullException(nameof(preprocessing));
+        }
+        var perMinute = Math.Round(samplingRate * SpectrogramParameters.DurationSeconds);
+        if (double.IsNaN(perMinute) || perMinute < 1 || Math.Abs((samplingRate * SpectrogramParameters.DurationSeconds) - perMinute) > 1e-9 * perMinute || perMinute > int.MaxValue / 3)
+        {
+            throw new InvalidParameterException(nameof(samplingRate), $"60 s at {samplingRate.ToString("R", CultureInfo.InvariantCulture)} Hz is not a whole number of samples");
+        }
+        if (waveforms.Length % (3 * (int)perMinute) != 0)
+        {
+            throw new InvalidWaveformException($"{waveforms.Length} samples are not whole station-minutes of 3 x {perMinute} samples");
+        }
+        var prepared = preprocessing.ApplyToMinutes(waveforms, (int)perMinute, samplingRate, out var rate, cancellation);
+        parameters = new SpectrogramParameters(rate);
+        return ComputeBatch(prepared, parameters, cancellation);
+    }
 
     /// <summary>
     /// Computes the spectrograms of a <c>.npy</c> file of waveforms, [M, 3, 60 fs] or [3, 60 fs], float32

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Seismic.DietGrasp.DietClassifier;
 using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Preprocessing;
 using Seismic.DietGrasp.Spectrogram;
 using Seismic.DietGrasp.Synthetics;
 using Seismic.DietGrasp.Tests.DietClassifier;
@@ -37,19 +38,48 @@ public class ClassifyCommandTests
     {
         var folder = TestPaths.NewScratchFolder();
         var input = Path.Combine(folder, "W.npy");
-        var output = Path.Combine(folder, "P.csv");
         var minutes = new[] { DietClass.Tremor, DietClass.Earthquake }
             .SelectMany((kind, i) => SyntheticStationMinute.Generate(kind, 3_000_000 + (ulong)i).Samples.ToArray()).ToArray();
         Npy.Write(input, minutes, new[] { 2, 3, 6000 });
         var model = Path.Combine(AppContext.BaseDirectory, "TestData", "DietClassifier", "mean-softmax-dynamic.onnx");
-        var result = CliRunner.Run("classify", "--waveforms", input, "--fs", "100", "--out", output, "--model", model);
-        Assert.Equal(0, result.ExitCode);
-        Assert.Equal(string.Empty, result.Error);
         using var loaded = DietModel.Load(model);
-        var expected = loaded.PredictBatch(DietSpectrogram.ComputeBatch(minutes, SpectrogramParameters.SNet));
-        var rows = File.ReadAllLines(output).Skip(1).Select(line => line.Split(',').Select(text => float.Parse(text, CultureInfo.InvariantCulture)).ToArray()).ToArray();
-        Assert.Equal(2, rows.Length);
-        Assert.Equal(new[] { expected[1].Earthquake, expected[1].Tremor, expected[1].Noise }, rows[1]);
+
+        // By default each minute is high-passed at 1 Hz (WaveformPreprocessing.Default); --highpass 0 gives scipy's spectrogram of the samples.
+        var filtered = loaded.PredictBatch(DietSpectrogram.ComputeBatch(minutes, 100, WaveformPreprocessing.Default, out _));
+        var raw = loaded.PredictBatch(DietSpectrogram.ComputeBatch(minutes, SpectrogramParameters.SNet));
+        Assert.NotEqual(raw[0], filtered[0]);
+        foreach (var (arguments, expected) in new[] { (Array.Empty<string>(), filtered), (new[] { "--highpass", "0" }, raw), (new[] { "--highpass", "1" }, filtered) })
+        {
+            var output = Path.Combine(folder, "P.csv");
+            var result = CliRunner.Run(new[] { "classify", "--waveforms", input, "--fs", "100", "--out", output, "--model", model }.Concat(arguments).ToArray());
+            Assert.Equal(0, result.ExitCode);
+            Assert.Equal(string.Empty, result.Error);
+            var rows = File.ReadAllLines(output).Skip(1).Select(line => line.Split(',').Select(text => float.Parse(text, CultureInfo.InvariantCulture)).ToArray()).ToArray();
+            Assert.Equal(2, rows.Length);
+            Assert.Equal(new[] { expected[1].Earthquake, expected[1].Tremor, expected[1].Noise }, rows[1]);
+        }
+    }
+
+    [Fact]
+    public void Waveforms_at_128_hz_are_resampled_to_125_hz_and_said_so()
+    {
+        var folder = TestPaths.NewScratchFolder();
+        var input = Path.Combine(folder, "W.npy");
+        var output = Path.Combine(folder, "P.csv");
+        var minute = SyntheticStationMinute.Generate(DietClass.Earthquake, 7, 128).Samples.ToArray();
+        Npy.Write(input, minute, new[] { 3, 7680 });
+        var result = CliRunner.Run("classify", "--waveforms", input, "--fs", "128", "--out", output);
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("128 Hz resampled to 125 Hz", result.Error, StringComparison.Ordinal);
+        using var model = DietModel.LoadBundled();
+        var expected = model.PredictBatch(DietSpectrogram.ComputeBatch(minute, 128, WaveformPreprocessing.Default, out var parameters));
+        Assert.Equal(125, parameters.SamplingRate);
+        var row = File.ReadAllLines(output)[1].Split(',').Select(text => float.Parse(text, CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal(new[] { expected[0].Earthquake, expected[0].Tremor, expected[0].Noise }, row);
+
+        // A rate below 40 Hz, and --highpass with spectrograms, are refused.
+        Assert.Equal(1, CliRunner.Run("classify", "--waveforms", input, "--fs", "30", "--out", output).ExitCode);
+        Assert.Equal(2, CliRunner.Run("classify", "--spectrograms", input, "--highpass", "1", "--out", output).ExitCode);
     }
 
     [Fact]

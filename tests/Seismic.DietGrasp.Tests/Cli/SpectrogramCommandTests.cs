@@ -77,4 +77,30 @@ public sealed class SpectrogramCommandTests
         }
         Assert.Equal(new[] { input }, Directory.GetFiles(folder));
     }
+
+    [Fact]
+    public void Highpass_and_resample_are_options_off_by_default()
+    {
+        var folder = TestPaths.NewScratchFolder();
+        var input = Path.Combine(folder, "W.npy");
+        var samples = Enumerable.Range(0, 3 * 7680).Select(i => Math.Sin(i * 0.37) + (30 * Math.Sin(i * 0.01))).ToArray();
+        Npy.Write(input, samples, new[] { 3, 7680 });
+        var output = Path.Combine(folder, "S.npy");
+
+        // 128 Hz is not a rate the spectrogram takes: refused as it is, accepted with --resample.
+        Assert.Equal(1, CliRunner.Run("spectrogram", "--input", input, "--fs", "128", "--out", output).ExitCode);
+        var result = CliRunner.Run("spectrogram", "--input", input, "--fs", "128", "--out", output, "--resample", "--highpass", "1");
+        Assert.True(result.ExitCode == 0, result.Error);
+        Assert.Contains("128 Hz resampled to 125 Hz", result.Error, StringComparison.Ordinal);
+        var expected = DietSpectrogram.ComputeBatch(samples, 128, Seismic.DietGrasp.Preprocessing.WaveformPreprocessing.Default, out _);
+        Assert.Equal(expected, Npy.ReadFloat32(output).Data);
+
+        // At a rate it takes, --highpass alone filters; without it the output is the plain spectrogram.
+        var at125 = samples.Take(3 * 7500).ToArray();
+        Npy.Write(input, at125, new[] { 3, 7500 });
+        Assert.Equal(0, CliRunner.Run("spectrogram", "--input", input, "--fs", "125", "--out", output).ExitCode);
+        Assert.Equal(DietSpectrogram.ComputeBatch(at125, new SpectrogramParameters(125)), Npy.ReadFloat32(output).Data);
+        Assert.Equal(0, CliRunner.Run("spectrogram", "--input", input, "--fs", "125", "--out", output, "--highpass", "1").ExitCode);
+        Assert.Equal(DietSpectrogram.ComputeBatch(at125, 125, Seismic.DietGrasp.Preprocessing.WaveformPreprocessing.Default, out _), Npy.ReadFloat32(output).Data);
+    }
 }

@@ -185,7 +185,7 @@ public sealed class ContinuousProcessingTests
     }
 
     internal static RunOptions Options(string output) =>
-        new RunOptions(RunScenario.WaveformFolder, RunScenario.StationFile, output).WithPictures(false).WithMaxDegreeOfParallelism(2);
+        new RunOptions(RunScenario.WaveformFolder, RunScenario.StationFile, output).WithMaxDegreeOfParallelism(2);
 
     private static void AssertSameFiles(string expectedFolder, string actualFolder)
     {
@@ -241,13 +241,13 @@ public sealed class MixedFormatRunTests
         using var model = Seismic.DietGrasp.DietClassifier.DietModel.LoadBundled();
         var minute = RunScenario.Start.AddMinutes(RunScenario.TremorMinutes[0]);
         float[] Spectrogram(Seismic.DietGrasp.Waveforms.WaveformArchive a, ChannelSensitivity? sensitivity) =>
-            new StationHourClassifier(a, model, sensitivity, new()).Spectrogram(S01(a), minute)!;
+            new StationHourClassifier(a, model, sensitivity, new(), new RunPreprocessor(1)).Spectrogram(S01(a), minute)!;
         var expected = Spectrogram(reference, null);
         Assert.True(expected.Zip(Spectrogram(archive, table), (x, y) => Math.Abs(x - y)).Max() < 1e-3);
         Assert.True(expected.Zip(Spectrogram(archive, null), (x, y) => Math.Abs(x - y)).Max() > 0.1);
 
         var result = ContinuousProcessing.Run(new RunOptions(waveforms, RunScenario.StationFile, Path.Combine(folder, "out"))
-            .WithPictures(false).WithSensitivity(table));
+            .WithSensitivity(table));
         var sacOnly = ContinuousProcessing.Run(ContinuousProcessingTests.Options(Path.Combine(folder, "reference")));
         for (var m = 0; m < RunScenario.Minutes; m++)
         {

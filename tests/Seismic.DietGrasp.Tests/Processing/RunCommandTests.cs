@@ -18,6 +18,24 @@ public sealed class RunCommandTests
         Assert.Contains(result.ErrorLines, line => line.StartsWith("dietgrasp run: warning: SN.S11..HHY: dead", StringComparison.Ordinal));
         Assert.DoesNotContain("[", result.Error, StringComparison.Ordinal); // no progress bar when stderr is not a terminal
         Assert.True(File.Exists(Path.Combine(folder, RunLayout.TremorCatalogueFile)));
+        Assert.Contains("preprocessing: 1 Hz high-pass (Butterworth, order 4, zero-phase, 20 s margins)", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Highpass_0_turns_the_filter_off_and_recomputes_the_days()
+    {
+        var folder = TestPaths.NewScratchFolder();
+        string[] Arguments(string highPass) => new[] { "run", "--waveforms", RunScenario.WaveformFolder, "--stations", RunScenario.StationFile, "--out", folder, "--no-pictures", "--highpass", highPass };
+        var filtered = CliRunner.Run(Arguments("1"));
+        Assert.True(filtered.ExitCode == 0, filtered.Error);
+        var table = File.ReadAllText(Path.Combine(folder, RunLayout.TremorProbabilityFile));
+        var plain = CliRunner.Run(Arguments("0"));
+        Assert.True(plain.ExitCode == 0, plain.Error);
+        Assert.Contains("preprocessing: no high-pass", plain.Output, StringComparison.Ordinal);
+        Assert.Contains("(2 day(s) computed, 0 resumed)", plain.Output, StringComparison.Ordinal);
+        Assert.NotEqual(table, File.ReadAllText(Path.Combine(folder, RunLayout.TremorProbabilityFile)));
+        Assert.Equal(2, CliRunner.Run(Arguments("x")).ExitCode);
+        Assert.Equal(1, CliRunner.Run(Arguments("-1")).ExitCode);
     }
 
     [Fact]

@@ -26,7 +26,6 @@ public sealed class RunOptionsTests
         Assert.Equal(t.AddMinutes(3), widened.EndTime);
         Assert.Null(options.StartTime);
         Assert.Equal(Environment.ProcessorCount, options.MaxDegreeOfParallelism);
-        Assert.True(options.DrawPictures);
     }
 
     [Fact]

@@ -417,7 +417,7 @@ internal static class BadInputTable
     {
         static string[] Run(CaseFolder f, params string[] more) =>
             new[] { "run", "--waveforms", Waves(f), "--stations", f.In("stations.csv"), "--out", f.Out("run"), "--no-pictures" }.Concat(more).ToArray();
-        static RunOptions Options(CaseFolder f) => new RunOptions(Waves(f), f.In("stations.csv"), f.Out("run")).WithPictures(false);
+        static RunOptions Options(CaseFolder f) => new RunOptions(Waves(f), f.In("stations.csv"), f.Out("run"));
         static void Stations(CaseFolder f) => f.WriteText("stations.csv", GraspTables.Stations.ToString());
 
         yield return Case("run: empty waveform folder")
