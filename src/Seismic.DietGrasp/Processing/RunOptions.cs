@@ -16,7 +16,7 @@ public sealed class RunOptions
     /// <param name="outputDirectory">Where the tables, the per-day results and the pictures go (created when missing).</param>
     /// <exception cref="InvalidParameterException">The waveform folder or the station file does not exist, or the output path is empty.</exception>
     public RunOptions(string waveformDirectory, string stationFile, string outputDirectory)
-        : this(CheckFolder(waveformDirectory), CheckFile(nameof(stationFile), stationFile), CheckOutput(outputDirectory), null, null, null, GraspParameters.Default, null, Environment.ProcessorCount, true, WaveformPreprocessing.DefaultHighPassCorner)
+        : this(CheckFolder(waveformDirectory), CheckFile(nameof(stationFile), stationFile), CheckOutput(outputDirectory), null, null, null, GraspParameters.Default, null, Environment.ProcessorCount, WaveformPreprocessing.DefaultHighPassCorner)
     {
     }
 
