@@ -18,7 +18,7 @@ internal sealed class ClassifyCommand : ICliCommand
     {
         new CliOption("spectrograms", CliValueKind.Text, "Spectrograms [M, 73, 71, 3] or [73, 71, 3] (.npy, as spectrogram writes them); this or --waveforms.") { Value = "S.npy" },
         new CliOption("waveforms", CliValueKind.Text, "One-minute waveforms [M, 3, 60 fs] or [3, 60 fs] (.npy), turned into spectrograms first; needs --fs.") { Value = "W.npy" },
-        new CliOption("fs", CliValueKind.Number, "The sampling rate of --waveforms in Hz: at least 40, a multiple of 1.25.") { Value = "HZ" }.ReportedAs("sampling_freq"),
+        new CliOption("fs", CliValueKind.Number, "The sampling rate of --waveforms in Hz, at least 40; a rate the spectrogram does not take (not a multiple of 1.25 Hz, e.g. 128) is resampled to the nearest one it does.") { Value = "HZ" }.ReportedAs("sampling_freq", "samplingRate"),
         new CliOption("highpass", CliValueKind.Number, "With --waveforms: the corner in Hz of the zero-phase Butterworth high-pass applied to each minute before its spectrogram (what run does to the continuous record); 0 turns it off. Default 1.") { Value = "HZ" }.ReportedAs("highPass"),
         new CliOption("out", CliValueKind.Text, "The probabilities to write: CSV with the header earthquake,tremor,noise and one row per input, in order.") { Value = "P.csv", Required = true },
         new CliOption("model", CliValueKind.Text, "An ONNX model, or a Keras .h5/.keras file converted in memory, with the DiET contract [N, 73, 71, 3] -> [N, 3]; default the model bundled with the library.") { Value = "M.onnx|M.h5|M.keras" },

@@ -24,7 +24,7 @@ internal sealed class EvaluateCommand : ICliCommand
     {
         new CliOption("spectrograms", CliValueKind.Text, "Spectrograms [M, 73, 71, 3] (.npy); this or --waveforms.") { Value = "S.npy" },
         new CliOption("waveforms", CliValueKind.Text, "One-minute waveforms [M, 3, 60 fs] (.npy), high-passed and turned into spectrograms as classify does; needs --fs.") { Value = "W.npy" },
-        new CliOption("fs", CliValueKind.Number, "The sampling rate of --waveforms in Hz (>= 40; other rates than multiples of 1.25 Hz are resampled).") { Value = "HZ" }.ReportedAs("sampling_freq"),
+        new CliOption("fs", CliValueKind.Number, "The sampling rate of --waveforms in Hz (>= 40; other rates than multiples of 1.25 Hz are resampled).") { Value = "HZ" }.ReportedAs("sampling_freq", "samplingRate"),
         new CliOption("highpass", CliValueKind.Number, "With --waveforms: the high-pass corner in Hz, 0 for none; default 1.") { Value = "HZ" }.ReportedAs("highPass"),
         new CliOption("labels", CliValueKind.Text, "The true classes: a CSV with the header label and one of earthquake, tremor, noise per row, one row per minute.") { Value = "L.csv", Required = true },
         new CliOption("out", CliValueKind.Text, "The folder for confusion.csv, metrics.csv, misclassified.csv and the two pictures.") { Value = "DIR", Required = true },

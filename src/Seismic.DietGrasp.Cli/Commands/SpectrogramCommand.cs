@@ -16,7 +16,7 @@ internal sealed class SpectrogramCommand : ICliCommand
     public IReadOnlyList<CliOption> Options { get; } = new[]
     {
         new CliOption("input", CliValueKind.Text, "Waveforms [M, 3, 60 fs] (M station-minutes; components VX, VY, VZ) or [3, 60 fs], .npy float32 or float64.") { Value = "W.npy", Required = true },
-        new CliOption("fs", CliValueKind.Number, "Their sampling rate in Hz: at least 40, a multiple of 1.25.") { Value = "HZ", Required = true }.ReportedAs("sampling_freq"),
+        new CliOption("fs", CliValueKind.Number, "Their sampling rate in Hz: at least 40, a multiple of 1.25.") { Value = "HZ", Required = true }.ReportedAs("sampling_freq", "samplingRate"),
         new CliOption("out", CliValueKind.Text, "The spectrograms to write, .npy float32 [M, 73, 71, 3].") { Value = "S.npy", Required = true },
         new CliOption("highpass", CliValueKind.Number, "Before the spectrograms, a zero-phase Butterworth high-pass with this corner in Hz (as classify and run do); default 0, off: scipy's spectrogram of the samples as given.") { Value = "HZ" }.ReportedAs("highPass"),
         new CliOption("resample", CliValueKind.Flag, "Accept a rate the spectrogram does not take (e.g. 128 Hz) by resampling to the nearest one it does (125 Hz), as run does."),

@@ -16,7 +16,7 @@ namespace Seismic.DietGrasp.Tests.Cli;
 public sealed class CliDocsTests
 {
     private const string UpdateVariable = "DIETGRASP_UPDATE_DOCS";
-    private static readonly Regex Block = new("<!-- help: (?<name>[a-z ]*) -->\\n(?<body>.*?)<!-- /help -->", RegexOptions.Singleline);
+    private static readonly Regex Block = new("<!-- help: (?<name>[a-z -]*) -->\\n(?<body>.*?)<!-- /help -->", RegexOptions.Singleline);
 
     /// <summary>The root (empty name), the groups and the commands: everything that answers --help.</summary>
     private static IReadOnlyList<string> HelpNames =>

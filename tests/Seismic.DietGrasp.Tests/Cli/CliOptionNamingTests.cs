@@ -21,6 +21,11 @@ public sealed class CliOptionNamingTests
     {
         ("spectrogram", "fs", new[] { "0", "-100", "33", "101", "1e9", "NaN" }),
         ("classify", "fs", new[] { "0", "33", "101" }),
+        ("classify", "highpass", new[] { "-1", "0.001", "NaN" }),
+        ("spectrogram", "highpass", new[] { "-1", "0.001" }),
+        ("evaluate", "fs", new[] { "0", "33" }),
+        ("evaluate", "highpass", new[] { "-1", "0.001" }),
+        ("run", "highpass", new[] { "-1", "0.001" }),
         ("grasp nocut", "k", new[] { "0", "-1", "150" }),
         ("grasp nocut", "prob-thres", new[] { "0", "-0.5", "1.7", "NaN" }),
         ("grasp nocut", "min-stations", new[] { "0", "-3" }),
@@ -147,6 +152,10 @@ public sealed class CliOptionNamingTests
             case "classify":
                 folder.WriteNpy("w.npy", Fixtures.Minute100Hz(), 3, 6000);
                 return new() { ["waveforms"] = folder.In("w.npy"), ["fs"] = "100", ["out"] = folder.Out("p.csv") };
+            case "evaluate":
+                folder.WriteNpy("w.npy", Fixtures.Minute100Hz(), 3, 6000);
+                folder.WriteText("labels.csv", "label\nnoise\n");
+                return new() { ["waveforms"] = folder.In("w.npy"), ["fs"] = "100", ["labels"] = folder.In("labels.csv"), ["out"] = folder.Out("eval") };
             case "grasp nocut":
             case "grasp tremor":
                 return new() { ["stations"] = stations, ["probabilities"] = probabilities, ["out"] = folder.Out("c.csv") };
