@@ -44,7 +44,28 @@ internal static class TestPaths
         var folder = Path.Combine(ProcessFolder, testClass.FullName!);
         if (Directory.Exists(folder))
         {
+            RemoveFolder(folder);
+        }
+    }
+
+    /// <summary>
+    /// Removes a folder and everything in it. .NET cannot name a file whose name is not UTF-8 (the odd-file-name
+    /// tests make one on purpose), so such a leftover is removed by <c>rm</c>, which takes names as bytes.
+    /// </summary>
+    internal static void RemoveFolder(string folder)
+    {
+        try
+        {
             Directory.Delete(folder, recursive: true);
+        }
+        catch (IOException) when (!OperatingSystem.IsWindows())
+        {
+            using var rm = System.Diagnostics.Process.Start(new ProcessStartInfo("rm", new[] { "-rf", "--", folder }) { UseShellExecute = false })!;
+            rm.WaitForExit();
+            if (Directory.Exists(folder))
+            {
+                throw;
+            }
         }
     }
 
@@ -100,7 +121,7 @@ internal static class TestPaths
         {
             if (Directory.Exists(folder))
             {
-                Directory.Delete(folder, recursive: true);
+                RemoveFolder(folder);
             }
             // The parent too when no other test process holds a folder in it (a race only leaves it there).
             if (!Directory.EnumerateFileSystemEntries(parent).Any())

@@ -77,7 +77,8 @@ public static class ContinuousProcessing
         RunManifest.Begin(options.OutputDirectory);
         var store = new DayStore(layout, stations, ModelIdentity(model, options.ModelPath), $"{options.Sensitivity?.Description ?? "counts"}; {preprocessing}");
 
-        var inputs = new DayInputs(archive, options.WaveformDirectory, matched);
+        // A day's minutes read the neighbouring days' edges (the filter's margins): their files are the day's inputs too.
+        var inputs = new DayInputs(archive, options.WaveformDirectory, matched, preprocessor.ReadMargin(rates));
         var dayInputs = days.Select(day => inputs.For(day.Start, day.End)).ToList();
         var results = new DayResult?[days.Count];
         for (var d = 0; d < days.Count; d++)

@@ -14,19 +14,26 @@ internal sealed class DayInputs
     private readonly string _folder;
     private readonly IReadOnlyList<StationChannels> _matched;
     private readonly Dictionary<string, string> _described = new(StringComparer.Ordinal);
+    private readonly TimeSpan _margin;
 
-    public DayInputs(WaveformArchive archive, string waveformDirectory, IReadOnlyList<StationChannels> matched)
+    /// <param name="archive">The indexed waveforms.</param>
+    /// <param name="waveformDirectory">Their folder (lines name files relative to it).</param>
+    /// <param name="matched">The channels in use.</param>
+    /// <param name="margin">How far beyond the day the pre-processing reads (the filter's and resampler's margins):
+    /// a file of the neighbouring day that those margins reach is an input of this day too.</param>
+    public DayInputs(WaveformArchive archive, string waveformDirectory, IReadOnlyList<StationChannels> matched, TimeSpan margin)
     {
         _archive = archive;
+        _margin = margin;
         _folder = Path.GetFullPath(waveformDirectory).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
         _matched = matched;
     }
 
-    /// <summary>The lines of the day [start, end).</summary>
+    /// <summary>The lines of the day [start, end), with the margins the pre-processing reads on either side.</summary>
     public IReadOnlyList<string> For(DateTime start, DateTime end) =>
         _matched.SelectMany(station => station.Channels)
             .Distinct()
-            .SelectMany(id => _archive.FilesBetween(id, start, end))
+            .SelectMany(id => _archive.FilesBetween(id, start - _margin, end + _margin))
             .Distinct(StringComparer.Ordinal)
             .Select(Describe)
             .OrderBy(line => line, StringComparer.Ordinal)

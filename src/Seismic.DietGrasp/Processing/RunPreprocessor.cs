@@ -51,6 +51,16 @@ internal sealed class RunPreprocessor
             return (target, target == r ? null : SpectrogramRate.Resampler(r, target));
         });
 
+    /// <summary>
+    /// How far beyond a window the pre-processing of records at <paramref name="rates"/> reads: the filter's margin, or
+    /// the resampler's where only resampling reaches out. A day's inputs include the files these margins touch.
+    /// </summary>
+    public TimeSpan ReadMargin(IEnumerable<double> rates)
+    {
+        var resamples = rates.Any(rate => rate >= Spectrogram.SpectrogramParameters.MinimumSamplingRate && !SpectrogramRate.IsSupported(rate));
+        return resamples && ResamplingMargin > FilterMargin ? ResamplingMargin : FilterMargin;
+    }
+
     /// <summary>What was done, for the log: the filter and any resampling of the given rates.</summary>
     public string Describe(IEnumerable<double> rates)
     {

@@ -13,9 +13,9 @@ internal static class FaultScenario
     public static string StationFile => Processing.RunScenario.StationFile;
 
     /// <summary>A new folder holding the scenario's waveforms (S03 cut at midnight) except the files <paramref name="leaveOut"/> names.</summary>
-    public static string CopyWaveforms(Func<string, bool>? leaveOut = null)
+    public static string CopyWaveforms(Func<string, bool>? leaveOut = null, bool shared = false)
     {
-        var folder = Path.Combine(TestPaths.NewScratchFolder(), "waveforms");
+        var folder = Path.Combine(shared ? TestPaths.NewSharedFolder() : TestPaths.NewScratchFolder(), "waveforms");
         Directory.CreateDirectory(folder);
         var midnight = Processing.RunScenario.Start.Date.AddDays(1);
         foreach (var file in Directory.GetFiles(Processing.RunScenario.WaveformFolder).OrderBy(f => f, StringComparer.Ordinal))
