@@ -57,16 +57,21 @@ public static class SyntheticWaveforms
         var nyquistLimit = 0.45 * samplingRate;
         var highCut = Math.Min(earthquake.HighCutHz, nyquistLimit);
         // Bands of the coda: the higher, the weaker and the faster decaying (attenuation).
+        var lowCut = earthquake.LowCutHz;
         var bands = new (double Low, double High, double Weight, double DecayFactor)[]
         {
-            (1, Math.Min(4, highCut), 1.0, 1.0),
-            (4, Math.Min(10, highCut), 0.7, 0.75),
-            (10, highCut, 0.45, 0.5),
+            (Math.Max(1, lowCut), Math.Min(4, highCut), 1.0, 1.0),
+            (Math.Max(4, lowCut), Math.Min(10, highCut), 0.7, 0.75),
+            (Math.Max(10, lowCut), highCut, 0.45, 0.5),
         };
         var weightNorm = 0.0;
         foreach (var band in bands)
         {
             weightNorm += band.High > band.Low ? band.Weight * band.Weight : 0;
+        }
+        if (weightNorm == 0)
+        {
+            return; // the corners leave no band below the Nyquist limit
         }
         weightNorm = Math.Sqrt(weightNorm);
         // Radiation: P strongest on the vertical, S on the horizontals, perturbed per event.
@@ -278,7 +283,7 @@ public static class SyntheticWaveforms
     private static Span<double> Select(Span<double> vx, Span<double> vy, Span<double> vz, int component) =>
         component == 0 ? vx : component == 1 ? vy : vz;
 
-    private static int Poisson(double mean, SyntheticRandom random)
+    internal static int Poisson(double mean, SyntheticRandom random)
     {
         if (mean <= 0)
         {
@@ -302,7 +307,7 @@ public static class SyntheticWaveforms
     private static bool Overlaps(double startSeconds, double endSeconds, int length, double samplingRate) =>
         endSeconds > 0 && startSeconds < length / samplingRate;
 
-    private static double StandardDeviation(ReadOnlySpan<double> values)
+    internal static double StandardDeviation(ReadOnlySpan<double> values)
     {
         var sum = 0.0;
         var sumSquares = 0.0;
