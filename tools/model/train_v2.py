@@ -142,7 +142,7 @@ def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", required=True, help="folder with windows/ (TrainingData windows) and legacy/ (TrainingData default mode)")
     parser.add_argument("--out", required=True)
-    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--epochs", type=int, default=8)
     parser.add_argument("--batch", type=int, default=128)
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--threads", type=int, default=2)

@@ -1,5 +1,6 @@
 #!/bin/sh
-# Makes the stand-in DiET model v2 from nothing, in one command (about 25-40 minutes on 2 cores):
+# Makes the stand-in DiET model v2 from nothing, in one command (75 minutes on the shared 2-core
+# machine at load average 30-90; see onnx/README.md "Reproduce"):
 #   tools/model/train_v2.sh [DATA_DIR]
 # 1. synthetic raw windows with 20 s margins (tools/TrainingData `windows`: SyntheticTrainingWindow,
 #    6,000 per class for training, seeds 1..6000; 700 per class held out, seeds 1,000,001..),
