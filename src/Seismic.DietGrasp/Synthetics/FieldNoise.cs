@@ -84,13 +84,7 @@ internal static class FieldNoise
         var settle = (int)(SettleSeconds * samplingRate);
         var work = new double[settle + length];
         random.FillGaussian(work);
-        var pole = Math.Exp(-2 * Math.PI * 2 / samplingRate);
-        var state = 0.0;
-        for (var i = 0; i < work.Length; i++)
-        {
-            state = (pole * state) + ((1 - pole) * work[i]);
-            work[i] = state;
-        }
+        SyntheticWaveforms.RedLowPass(work, samplingRate);
         Biquad.HighPass(0.5, samplingRate, Math.Sqrt(0.5)).Apply(work);
         return Normalised(work, settle, length);
     }

@@ -188,13 +188,7 @@ public static class SyntheticWaveforms
 
         // Red background: a one-pole low-pass at 2 Hz (power ~ f^-2 above it), high-passed at 1 Hz.
         random.FillGaussian(work);
-        var pole = Math.Exp(-2 * Math.PI * 2 / samplingRate);
-        var state = 0.0;
-        for (var i = 0; i < work.Length; i++)
-        {
-            state = (pole * state) + ((1 - pole) * work[i]);
-            work[i] = state;
-        }
+        RedLowPass(work, samplingRate);
         Biquad.HighPass(1, samplingRate, Math.Sqrt(0.5)).Apply(work);
         var redScale = settings.Amplitude / StandardDeviation(output);
         for (var i = 0; i < length; i++)
@@ -210,6 +204,18 @@ public static class SyntheticWaveforms
         for (var i = 0; i < length; i++)
         {
             target[i] += (microseismScale * output[i]) + (floor * random.Gaussian());
+        }
+    }
+
+    /// <summary>One-pole low-pass at 2 Hz, in place: white noise becomes red (power ~ f^-2 above 2 Hz).</summary>
+    internal static void RedLowPass(Span<double> samples, double samplingRate)
+    {
+        var pole = Math.Exp(-2 * Math.PI * 2 / samplingRate);
+        var state = 0.0;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            state = (pole * state) + ((1 - pole) * samples[i]);
+            samples[i] = state;
         }
     }
 
