@@ -36,6 +36,17 @@ from diet_standin import CLASSES, DietStandIn, DietStandInV2, multiply_adds  # n
 from train_standin import TREMOR_BAND_ROWS, idealised_examples  # noqa: E402
 
 
+# Every data source of v2 (the card's provenance; details in ../shared/data/*/README.md).
+DATA_SOURCES = {
+    "synthetic": "Seismic.DietGrasp.Synthetics SyntheticTrainingWindow (tools/TrainingData windows) and SyntheticStationMinute (legacy, unfiltered)",
+    "real_earthquakes": "../shared/data/real-earthquakes: NCEDC waveforms via AI4EPS/DeepDenoiser @ b3c98f95857d06502d2e22cfeed2a4f859085acc, Dataset/train/*.npz; label: catalogue local events, P at 30 s",
+    "real_noise": "../shared/data/real-noise: congcy/ELEP @ 2f3f22a9 (PB.B204, UW.SHW; BSD-3-Clause), fjornelas/hvsrprocpy @ c7a8197f (NX.USC6; GPL-3.0), "
+                  "srivastavaresearchgroup/SAIPy @ 3d9105f5 (PR.PR34; GPL-3.0), alirezaniki/OBSTransformer @ f11ff440 (ocean-bottom noise samples; MIT); "
+                  "label: catalogue/detector/eye checks or the dataset's own noise label (windows.csv rationale)",
+    "idealised": "the original DiET README's two examples (all ones -> noise; rows 25.. at 0.2 -> tremor)",
+}
+
+
 def synthetic_set(folder, name, margin):
     """Spectrograms of every {name}_{fs}hz.npy window file (cached as {name}_{fs}hz_spec.npy)."""
     xs, ys, scenarios = [], [], []
@@ -267,6 +278,7 @@ def main():
     sidecar = {
         "model": os.path.basename(args.out),
         "provenance": provenance,
+        "data_sources": DATA_SOURCES,
         "classes": list(CLASSES),
         "input": {"name": "spectrogram", "shape": ["N", 73, 71, 3], "layout": "NHWC: frequency (2-20 Hz, 0.25 Hz), time (71 frames, 0.8 s), component (VX, VY, VZ)", "dtype": "float32"},
         "output": {"name": "probabilities", "shape": ["N", 3], "meaning": "calibrated softmax probabilities (temperature inside the graph): earthquake, tremor, noise"},
