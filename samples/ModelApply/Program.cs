@@ -4,7 +4,7 @@ using Seismic.DietGrasp.Spectrogram;
 
 // Model_apply.py from the original DiET README, in C#. Pass a path to use your own ONNX model
 // (e.g. the original weights converted with tools/model/keras_to_onnx.py); without one, the
-// bundled model is used, which is a stand-in trained on synthetic data, not the published DiET.
+// bundled model is used, which is a stand-in of our own (synthetic and a few real records), not the published DiET.
 using var model = args.Length > 0 ? DietModel.Load(args[0]) : DietModel.LoadBundled();
 
 const int StationNumber = 2;
@@ -22,7 +22,7 @@ inputData.AsSpan(25 * Times * Channels, (Frequencies - 25) * Times * Channels).F
 // Model prediction: one row per station, columns earthquake, tremor, noise.
 var predResult = model.PredictBatch(inputData);
 
-Console.WriteLine($"model: {model.Source}{(model.IsBundledStandIn ? " (stand-in trained on synthetic data, not the published DiET)" : string.Empty)}");
+Console.WriteLine($"model: {model.Source}{(model.IsBundledStandIn ? " (stand-in of our own (synthetic and a few real records), not the published DiET)" : string.Empty)}");
 Console.WriteLine("earthquake,tremor,noise");
 foreach (var row in predResult)
 {

@@ -22,6 +22,13 @@ public sealed record EarthquakeSignal
     /// <summary>Upper corner of the radiated spectrum in Hz (20 or more for a nearby event, lower far away).</summary>
     public double HighCutHz { get; init; } = 20;
 
+    /// <summary>
+    /// Lower corner of the radiated spectrum in Hz (default 1). A micro-earthquake radiates little
+    /// below a few hertz: raising this keeps only the upper coda bands (1-4, 4-10, 10 Hz to
+    /// <see cref="HighCutHz"/>), so its energy sits at 10-40 Hz as in real records of such events.
+    /// </summary>
+    public double LowCutHz { get; init; } = 1;
+
     /// <summary>Peak P envelope over peak S envelope (0 to 1).</summary>
     public double PToSRatio { get; init; } = 0.3;
 
@@ -32,6 +39,7 @@ public sealed record EarthquakeSignal
         SyntheticChecks.Positive(nameof(SMinusPSeconds), SMinusPSeconds);
         SyntheticChecks.Positive(nameof(CodaDecaySeconds), CodaDecaySeconds);
         SyntheticChecks.Positive(nameof(HighCutHz), HighCutHz);
+        SyntheticChecks.Positive(nameof(LowCutHz), LowCutHz);
         SyntheticChecks.NonNegative(nameof(PToSRatio), PToSRatio);
     }
 }

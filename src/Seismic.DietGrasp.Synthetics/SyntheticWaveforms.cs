@@ -57,16 +57,21 @@ public static class SyntheticWaveforms
         var nyquistLimit = 0.45 * samplingRate;
         var highCut = Math.Min(earthquake.HighCutHz, nyquistLimit);
         // Bands of the coda: the higher, the weaker and the faster decaying (attenuation).
+        var lowCut = earthquake.LowCutHz;
         var bands = new (double Low, double High, double Weight, double DecayFactor)[]
         {
-            (1, Math.Min(4, highCut), 1.0, 1.0),
-            (4, Math.Min(10, highCut), 0.7, 0.75),
-            (10, highCut, 0.45, 0.5),
+            (Math.Max(1, lowCut), Math.Min(4, highCut), 1.0, 1.0),
+            (Math.Max(4, lowCut), Math.Min(10, highCut), 0.7, 0.75),
+            (Math.Max(10, lowCut), highCut, 0.45, 0.5),
         };
         var weightNorm = 0.0;
         foreach (var band in bands)
         {
             weightNorm += band.High > band.Low ? band.Weight * band.Weight : 0;
+        }
+        if (weightNorm == 0)
+        {
+            return; // the corners leave no band below the Nyquist limit
         }
         weightNorm = Math.Sqrt(weightNorm);
         // Radiation: P strongest on the vertical, S on the horizontals, perturbed per event.
@@ -183,13 +188,7 @@ public static class SyntheticWaveforms
 
         // Red background: a one-pole low-pass at 2 Hz (power ~ f^-2 above it), high-passed at 1 Hz.
         random.FillGaussian(work);
-        var pole = Math.Exp(-2 * Math.PI * 2 / samplingRate);
-        var state = 0.0;
-        for (var i = 0; i < work.Length; i++)
-        {
-            state = (pole * state) + ((1 - pole) * work[i]);
-            work[i] = state;
-        }
+        RedLowPass(work, samplingRate);
         Biquad.HighPass(1, samplingRate, Math.Sqrt(0.5)).Apply(work);
         var redScale = settings.Amplitude / StandardDeviation(output);
         for (var i = 0; i < length; i++)
@@ -205,6 +204,18 @@ public static class SyntheticWaveforms
         for (var i = 0; i < length; i++)
         {
             target[i] += (microseismScale * output[i]) + (floor * random.Gaussian());
+        }
+    }
+
+    /// <summary>One-pole low-pass at 2 Hz, in place: white noise becomes red (power ~ f^-2 above 2 Hz).</summary>
+    internal static void RedLowPass(Span<double> samples, double samplingRate)
+    {
+        var pole = Math.Exp(-2 * Math.PI * 2 / samplingRate);
+        var state = 0.0;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            state = (pole * state) + ((1 - pole) * samples[i]);
+            samples[i] = state;
         }
     }
 
@@ -278,7 +289,7 @@ public static class SyntheticWaveforms
     private static Span<double> Select(Span<double> vx, Span<double> vy, Span<double> vz, int component) =>
         component == 0 ? vx : component == 1 ? vy : vz;
 
-    private static int Poisson(double mean, SyntheticRandom random)
+    internal static int Poisson(double mean, SyntheticRandom random)
     {
         if (mean <= 0)
         {
@@ -302,7 +313,7 @@ public static class SyntheticWaveforms
     private static bool Overlaps(double startSeconds, double endSeconds, int length, double samplingRate) =>
         endSeconds > 0 && startSeconds < length / samplingRate;
 
-    private static double StandardDeviation(ReadOnlySpan<double> values)
+    internal static double StandardDeviation(ReadOnlySpan<double> values)
     {
         var sum = 0.0;
         var sumSquares = 0.0;

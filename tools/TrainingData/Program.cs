@@ -10,6 +10,22 @@ using Seismic.DietGrasp.Synthetics;
 // the same for test_*, and info.json with the seed ranges. Training seeds are 1..N; held-out seeds
 // start at 1,000,001 (and the C# tests use 2,000,001 on), so no minute is in two sets.
 //   dotnet run -c Release --project tools/TrainingData -- OUT_DIR [TRAIN_PER_CLASS] [TEST_PER_CLASS] [FS]
+if (args.Length >= 2 && args[0] == "windows")
+{
+    // v2: raw windows with margins; the Python side filters them as the pipeline does.
+    //   dotnet run -c Release --project tools/TrainingData -- windows OUT_DIR [TRAIN_PER_CLASS=8000] [TEST_PER_CLASS=1000]
+    var windowsFolder = args[1];
+    Directory.CreateDirectory(windowsFolder);
+    var windowsTrain = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8000;
+    var windowsTest = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000;
+    var windowsClock = Stopwatch.StartNew();
+    Seismic.DietGrasp.TrainingData.Windows.WriteSet(windowsFolder, "train", windowsTrain, 0);
+    Seismic.DietGrasp.TrainingData.Windows.WriteSet(windowsFolder, "test", windowsTest, 1_000_000);
+    File.WriteAllText(Path.Combine(windowsFolder, "info.json"), FormattableString.Invariant(
+        $$"""{"generator": "SyntheticTrainingWindow", "marginSeconds": {{Seismic.DietGrasp.TrainingData.Windows.MarginSeconds}}, "trainPerClass": {{windowsTrain}}, "trainSeeds": "1..{{windowsTrain}}", "testPerClass": {{windowsTest}}, "testSeeds": "1000001..{{1_000_000 + windowsTest}}", "rates": "seed % 20: 0-2 -> 50 Hz, 3-5 -> 125 Hz, 6-8 -> 200 Hz, else 100 Hz"}""") + "\n");
+    Console.WriteLine($"done in {windowsClock.Elapsed.TotalSeconds:F0} s");
+    return 0;
+}
 if (args.Length is < 1 or > 4)
 {
     Console.Error.WriteLine("usage: TrainingData OUT_DIR [TRAIN_PER_CLASS=8000] [TEST_PER_CLASS=1000] [FS=100]");

@@ -69,7 +69,7 @@ internal sealed class ClassifyCommand : ICliCommand
         DietProbabilityFile.Write(output, probabilities);
         if (model.IsBundledStandIn)
         {
-            context.Error.WriteLine("dietgrasp classify: used the bundled stand-in model (trained on synthetic data, not the published DiET); pass --model for your own");
+            context.Error.WriteLine("dietgrasp classify: used the bundled stand-in model (our own, trained on synthetic and a few real records, not the published DiET); pass --model for your own");
         }
         return CliApp.Success;
     }

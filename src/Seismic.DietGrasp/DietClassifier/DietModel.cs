@@ -14,8 +14,9 @@ namespace Seismic.DietGrasp.DietClassifier;
 /// frequency, time, component) to probabilities [N, 3] (earthquake, tremor, noise). Any model with
 /// that contract works, including one converted from the original Keras weights with tf2onnx
 /// (see onnx/README.md); input and output names are read from the model, and a fixed or dynamic
-/// batch size is handled. <see cref="LoadBundled"/> gives the model shipped with the library, which is
-/// a STAND-IN trained on synthetic data, not the published DiET weights.
+/// batch size is handled. <see cref="LoadBundled(DietModelOptions?)"/> gives the model shipped with the
+/// library, which is a STAND-IN of our own (trained on synthetic and a few real records), not the
+/// published DiET weights; it expects minutes high-passed at 1 Hz as the pipeline makes them.
 /// </summary>
 /// <remarks>
 /// Predict methods are safe to call from many threads at once on one instance (ONNX Runtime's Run
@@ -36,8 +37,7 @@ public sealed class DietModel : IDisposable
     /// <summary>What every DiET model must look like, for the errors of ONNX and Keras models alike.</summary>
     internal const string ContractDescription = "DiET expects one float32 input [N, 73, 71, 3] (N stations, fixed or dynamic; NHWC: frequency, time, component) and one float32 output [N, 3] (earthquake, tremor, noise)";
 
-    private const string BundledModelResource = "Seismic.DietGrasp.onnx.diet-standin-v1.onnx";
-    private const string BundledSidecarResource = "Seismic.DietGrasp.onnx.diet-standin-v1.json";
+    private const string BundledResourcePrefix = "Seismic.DietGrasp.onnx.";
 
     // Rows per Run call: bounds ONNX Runtime's intermediate buffers and keeps them in cache
     // (measured single-threaded: 43 us a row in batches of 16, 50 in 150), and cuts a batch into
@@ -77,7 +77,7 @@ public sealed class DietModel : IDisposable
     /// <summary>Where the model came from: its path, the name given with a stream, or the bundled model's resource name.</summary>
     public string Source { get; }
 
-    /// <summary>True for the model shipped with the library (a stand-in trained on synthetic data, not the published DiET).</summary>
+    /// <summary>True for the model shipped with the library (a stand-in of our own, trained on synthetic and a few real records, not the published DiET).</summary>
     public bool IsBundledStandIn { get; }
 
     /// <summary>The model's input name (exports name it differently; read from the model).</summary>
@@ -92,27 +92,40 @@ public sealed class DietModel : IDisposable
     /// <summary>The model's own description (its <c>provenance</c> metadata or doc string), or null.</summary>
     public string? Description { get; }
 
+    /// <summary>The bundled model <see cref="LoadBundled(DietModelOptions?)"/> loads.</summary>
+    public const DietModelVersion DefaultBundledVersion = DietModelVersion.StandInV2;
+
     /// <summary>
-    /// The JSON sidecar of the bundled stand-in model: class order, spectrogram parameters, provenance,
-    /// training seeds and sizes, held-out scores and confusion matrix.
+    /// The JSON sidecar of the default bundled stand-in model: class order, pre-processing, spectrogram
+    /// parameters, provenance of every data source, validation split, training seeds and sizes,
+    /// held-out and real-validation scores, calibration.
     /// </summary>
-    public static string BundledModelCard
+    public static string BundledModelCard => GetBundledModelCard(DefaultBundledVersion);
+
+    /// <summary>The JSON sidecar of a bundled stand-in model.</summary>
+    /// <param name="version">Which bundled model.</param>
+    /// <returns>The sidecar's text.</returns>
+    public static string GetBundledModelCard(DietModelVersion version)
     {
-        get
-        {
-            using var stream = OpenResource(BundledSidecarResource);
-            using var reader = new StreamReader(stream);
-            return reader.ReadToEnd();
-        }
+        using var stream = OpenResource(BundledResourcePrefix + BundledFileStem(version) + ".json");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
     }
 
-    /// <summary>Loads the model bundled with the library: a stand-in trained on synthetic data, not the published DiET.</summary>
+    /// <summary>Loads the default model bundled with the library (<see cref="DefaultBundledVersion"/>): a stand-in, not the published DiET.</summary>
     /// <param name="options">Thread settings; null for <see cref="DietModelOptions.Default"/>.</param>
     /// <returns>The loaded model.</returns>
-    public static DietModel LoadBundled(DietModelOptions? options = null)
+    public static DietModel LoadBundled(DietModelOptions? options = null) => LoadBundled(DefaultBundledVersion, options);
+
+    /// <summary>Loads one of the stand-in models bundled with the library (for example v1, for comparison).</summary>
+    /// <param name="version">Which bundled model.</param>
+    /// <param name="options">Thread settings; null for <see cref="DietModelOptions.Default"/>.</param>
+    /// <returns>The loaded model.</returns>
+    public static DietModel LoadBundled(DietModelVersion version, DietModelOptions? options = null)
     {
-        using var stream = OpenResource(BundledModelResource);
-        return Load(stream, "bundled stand-in model diet-standin-v1.onnx", options, isBundled: true);
+        var stem = BundledFileStem(version);
+        using var stream = OpenResource(BundledResourcePrefix + stem + ".onnx");
+        return Load(stream, $"bundled stand-in model {stem}.onnx", options, isBundled: true);
     }
 
     /// <summary>Loads an ONNX model file and checks it against the DiET contract.</summary>
@@ -530,6 +543,13 @@ public sealed class DietModel : IDisposable
     }
 
     private static bool IsFinite(float value) => value - value == 0;
+
+    private static string BundledFileStem(DietModelVersion version) => version switch
+    {
+        DietModelVersion.StandInV1 => "diet-standin-v1",
+        DietModelVersion.StandInV2 => "diet-standin-v2",
+        _ => throw new ArgumentOutOfRangeException(nameof(version), version, "not a bundled model version"),
+    };
 
     private static Stream OpenResource(string name) =>
         typeof(DietModel).GetTypeInfo().Assembly.GetManifestResourceStream(name)

@@ -141,7 +141,7 @@ public static class ContinuousProcessing
         RunManifest.Write(options.OutputDirectory, files);
         progress?.Report(new RunProgress(RunStage.Finished, days.Count, days.Count, total, total));
         var modelDescription = model.IsBundledStandIn
-            ? $"{model.Source} (trained on synthetic waveforms, not the published DiET weights)"
+            ? $"{model.Source} (a stand-in of our own, trained on synthetic and a few real records, not the published DiET weights)"
             : model.Source;
         return new RunResult(stations, start, end, earthquake, tremor, noise, earthquakeGroups, tremorGroups, categorized, catalogue,
             days.Count - resumed, resumed, files, warnings, modelDescription, strongest, preprocessing);

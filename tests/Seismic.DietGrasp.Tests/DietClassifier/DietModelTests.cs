@@ -37,6 +37,26 @@ public class DietModelTests
     }
 
     [Fact]
+    public void VersionOneStaysLoadableBesideTheDefaultVersionTwo()
+    {
+        Assert.Equal(DietModelVersion.StandInV2, DietModel.DefaultBundledVersion);
+        Assert.Contains("\"model\": \"diet-standin-v2.onnx\"", DietModel.BundledModelCard, StringComparison.Ordinal);
+        Assert.Contains("\"model\": \"diet-standin-v1.onnx\"", DietModel.GetBundledModelCard(DietModelVersion.StandInV1), StringComparison.Ordinal);
+        using var v1 = DietModel.LoadBundled(DietModelVersion.StandInV1);
+        using var v2 = DietModel.LoadBundled();
+        Assert.Contains("diet-standin-v1.onnx", v1.Source, StringComparison.Ordinal);
+        Assert.Contains("diet-standin-v2.onnx", v2.Source, StringComparison.Ordinal);
+        Assert.True(v1.IsBundledStandIn && v2.IsBundledStandIn);
+        var input = ReadmeExample();
+        var old = v1.PredictBatch(input);
+        var current = v2.PredictBatch(input);
+        Assert.Equal(DietClass.Tremor, old[0].MostLikely);
+        Assert.Equal(DietClass.Noise, old[1].MostLikely);
+        Assert.NotEqual(old[0], current[0]); // two different networks
+        Assert.Throws<ArgumentOutOfRangeException>(() => DietModel.LoadBundled((DietModelVersion)7));
+    }
+
+    [Fact]
     public void BundledModelClassifiesFreshSyntheticMinutes()
     {
         // Seeds from 2,000,001 on: never used for training (1..N) or the held-out set (1,000,001..).

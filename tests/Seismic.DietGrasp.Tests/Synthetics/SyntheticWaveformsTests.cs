@@ -85,6 +85,21 @@ public class SyntheticWaveformsTests
     }
 
     [Fact]
+    public void MicroEarthquakeWithARaisedLowCornerRadiatesAboveIt()
+    {
+        var (vx, vy, vz) = Zeros(Minute);
+        var micro = new EarthquakeSignal { OnsetSeconds = 20, SMinusPSeconds = 0.5, CodaDecaySeconds = 0.8, HighCutHz = 40, LowCutHz = 10 };
+        SyntheticWaveforms.AddEarthquake(vx, vy, vz, Fs, micro, 4);
+        Assert.True(BandPower(vz, 10, 45) > 0.9 * BandPower(vz, 0.5, 49), "energy sits above the low corner");
+        // 1-6 s long: nothing left 8 s after the S arrival.
+        Assert.True(Rms(vx.AsSpan(2900, 100)) < 1e-3 * Rms(vx.AsSpan(2050, 100)));
+        // Corners that leave no band below the Nyquist limit add nothing (and no NaN).
+        var (ax, ay, az) = Zeros(Minute);
+        SyntheticWaveforms.AddEarthquake(ax, ay, az, Fs, micro with { LowCutHz = 48 }, 4);
+        Assert.Equal(0.0, Rms(ax) + Rms(ay) + Rms(az));
+    }
+
+    [Fact]
     public void EarthquakeBeforeTheBufferLeavesItsCodaAndOneAfterLeavesNothing()
     {
         var (vx, vy, vz) = Zeros(Minute);

@@ -1,0 +1,355 @@
+"""Trains the stand-in DiET model v2, calibrates it and exports onnx/diet-standin-v2.onnx + sidecar.
+
+Data (see onnx/README.md, "diet-standin-v2"):
+- synthetic windows of tools/TrainingData `windows` mode (Seismic.DietGrasp.Synthetics
+  SyntheticTrainingWindow: field-like ocean-bottom, land and town noise, glitches, micro to strong
+  earthquakes, continuous and bursty tremor; 50/100/125/200 Hz), filtered here as the pipeline does
+  (zero-phase 1 Hz high-pass on the window, minute cut 20 s from its edges);
+- legacy synthetic minutes (tools/TrainingData default mode, v1's generator, NOT high-passed), so
+  that spectrograms made without the pipeline's filter are still read sensibly;
+- real records (../shared/data real-earthquakes, real-noise), split by station (v2_data), the
+  training stations augmented (positions, rates, gains, real noise under real events);
+- the original README's idealised examples (all ones -> noise; rows 25.. at 0.2 -> tremor).
+Calibration: one temperature dividing the logits, fitted (NLL) on the validation set (synthetic
+held-out + real validation stations), exported inside the graph.
+
+Run (tools/model/train_v2.sh does everything):
+  /usr/bin/python3 tools/model/train_v2.py --data DATA_DIR --out onnx/diet-standin-v2.onnx
+"""
+import argparse
+import glob
+import json
+import os
+import sys
+import time
+
+import numpy as np
+import onnx
+import torch
+from torch import nn
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+import v2_data  # noqa: E402
+import v2_real  # noqa: E402
+from diet_standin import CLASSES, DietStandIn, DietStandInV2, multiply_adds  # noqa: E402
+from train_standin import TREMOR_BAND_ROWS, idealised_examples  # noqa: E402
+
+
+# Every data source of v2 (the card's provenance; details in ../shared/data/*/README.md).
+DATA_SOURCES = {
+    "synthetic": "Seismic.DietGrasp.Synthetics SyntheticTrainingWindow (tools/TrainingData windows) and SyntheticStationMinute (legacy, unfiltered)",
+    "real_earthquakes": "../shared/data/real-earthquakes: NCEDC waveforms via AI4EPS/DeepDenoiser @ b3c98f95857d06502d2e22cfeed2a4f859085acc, Dataset/train/*.npz; label: catalogue local events, P at 30 s",
+    "real_noise": "../shared/data/real-noise: congcy/ELEP @ 2f3f22a9 (PB.B204, UW.SHW; BSD-3-Clause), fjornelas/hvsrprocpy @ c7a8197f (NX.USC6; GPL-3.0), "
+                  "srivastavaresearchgroup/SAIPy @ 3d9105f5 (PR.PR34; GPL-3.0), alirezaniki/OBSTransformer @ f11ff440 (ocean-bottom noise samples; MIT); "
+                  "label: catalogue/detector/eye checks or the dataset's own noise label (windows.csv rationale)",
+    "idealised": "the original DiET README's two examples (all ones -> noise; rows 25.. at 0.2 -> tremor)",
+}
+
+
+def synthetic_set(folder, name, margin):
+    """Spectrograms of every {name}_{fs}hz.npy window file (cached as {name}_{fs}hz_spec.npy)."""
+    xs, ys, scenarios = [], [], []
+    for path in sorted(glob.glob(os.path.join(folder, f"{name}_*hz.npy"))):
+        if path.endswith("_y.npy") or path.endswith("_spec.npy"):
+            continue
+        fs = float(os.path.basename(path)[len(name) + 1:-len("hz.npy")])
+        cache = path[:-4] + "_spec.npy"
+        if not os.path.exists(cache):
+            started = time.time()
+            windows = np.load(path, mmap_mode="r")
+            np.save(cache, v2_data.spectrograms_of_windows(windows, fs, margin))
+            print(f"  {os.path.basename(path)}: {len(windows)} spectrograms in {time.time() - started:.0f} s", flush=True)
+        xs.append(np.load(cache))
+        ys.append(np.load(path[:-4] + "_y.npy").astype(np.int64))
+        with open(path[:-4] + ".csv") as handle:
+            scenarios += [line.rstrip("\n").split(",", 2)[2] for line in list(handle)[1:]]
+    return np.concatenate(xs), np.concatenate(ys), scenarios
+
+
+def logits_of(model, x, batch=1024):
+    model.eval()
+    out = []
+    with torch.inference_mode():
+        for start in range(0, len(x), batch):
+            out.append(model.logits(torch.from_numpy(np.ascontiguousarray(x[start:start + batch], dtype=np.float32))))
+    return torch.cat(out).numpy().astype(np.float64)
+
+
+def softmax(logits, temperature=1.0):
+    z = logits / temperature
+    z = z - z.max(axis=1, keepdims=True)
+    e = np.exp(z)
+    return e / e.sum(axis=1, keepdims=True)
+
+
+def fit_temperature(logits, labels):
+    """The temperature that minimises the negative log-likelihood (grid, then refined)."""
+    def nll(t):
+        p = softmax(logits, t)
+        return -np.mean(np.log(np.maximum(p[np.arange(len(labels)), labels], 1e-12)))
+    grid = np.exp(np.linspace(np.log(0.2), np.log(20), 201))
+    best = grid[np.argmin([nll(t) for t in grid])]
+    fine = np.linspace(best * 0.97, best * 1.03, 61)
+    return float(fine[np.argmin([nll(t) for t in fine])])
+
+
+def ece_per_class(probabilities, labels, bins=15):
+    """Expected calibration error of each class's probability (one-vs-rest, equal-width bins)."""
+    out = {}
+    for k, name in enumerate(CLASSES):
+        p = probabilities[:, k]
+        hit = (labels == k).astype(np.float64)
+        edges = np.linspace(0, 1, bins + 1)
+        which = np.clip(np.digitize(p, edges[1:-1]), 0, bins - 1)
+        total = 0.0
+        for b in range(bins):
+            mask = which == b
+            if mask.any():
+                total += mask.sum() * abs(p[mask].mean() - hit[mask].mean())
+        out[name] = round(total / len(p), 4)
+    return out
+
+
+def confusion(predicted, labels):
+    matrix = np.zeros((3, 3), dtype=np.int64)
+    for truth, guess in zip(labels, predicted):
+        matrix[truth, guess] += 1
+    return matrix
+
+
+def real_figures(probabilities, labels, groups):
+    """Per validation group: minutes, and the share called earthquake / tremor / noise (argmax)."""
+    predicted = probabilities.argmax(1)
+    out = {}
+    for group in sorted(set(groups)):
+        mask = np.array([g == group for g in groups])
+        counts = np.bincount(predicted[mask], minlength=3)
+        out[group] = {"minutes": int(mask.sum()), **{name: int(c) for name, c in zip(CLASSES, counts)}}
+    return out
+
+
+def summarise_real(probabilities, labels, groups):
+    """Earthquake recall overall and by P position; noise false alarms per source (argmax earthquake or tremor)."""
+    predicted = probabilities.argmax(1)
+    groups = np.array(groups)
+    quake = labels == 0
+    summary = {"earthquake_recall": round(float((predicted[quake] == 0).mean()), 4), "earthquake_minutes": int(quake.sum())}
+    for position in sorted({g.split(" (")[0] for g in groups[quake]}):
+        mask = np.array([g.split(" (")[0] == position for g in groups])
+        summary[f"recall, {position}"] = round(float((predicted[mask] == 0).mean()), 4)
+    acc = np.array(["accelerometer" in g for g in groups]) & quake
+    summary["recall, accelerometers"] = round(float((predicted[acc] == 0).mean()), 4)
+    summary["recall, velocity sensors"] = round(float((predicted[quake & ~acc] == 0).mean()), 4)
+    noise = labels == 2
+    summary["noise_false_alarms"] = f"{int((predicted[noise] != 2).sum())} of {int(noise.sum())}"
+    for source in sorted({" ".join(g.split(" ")[1:-1]) for g in groups[noise]}):
+        mask = np.array([g.startswith("noise " + source + " ") for g in groups])
+        summary[f"false alarms, {source}"] = f"{int((predicted[mask] != 2).sum())} of {int(mask.sum())}"
+    return summary
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--data", required=True, help="folder with windows/ (TrainingData windows) and legacy/ (TrainingData default mode)")
+    parser.add_argument("--out", required=True)
+    parser.add_argument("--epochs", type=int, default=8)
+    parser.add_argument("--batch", type=int, default=128)
+    parser.add_argument("--seed", type=int, default=20261203)
+    parser.add_argument("--threads", type=int, default=2)
+    parser.add_argument("--per-event", type=int, default=30, help="augmented training minutes per real training event")
+    parser.add_argument("--synthetic-fraction", type=float, default=1.0, help="share of the synthetic training windows used (a quicker run)")
+    args = parser.parse_args()
+    torch.manual_seed(args.seed)
+    torch.set_num_threads(args.threads)
+    rng = np.random.default_rng(args.seed)
+    started = time.time()
+
+    info = json.load(open(os.path.join(args.data, "windows", "info.json")))
+    margin = info["marginSeconds"]
+    print("synthetic windows -> spectrograms", flush=True)
+    syn_x, syn_y, _ = synthetic_set(os.path.join(args.data, "windows"), "train", margin)
+    test_x, test_y, test_scenarios = synthetic_set(os.path.join(args.data, "windows"), "test", margin)
+    legacy_info = json.load(open(os.path.join(args.data, "legacy", "info.json")))
+    legacy_x = np.load(os.path.join(args.data, "legacy", "train_x.npy"))
+    legacy_y = np.load(os.path.join(args.data, "legacy", "train_y.npy")).astype(np.int64)
+    legacy_test_x = np.load(os.path.join(args.data, "legacy", "test_x.npy"))
+    legacy_test_y = np.load(os.path.join(args.data, "legacy", "test_y.npy")).astype(np.int64)
+
+    print("real records", flush=True)
+    waveforms, stations, validation, accelerometer, chosen, _ = v2_data.load_earthquakes()
+    noise = v2_data.load_noise()
+    real_x, real_y, real_kinds = v2_real.training_examples(
+        waveforms, validation, noise, rng, per_event=args.per_event,
+        noise_repeats={"ocean-bottom": 40, "urban USC6": 40, "borehole B204": 8})
+    val_x, val_y, val_groups = v2_real.validation_examples(waveforms, validation, accelerometer, noise)
+    print(f"real training {real_x.shape} ({np.bincount(real_y, minlength=3).tolist()}), validation {val_x.shape}, "
+          f"{time.time() - started:.0f} s", flush=True)
+
+    if args.synthetic_fraction < 1:
+        keep = np.sort(rng.permutation(len(syn_x))[:int(args.synthetic_fraction * len(syn_x))])
+        syn_x, syn_y = syn_x[keep], syn_y[keep]
+    ideal_x, ideal_y = idealised_examples(max(20, len(syn_x) // 100), rng)
+    train_x = np.concatenate([syn_x, legacy_x, real_x, ideal_x]).astype(np.float16)
+    train_y = np.concatenate([syn_y, legacy_y, real_y, ideal_y])
+    del syn_x, legacy_x
+    counts = np.bincount(train_y, minlength=3)
+    print(f"train {train_x.shape}, per class {counts.tolist()}", flush=True)
+
+    model = DietStandInV2()
+    optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3, weight_decay=1e-4)
+    steps_per_epoch = (len(train_x) + args.batch - 1) // args.batch
+    scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=3e-3, total_steps=args.epochs * steps_per_epoch)
+    # Balance the classes (tremor has no real examples), and weigh real records up: they are few.
+    class_weight = torch.tensor(counts.sum() / (3.0 * counts), dtype=torch.float32)
+    sample_weight = np.ones(len(train_y), dtype=np.float32)
+    real_first = len(train_y) - len(real_y) - len(ideal_y)
+    sample_weight[real_first:real_first + len(real_y)] = 2.0
+    loss_function = nn.CrossEntropyLoss(weight=class_weight, reduction="none")
+    x_all = torch.from_numpy(train_x)
+    y_all = torch.from_numpy(train_y)
+    w_all = torch.from_numpy(sample_weight)
+    train_started = time.time()
+    for epoch in range(args.epochs):
+        model.train()
+        order = torch.randperm(len(x_all))
+        total = 0.0
+        for step in range(steps_per_epoch):
+            index = order[step * args.batch:(step + 1) * args.batch]
+            optimizer.zero_grad()
+            losses = loss_function(model.logits(x_all[index].float()), y_all[index])
+            loss = (losses * w_all[index]).mean()
+            loss.backward()
+            optimizer.step()
+            scheduler.step()
+            total += loss.item() * len(index)
+        test_matrix = confusion(logits_of(model, test_x).argmax(1), test_y)
+        real_summary = summarise_real(softmax(logits_of(model, val_x)), val_y, val_groups)
+        print(f"epoch {epoch + 1}: loss {total / len(x_all):.4f}, synthetic held-out per class "
+              f"{np.round(test_matrix.diagonal() / test_matrix.sum(1), 4).tolist()}, real recall {real_summary['earthquake_recall']}, "
+              f"noise false alarms {real_summary['noise_false_alarms']}, {time.time() - train_started:.0f} s", flush=True)
+    train_seconds = time.time() - train_started
+
+    # Calibration on the validation set: synthetic held-out and the real validation stations.
+    model.eval()
+    test_logits = logits_of(model, test_x)
+    val_logits = logits_of(model, val_x)
+    fit_logits = np.concatenate([test_logits, val_logits])
+    fit_labels = np.concatenate([test_y, val_y])
+    temperature = fit_temperature(fit_logits, fit_labels)
+    model.temperature.fill_(temperature)
+    print(f"temperature {temperature:.3f}", flush=True)
+    ece = {
+        "synthetic_held_out": {"before": ece_per_class(softmax(test_logits), test_y), "after": ece_per_class(softmax(test_logits, temperature), test_y)},
+        "real_validation": {"before": ece_per_class(softmax(val_logits), val_y), "after": ece_per_class(softmax(val_logits, temperature), val_y)},
+        "both": {"before": ece_per_class(softmax(fit_logits), fit_labels), "after": ece_per_class(softmax(fit_logits, temperature), fit_labels)},
+    }
+
+    # v1 on the same sets (the v1 network and weights, unscaled softmax as exported).
+    v1 = DietStandIn()
+    v1.load_state_dict(torch.load(os.path.join(HERE, "diet-standin-v1.pt")))
+    v1_test = softmax(logits_of(v1, test_x))
+    v1_val = softmax(logits_of(v1, val_x))
+    v2_test = softmax(test_logits, temperature)
+    v2_val = softmax(val_logits, temperature)
+    legacy_v2 = confusion(softmax(logits_of(model, legacy_test_x), temperature).argmax(1), legacy_test_y)
+    legacy_v1 = confusion(logits_of(v1, legacy_test_x).argmax(1), legacy_test_y)
+
+    with torch.inference_mode():
+        readme = np.ones((2, 73, 71, 3), dtype=np.float32)
+        readme[0, TREMOR_BAND_ROWS:] = 0.2
+        readme_probabilities = model(torch.from_numpy(readme)).numpy()
+    print("README example (row 0: 2-8 Hz only, row 1: all ones):", readme_probabilities, flush=True)
+
+    torch.save(model.state_dict(), os.path.join(HERE, "diet-standin-v2.pt"))
+    provenance = ("Stand-in v2 trained on field-like synthetic data (Seismic.DietGrasp.Synthetics) and real records "
+                  "(NCEDC earthquakes via AI4EPS/DeepDenoiser; noise of PB, UW, NX, PR and ocean-bottom networks), "
+                  "not the published DiET weights. Expects minutes high-passed at 1 Hz (zero phase) as the pipeline makes them.")
+    export(model, args.out, provenance, readme)
+
+    predicted_test = v2_test.argmax(1)
+    scenario_errors = {}
+    for s, truth, guess in zip(test_scenarios, test_y, predicted_test):
+        if truth != guess:
+            key = f"{s} -> {CLASSES[guess]}"
+            scenario_errors[key] = scenario_errors.get(key, 0) + 1
+    v2_matrix = confusion(predicted_test, test_y)
+    v1_matrix = confusion(v1_test.argmax(1), test_y)
+    sidecar = {
+        "model": os.path.basename(args.out),
+        "provenance": provenance,
+        "data_sources": DATA_SOURCES,
+        "classes": list(CLASSES),
+        "input": {"name": "spectrogram", "shape": ["N", 73, 71, 3], "layout": "NHWC: frequency (2-20 Hz, 0.25 Hz), time (71 frames, 0.8 s), component (VX, VY, VZ)", "dtype": "float32"},
+        "output": {"name": "probabilities", "shape": ["N", 3], "meaning": "calibrated softmax probabilities (temperature inside the graph): earthquake, tremor, noise"},
+        "preprocessing": {"highpass": "4th-order Butterworth, 1 Hz, zero phase (scipy butter(4, 1.0, 'highpass', output='sos') + sosfiltfilt) on the continuous record; minutes cut >= 20 s from the filtered stretch's edges",
+                          "resampling": "rates that are not a multiple of 1.25 Hz: polyphase (scipy resample_poly) to the nearest supported rate; trained at 50, 100, 125 and 200 Hz"},
+        "spectrogram": {"window": "tukey(0.25), 4 s", "hop_seconds": 0.8, "frequencies_hz": [2.0, 20.0, 0.25], "scaling": "log10 PSD, clip((L - (Lmax - 4)) / 4, 0, 1)"},
+        "architecture": "NHWC->NCHW; Conv 3->8 k5 s2, Conv 8->16 k3 s2, Conv 16->32 k3 s2, Conv 32->32 k3 s1 (batch norm while training, folded at export; ReLU); global mean+max pooling; Dense 64->32 ReLU; Dense 32->3; logits / temperature; softmax",
+        "multiply_adds_per_spectrogram": multiply_adds(model),
+        "parameters_exported": int(sum(p.numel() for p in DietStandIn().parameters())),
+        "opset": 17,
+        "temperature": round(temperature, 4),
+        "training": {
+            "torch_seed": args.seed, "numpy_seed": args.seed, "epochs": args.epochs, "batch": args.batch,
+            "synthetic_fraction": args.synthetic_fraction, "real_minutes_per_training_event": args.per_event,
+            "optimizer": "AdamW, one-cycle lr 3e-3, class-balanced cross-entropy, real examples weighted 2",
+            "synthetic_windows": info, "legacy_minutes": legacy_info,
+            "real_training_examples": {k: int(v) for k, v in zip(*np.unique(np.array(real_kinds), return_counts=True))},
+            "idealised_examples": int(len(ideal_x)),
+            "examples_per_class": counts.tolist(),
+            "seconds": round(train_seconds, 1), "threads": args.threads,
+        },
+        "validation_split": {
+            "earthquake_stations": chosen, "earthquake_events": int(validation.sum()),
+            "earthquake_accelerometer_events": int((validation & accelerometer).sum()),
+            "earthquake_positions_s": [5, 10, 20, 30, 45],
+            "noise_stations": list(v2_data.NOISE_VALIDATION_STATIONS),
+            "noise_minutes": int((val_y == 2).sum()),
+        },
+        "synthetic_held_out": {
+            "seeds": info["testSeeds"], "per_class": int((test_y == 0).sum()),
+            "v2_confusion_rows_truth_columns_predicted": v2_matrix.tolist(),
+            "v2_per_class_accuracy": dict(zip(CLASSES, np.round(v2_matrix.diagonal() / v2_matrix.sum(1), 4).tolist())),
+            "v1_confusion_rows_truth_columns_predicted": v1_matrix.tolist(),
+            "v1_per_class_accuracy": dict(zip(CLASSES, np.round(v1_matrix.diagonal() / v1_matrix.sum(1), 4).tolist())),
+            "v2_errors_by_scenario": dict(sorted(scenario_errors.items(), key=lambda kv: -kv[1])),
+        },
+        "legacy_held_out_unfiltered": {
+            "v2_confusion": legacy_v2.tolist(), "v1_confusion": legacy_v1.tolist(),
+        },
+        "real_validation": {
+            "v2": summarise_real(v2_val, val_y, val_groups), "v1": summarise_real(v1_val, val_y, val_groups),
+            "v2_by_group": real_figures(v2_val, val_y, val_groups),
+        },
+        "calibration_error_per_class": ece,
+        "readme_examples": {"two_to_eight_hz_only": readme_probabilities[0].round(4).tolist(), "all_ones": readme_probabilities[1].round(4).tolist()},
+    }
+    with open(os.path.splitext(args.out)[0] + ".json", "w") as handle:
+        json.dump(sidecar, handle, indent=2)
+        handle.write("\n")
+    print(json.dumps({k: sidecar[k] for k in ("synthetic_held_out", "legacy_held_out_unfiltered", "real_validation", "calibration_error_per_class", "readme_examples", "temperature")}, indent=1))
+    print(f"total {time.time() - started:.0f} s")
+
+
+def export(model, path, provenance, example):
+    model.eval()
+    torch.onnx.export(model, torch.from_numpy(example), path, input_names=["spectrogram"], output_names=["probabilities"],
+                      dynamic_axes={"spectrogram": {0: "stations"}, "probabilities": {0: "stations"}},
+                      opset_version=17, do_constant_folding=True)
+    exported = onnx.load(path)
+    exported.doc_string = provenance
+    exported.producer_name = "Seismic.DietGrasp tools/model/train_v2.py"
+    for key, value in (("provenance", provenance), ("classes", ",".join(CLASSES)), ("layout", "NHWC [N, 73, 71, 3]"),
+                       ("preprocessing", "1 Hz zero-phase Butterworth high-pass (4th order) before the spectrogram"),
+                       ("calibration", f"temperature {float(model.temperature):.4f} divides the logits")):
+        entry = exported.metadata_props.add()
+        entry.key, entry.value = key, value
+    onnx.checker.check_model(exported)
+    onnx.save(exported, path)
+    kinds = sorted({node.op_type for node in exported.graph.node})
+    print(f"exported {path}: ops {kinds}", flush=True)
+
+
+if __name__ == "__main__":
+    main()
