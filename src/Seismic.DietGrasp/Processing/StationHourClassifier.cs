@@ -69,12 +69,9 @@ internal sealed class StationHourClassifier
     private readonly RunPreprocessor _preprocessor;
     private readonly int[] _rows = new int[60];
     private readonly float[] _probabilities = new float[60 * DietModel.ClassCount];
-    // Per thread, not per worker: Parallel.ForEach retires and creates workers, and each set holds about
-    // 3 x 2.9 MB for a 100 Hz hour with margins; kept, they are not reallocated (and zeroed) again.
-    [ThreadStatic]
-    private static ChannelBuffer[]? _threadChannels;
-
-    private static ChannelBuffer[] Channels => _threadChannels ??= new[] { new ChannelBuffer(), new ChannelBuffer(), new ChannelBuffer() };
+    // Rented from the run for each call: Parallel.ForEach retires and creates workers, and a set holds
+    // about 3 x 2.9 MB for a 100 Hz hour with margins; the run keeps one set per worker running at once.
+    private ChannelBuffer[] Channels { get; set; } = Array.Empty<ChannelBuffer>();
     private readonly double[] _scales = new double[3];
     private float[] _spectrograms = Array.Empty<float>();
     private double[] _minute = Array.Empty<double>();
@@ -89,6 +86,19 @@ internal sealed class StationHourClassifier
     }
 
     public void Classify(StationChannels station, DateTime from, DateTime to, DayProbabilities day)
+    {
+        Channels = _preprocessor.RentBuffers();
+        try
+        {
+            ClassifyRented(station, from, to, day);
+        }
+        finally
+        {
+            _preprocessor.ReturnBuffers(Channels);
+        }
+    }
+
+    private void ClassifyRented(StationChannels station, DateTime from, DateTime to, DayProbabilities day)
     {
         var window = ReadWindows(station, from, to, day.Warnings.Enqueue);
         if (window is null)
@@ -147,8 +157,16 @@ internal sealed class StationHourClassifier
 
     private SpectrogramParameters? CutMinute(StationChannels station, DateTime minute)
     {
-        var window = ReadWindows(station, minute, minute.AddMinutes(1), _ => { });
-        return window is null || !TryCutMinute(station, window.Value.Offset, window.Value.Parameters.SamplesPerMinute, _ => { }) ? null : window.Value.Parameters;
+        Channels = _preprocessor.RentBuffers();
+        try
+        {
+            var window = ReadWindows(station, minute, minute.AddMinutes(1), _ => { });
+            return window is null || !TryCutMinute(station, window.Value.Offset, window.Value.Parameters.SamplesPerMinute, _ => { }) ? null : window.Value.Parameters;
+        }
+        finally
+        {
+            _preprocessor.ReturnBuffers(Channels);
+        }
     }
 
     /// <summary>
