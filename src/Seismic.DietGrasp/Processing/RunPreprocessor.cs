@@ -19,6 +19,7 @@ internal sealed class RunPreprocessor
 
     private readonly ConcurrentDictionary<double, ButterworthHighPass> _filters = new();
     private readonly ConcurrentDictionary<double, (double Rate, PolyphaseResampler? Resampler)> _resamplers = new();
+    private readonly ConcurrentBag<ChannelBuffer[]> _buffers = new();
 
     public RunPreprocessor(double highPassCorner)
     {
@@ -60,6 +61,12 @@ internal sealed class RunPreprocessor
         var resamples = rates.Any(rate => rate >= Spectrogram.SpectrogramParameters.MinimumSamplingRate && !SpectrogramRate.IsSupported(rate));
         return resamples && ResamplingMargin > FilterMargin ? ResamplingMargin : FilterMargin;
     }
+
+    /// <summary>A set of three channel buffers for one station-hour: as many sets exist as workers ran at once, reused (not reallocated) for the whole run.</summary>
+    public ChannelBuffer[] RentBuffers() => _buffers.TryTake(out var set) ? set : new[] { new ChannelBuffer(), new ChannelBuffer(), new ChannelBuffer() };
+
+    /// <summary>Gives a set back for the next station-hour.</summary>
+    public void ReturnBuffers(ChannelBuffer[] set) => _buffers.Add(set);
 
     /// <summary>What was done, for the log: the filter and any resampling of the given rates.</summary>
     public string Describe(IEnumerable<double> rates)
