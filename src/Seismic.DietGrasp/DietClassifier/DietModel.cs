@@ -140,7 +140,7 @@ public sealed class DietModel : IDisposable
     /// <exception cref="InvalidFileException">The bytes are not an ONNX model.</exception>
     /// <exception cref="ModelContractException">The model's input or output does not fit [N, 73, 71, 3] -> [N, 3].</exception>
     public static DietModel Load(Stream stream, string sourceName = "model stream", DietModelOptions? options = null) =>
-        Load(stream, sourceName, options, isBundled: false);
+        Load(Guard.NotNull(stream, nameof(stream)), Guard.NotNull(sourceName, nameof(sourceName)), options, isBundled: false);
 
     /// <summary>Classifies one station-minute.</summary>
     /// <param name="spectrogram">73 x 71 x 3 floats, row-major [frequency, time, component].</param>

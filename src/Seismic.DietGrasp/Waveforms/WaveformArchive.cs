@@ -134,7 +134,7 @@ public sealed class WaveformArchive
     /// <param name="component">The component (channel code's last letter).</param>
     /// <returns>The matching channels; empty when the station has no such component.</returns>
     public IReadOnlyList<ChannelId> FindChannels(string station, Component component) =>
-        Channels.Where(id => id.Component == component && id.IsStation(station)).ToList();
+        Guard.NotNull(station, nameof(station)) is var name ? Channels.Where(id => id.Component == component && id.IsStation(name)).ToList() : Array.Empty<ChannelId>();
 
     /// <summary>The time-ordered gap-free segments of a channel.</summary>
     /// <param name="id">The channel.</param>
