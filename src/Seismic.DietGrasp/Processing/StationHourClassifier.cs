@@ -136,6 +136,12 @@ internal sealed class StationHourClassifier
     {
         for (var c = 0; c < 3; c++)
         {
+            if (!_archive.HasOneRateBetween(station.Channels[c], from, to))
+            {
+                // As a whole channel at an unusable rate: that channel's gap, not the end of the run.
+                warn($"{station.Channels[c]}: the sampling rate changes in [{from:yyyy-MM-dd HH:mm}, {to:HH:mm}); {station.Name}'s cells left empty there");
+                return null;
+            }
             _windows[c] = _archive.ReadWindow(station.Channels[c], from, to);
             _scales[c] = 1 / (_sensitivity?.For(station.Channels[c]) ?? 1);
         }

@@ -148,6 +148,17 @@ public sealed class WaveformArchive
             ? channel.Overlapping(startTime.Ticks, endTime.Ticks).Select(extent => extent.Path).Distinct()
             : Enumerable.Empty<string>();
 
+    /// <summary>Whether every piece of <paramref name="id"/> in [<paramref name="startTime"/>, <paramref name="endTime"/>) (UTC) has one sampling rate (<see cref="ReadWindow"/> refuses a window where it changes).</summary>
+    internal bool HasOneRateBetween(ChannelId id, DateTime startTime, DateTime endTime)
+    {
+        if (!_channels.TryGetValue(id, out var channel))
+        {
+            return true;
+        }
+        var pieces = channel.Overlapping(startTime.Ticks, endTime.Ticks);
+        return pieces.All(piece => SampleClock.SameRate(piece.SamplingRate, pieces[0].SamplingRate));
+    }
+
     /// <summary>
     /// Reads one channel on the grid [<paramref name="startTime"/>, <paramref name="endTime"/>) at the
     /// channel's sampling rate, decoding only the records (or SAC bytes) that fall in it. A data sample
