@@ -91,7 +91,7 @@ internal sealed class StationHourClassifier
         var count = 0;
         for (var m = 0; m < minutes; m++)
         {
-            if (!TryCutMinute(station, m * perMinute, perMinute, dead => day.DeadMinutes.AddOrUpdate(dead, 1, (_, n) => n + 1)))
+            if (!TryCutMinute(station, m * perMinute, perMinute, dead => day.DeadMinutes.AddOrUpdate(dead, 1, (_, n) => n + 1), day.Warnings.Enqueue))
             {
                 continue;
             }
@@ -161,7 +161,7 @@ internal sealed class StationHourClassifier
     }
 
     /// <summary>Copies one minute of the three components into the minute buffer, mean removed and scaled; false when a component has a gap, a conflict or is constant.</summary>
-    private bool TryCutMinute(StationChannels station, int offset, int perMinute, Action<ChannelId> onDead)
+    private bool TryCutMinute(StationChannels station, int offset, int perMinute, Action<ChannelId> onDead, Action<string>? onNonFinite = null)
     {
         for (var c = 0; c < 3; c++)
         {
@@ -187,6 +187,12 @@ internal sealed class StationHourClassifier
                 onDead(station.Channels[c]);
                 return false;
             }
+            if (double.IsNaN(sum) || double.IsInfinity(sum))
+            {
+                // Found before the mean removal, which would spread it over the minute as NaN from sample 0.
+                onNonFinite?.Invoke(NonFiniteMessage(station, c, samples, offset));
+                return false;
+            }
             var mean = sum / perMinute;
             var scale = _scales[c];
             var target = _minute.AsSpan(c * perMinute, perMinute);
@@ -196,6 +202,20 @@ internal sealed class StationHourClassifier
             }
         }
         return true;
+    }
+
+    private string NonFiniteMessage(StationChannels station, int component, ReadOnlySpan<double> samples, int offset)
+    {
+        var i = 0;
+        while (i < samples.Length && !double.IsNaN(samples[i]) && !double.IsInfinity(samples[i]))
+        {
+            i++;
+        }
+        var what = i == samples.Length ? "so large that the minute's sum overflows" : double.IsNaN(samples[i]) ? "NaN" : samples[i] > 0 ? "+infinity" : "-infinity";
+        var minute = _windows[component].StartTime.AddSeconds(offset / _windows[component].SamplingRate);
+        return i == samples.Length
+            ? $"{station.Channels[component]} {minute:yyyy-MM-dd HH:mm}: samples {what}; {station.Name}'s cell left empty"
+            : $"{station.Channels[component]} {minute:yyyy-MM-dd HH:mm}: sample {i} of the minute is {what}; {station.Name}'s cell left empty";
     }
 
     private bool TryParameters(double rate, out SpectrogramParameters parameters)
