@@ -94,6 +94,7 @@ public static class ContinuousProcessing
         var matched = MatchChannels(options, stations, archive, warnings);
         var (start, end) = TimeRange(options, archive);
         warnings.AddRange(DiscontinuityWarnings(archive, matched, start, end));
+        warnings.AddRange(CoverageWarnings.For(archive, matched, start, end));
         var days = Days(start, end);
         var modelOptions = new DietModelOptions { BatchParallelism = options.MaxDegreeOfParallelism > 1 ? 1 : 0, InterOpThreads = 1 };
         using var model = options.ModelPath is null ? DietModel.LoadBundled(modelOptions) : DietModel.Load(options.ModelPath, modelOptions);
