@@ -9,7 +9,7 @@ namespace Seismic.DietGrasp.Cli;
 /// parses (options, <c>--help</c>, <c>--version</c>, <c>@response</c> files, the <c>[suggest]</c> directive for tab
 /// completion); the commands run here, and every failure is reported as one stderr line.
 /// Exit codes: 0 success; 1 bad input or a failure the library reports (<see cref="DietGraspException"/>),
-/// or a file-system failure (<see cref="IOException"/>, no permission); 2 a usage error; 3 an unexpected bug (stack trace with <c>--verbose</c>); 130 cancelled.
+/// or a file-system failure (<see cref="IOException"/>, no permission); 2 a usage error; 3 an unexpected bug (stack trace with <c>--verbose</c>); 130 cancelled (Ctrl+C); 143 stopped by SIGTERM (after the same clean stop).
 /// </summary>
 internal static class CliApp
 {
@@ -18,6 +18,7 @@ internal static class CliApp
     public const int UsageError = 2;
     public const int InternalError = 3;
     public const int Cancelled = 130;
+    public const int Terminated = 143;
 
     // Listed, not discovered by reflection, so that the native (trimmed, ahead-of-time) build keeps them all.
     private static readonly ICliCommand[] Commands = new ICliCommand[]

@@ -61,6 +61,7 @@ public static class StationMapPlot
         {
             throw new ArgumentNullException(nameof(groups));
         }
+        Guard.NotNull(title, nameof(title));
         PlotChecks.Size(width, height);
         foreach (var group in groups)
         {

@@ -69,7 +69,12 @@ def fails_above_2(path):
                     helper.make_tensor("three", TensorProto.FLOAT, [], [3.0]),
                     helper.make_tensor("zero", TensorProto.INT64, [1], [0]),
                     helper.make_tensor("one_axis", TensorProto.INT64, [1], [1])]
-    graph = helper.make_graph(nodes, "fails_above_2",
+    save_dynamic(path, "fails_above_2", nodes, initializers)
+
+
+def save_dynamic(path, name, nodes, initializers):
+    """Saves a graph x [batch, 73, 71, 3] -> y [batch, 3] (opset 13, IR 8) after the checker's pass."""
+    graph = helper.make_graph(nodes, name,
                               [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 73, 71, 3])],
                               [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", 3])],
                               initializer=initializers)
@@ -94,25 +99,11 @@ def nan_above_2(path):
     ]
     initializers = [helper.make_tensor("two", TensorProto.FLOAT, [], [2.0]),
                     helper.make_tensor("one_axis", TensorProto.INT64, [1], [1])]
-    graph = helper.make_graph(nodes, "nan_above_2",
-                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 73, 71, 3])],
-                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", 3])],
-                              initializer=initializers)
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="make_test_fixtures.py")
-    model.ir_version = 8
-    onnx.checker.check_model(model)
-    onnx.save(model, os.path.join(OUT, path))
+    save_dynamic(path, "nan_above_2", nodes, initializers)
 
 
 def unnormalised(path):
-    nodes = [helper.make_node("ReduceMean", ["x"], ["y"], axes=[1, 2], keepdims=0)]
-    graph = helper.make_graph(nodes, "unnormalised",
-                              [helper.make_tensor_value_info("x", TensorProto.FLOAT, ["batch", 73, 71, 3])],
-                              [helper.make_tensor_value_info("y", TensorProto.FLOAT, ["batch", 3])])
-    model = helper.make_model(graph, opset_imports=[helper.make_opsetid("", 13)], producer_name="make_test_fixtures.py")
-    model.ir_version = 8
-    onnx.checker.check_model(model)
-    onnx.save(model, os.path.join(OUT, path))
+    save_dynamic(path, "unnormalised", [helper.make_node("ReduceMean", ["x"], ["y"], axes=[1, 2], keepdims=0)], [])
 
 
 def standin_nan_weight(path):

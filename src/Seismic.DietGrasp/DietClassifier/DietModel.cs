@@ -157,7 +157,7 @@ public sealed class DietModel : IDisposable
     /// <exception cref="InvalidFileException">The bytes are not an ONNX model.</exception>
     /// <exception cref="ModelContractException">The model's input or output does not fit [N, 73, 71, 3] -> [N, 3].</exception>
     public static DietModel Load(Stream stream, string sourceName = "model stream", DietModelOptions? options = null) =>
-        Load(stream, sourceName, options, isBundled: false);
+        Load(Guard.NotNull(stream, nameof(stream)), Guard.NotNull(sourceName, nameof(sourceName)), options, isBundled: false);
 
     /// <summary>
     /// Reads a Keras model file (Keras 2 <c>.h5</c> or Keras 3 <c>.keras</c>), converts it to ONNX in memory

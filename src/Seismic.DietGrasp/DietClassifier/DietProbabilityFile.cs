@@ -18,7 +18,10 @@ public static class DietProbabilityFile
     /// </summary>
     /// <param name="path">The CSV file to write.</param>
     /// <param name="probabilities">One row per spectrogram.</param>
-    public static void Write(string path, IReadOnlyList<DietProbabilities> probabilities) =>
+    public static void Write(string path, IReadOnlyList<DietProbabilities> probabilities)
+    {
+        Guard.NotNull(path, nameof(path));
+        Guard.NotNull(probabilities, nameof(probabilities));
         AtomicFile.WriteText(path, writer =>
         {
             writer.Write(Header);
@@ -33,6 +36,7 @@ public static class DietProbabilityFile
                 writer.Write('\n');
             }
         });
+    }
 
     private static string Format(float value) => ((double)value).ToString("R", CultureInfo.InvariantCulture);
 }

@@ -14,14 +14,14 @@ public static class CandidateTable
     /// <param name="stations">The network (header and column count).</param>
     /// <param name="groups">The groups, one row each.</param>
     public static void Write(string path, StationNetwork stations, IEnumerable<StationGroup> groups) =>
-        CsvTable.Write(path, ProbabilityTable.Header(stations), groups.Select(g => Row(stations, g, extra: 0)));
+        CsvTable.Write(Guard.NotNull(path, nameof(path)), ProbabilityTable.Header(Guard.NotNull(stations, nameof(stations))), Guard.NotNull(groups, nameof(groups)).Select(g => Row(stations, g, extra: 0)));
 
     /// <summary>Writes categorised groups: the candidate table plus a last column <c>category</c> (1 or 2).</summary>
     /// <param name="path">The file, replaced atomically.</param>
     /// <param name="stations">The network (header and column count).</param>
     /// <param name="groups">The categorised groups, one row each.</param>
     public static void WriteCategorized(string path, StationNetwork stations, IEnumerable<CategorizedGroup> groups) =>
-        CsvTable.Write(path, ProbabilityTable.Header(stations).Concat(new[] { CategoryColumn }).ToArray(), groups.Select(g =>
+        CsvTable.Write(Guard.NotNull(path, nameof(path)), ProbabilityTable.Header(Guard.NotNull(stations, nameof(stations))).Concat(new[] { CategoryColumn }).ToArray(), Guard.NotNull(groups, nameof(groups)).Select(g =>
         {
             var fields = Row(stations, g.Group, extra: 1);
             fields[fields.Length - 1] = ((int)g.Category).ToString(System.Globalization.CultureInfo.InvariantCulture);

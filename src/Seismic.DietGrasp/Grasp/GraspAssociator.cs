@@ -14,6 +14,7 @@ public static class GraspAssociator
     /// <returns>A fresh N x N matrix in km.</returns>
     public static double[,] DistanceMatrix(StationNetwork stations)
     {
+        Guard.NotNull(stations, nameof(stations));
         var n = stations.Count;
         var distances = new double[n, n];
         for (var i = 0; i < n; i++)
@@ -46,7 +47,7 @@ public static class GraspAssociator
     /// <summary>The default k for N stations: round(sqrt(N)), kept within 1..N-1.</summary>
     /// <param name="stationCount">N, at least 2.</param>
     public static int DefaultK(int stationCount) =>
-        Math.Max(1, Math.Min(stationCount - 1, (int)Math.Round(Math.Sqrt(stationCount), MidpointRounding.ToEven)));
+        stationCount < 2 ? throw new ArgumentOutOfRangeException(nameof(stationCount), stationCount, "a kNN graph needs at least 2 stations") : Math.Max(1, Math.Min(stationCount - 1, (int)Math.Round(Math.Sqrt(stationCount), MidpointRounding.ToEven)));
 
     /// <summary>
     /// kNN_graph: A[i, j] = 1 when j is among the k nearest stations of i (itself excluded) or i among
@@ -57,6 +58,7 @@ public static class GraspAssociator
     /// <exception cref="InvalidParameterException">The matrix is not square, has a NaN, or k is out of range.</exception>
     public static StationGraph KnnGraph(double[,] distances, int? k = null)
     {
+        Guard.NotNull(distances, nameof(distances));
         var n = distances.GetLength(0);
         if (n != distances.GetLength(1) || n < 2)
         {
@@ -102,18 +104,18 @@ public static class GraspAssociator
     /// <summary>The kNN graph of a network straight from its coordinates (geodesic distances).</summary>
     /// <param name="stations">The network.</param>
     /// <param name="k">Neighbours per station, 1..N-1; null for round(sqrt(N)).</param>
-    public static StationGraph KnnGraph(StationNetwork stations, int? k = null) => KnnGraph(DistanceMatrix(stations), k);
+    public static StationGraph KnnGraph(StationNetwork stations, int? k = null) => KnnGraph(DistanceMatrix(Guard.NotNull(stations, nameof(stations))), k);
 
     /// <summary>Station (lat, lon) to (x, y) metres in a WGS84 UTM zone.</summary>
     /// <param name="stations">The network.</param>
     /// <param name="epsg">EPSG code 32601-32660 or 32701-32760; null for the zone of the stations' centroid.</param>
     /// <exception cref="InvalidParameterException">The EPSG code is not supported, or a station lies more than 45 degrees of longitude from the zone's central meridian.</exception>
     public static IReadOnlyList<PlanarPosition> Project(StationNetwork stations, int? epsg = null) =>
-        StationProjection.Project(stations, epsg ?? StationProjection.CentroidEpsg(stations));
+        StationProjection.Project(Guard.NotNull(stations, nameof(stations)), epsg ?? StationProjection.CentroidEpsg(stations));
 
     /// <summary>The EPSG code of the WGS84 UTM zone of the stations' centroid (the default of <c>EPSG_proj</c>).</summary>
     /// <param name="stations">The network.</param>
-    public static int CentroidUtmEpsg(StationNetwork stations) => StationProjection.CentroidEpsg(stations);
+    public static int CentroidUtmEpsg(StationNetwork stations) => StationProjection.CentroidEpsg(Guard.NotNull(stations, nameof(stations)));
 
     /// <summary>
     /// Apply_Nocut: per minute, the connected components (in <paramref name="graph"/>) of the stations with
@@ -125,6 +127,8 @@ public static class GraspAssociator
     /// <param name="parameters">Parameters; null for <see cref="GraspParameters.Default"/>.</param>
     public static IReadOnlyList<StationGroup> ApplyNocut(ProbabilityTable probabilities, StationGraph graph, GraspParameters? parameters = null)
     {
+        Guard.NotNull(probabilities, nameof(probabilities));
+        Guard.NotNull(graph, nameof(graph));
         parameters ??= GraspParameters.Default;
         CheckSizes(probabilities, graph, null);
         var partition = new GraphPartition(graph);
@@ -152,6 +156,9 @@ public static class GraspAssociator
     /// <param name="parameters">Parameters; null for <see cref="GraspParameters.Default"/>.</param>
     public static IReadOnlyList<StationGroup> ApplyTremor(ProbabilityTable probabilities, StationGraph graph, IReadOnlyList<PlanarPosition> positions, GraspParameters? parameters = null)
     {
+        Guard.NotNull(probabilities, nameof(probabilities));
+        Guard.NotNull(graph, nameof(graph));
+        Guard.NotNull(positions, nameof(positions));
         parameters ??= GraspParameters.Default;
         CheckSizes(probabilities, graph, positions);
         var partition = new GraphPartition(graph);
@@ -184,6 +191,9 @@ public static class GraspAssociator
     /// <param name="parameters">Parameters (Cat_window); null for <see cref="GraspParameters.Default"/>.</param>
     public static IReadOnlyList<CategorizedGroup> ApplyCategorization(StationGraph graph, IReadOnlyList<StationGroup> tremorGroups, IReadOnlyList<StationGroup> earthquakeGroups, GraspParameters? parameters = null)
     {
+        Guard.NotNull(graph, nameof(graph));
+        Guard.NoNulls(tremorGroups, nameof(tremorGroups));
+        Guard.NoNulls(earthquakeGroups, nameof(earthquakeGroups));
         parameters ??= GraspParameters.Default;
         var earthquakesByMinute = new Dictionary<DateTime, List<StationGroup>>();
         foreach (var group in earthquakeGroups)
@@ -236,6 +246,8 @@ public static class GraspAssociator
     /// <param name="positions">Projected positions of all stations, metres.</param>
     public static double GraphStd(IReadOnlyList<int> stations, IReadOnlyList<PlanarPosition> positions)
     {
+        Guard.NotNull(stations, nameof(stations));
+        Guard.NotNull(positions, nameof(positions));
         if (stations.Count == 0)
         {
             throw new InvalidParameterException(nameof(stations), "an empty group has no Graph std");
@@ -261,6 +273,8 @@ public static class GraspAssociator
     /// <exception cref="InvalidParameterException">Fewer than two groups.</exception>
     public static double SuggestStdThreshold(IEnumerable<StationGroup> groups, IReadOnlyList<PlanarPosition> positions)
     {
+        Guard.NotNull(groups, nameof(groups));
+        Guard.NotNull(positions, nameof(positions));
         var stds = groups.Select(g => GraphStd(g.Stations, positions)).ToArray();
         if (stds.Length < 2)
         {
@@ -305,6 +319,8 @@ public static class GraspAssociator
     /// <param name="distances">The N x N matrix, km.</param>
     public static void WriteDistanceMatrix(string path, double[,] distances)
     {
+        Guard.NotNull(path, nameof(path));
+        Guard.NotNull(distances, nameof(distances));
         var rows = distances.GetLength(0);
         var columns = distances.GetLength(1);
         CsvTable.Write(path, null, Enumerable.Range(0, rows).Select(i =>

@@ -21,6 +21,8 @@ public sealed class ProbabilityTable
     /// <exception cref="InvalidParameterException">Sizes disagree, a time is not a whole minute or a probability is outside [0, 1].</exception>
     public ProbabilityTable(int stationCount, IReadOnlyList<DateTime> minutes, IReadOnlyList<float> values)
     {
+        Guard.NotNull(minutes, nameof(minutes));
+        Guard.NotNull(values, nameof(values));
         if (stationCount < 1)
         {
             throw new InvalidParameterException(nameof(stationCount), $"{stationCount}; expected at least 1 station");
@@ -61,7 +63,8 @@ public sealed class ProbabilityTable
     /// <summary>The probability of a station in a row; NaN when the station has no data.</summary>
     /// <param name="row">0-based minute row.</param>
     /// <param name="station">0-based station index.</param>
-    public float this[int row, int station] => _values[row * StationCount + station];
+    /// <exception cref="ArgumentOutOfRangeException">The row or the station is outside the table.</exception>
+    public float this[int row, int station] => _values[(Guard.Index(row, MinuteCount, nameof(row)) * StationCount) + Guard.Index(station, StationCount, nameof(station))];
 
     internal ReadOnlySpan<float> Row(int row) => new(_values, row * StationCount, StationCount);
 
@@ -101,6 +104,8 @@ public sealed class ProbabilityTable
     /// <param name="stations">The network whose names make the header.</param>
     public void Write(string path, StationNetwork stations)
     {
+        Guard.NotNull(path, nameof(path));
+        Guard.NotNull(stations, nameof(stations));
         if (stations.Count != StationCount)
         {
             throw new InvalidParameterException(nameof(stations), $"{stations.Count} stations, the table has {StationCount} columns");

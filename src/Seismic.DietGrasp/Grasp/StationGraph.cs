@@ -38,11 +38,13 @@ public sealed class StationGraph
     /// <summary>Whether stations <paramref name="i"/> and <paramref name="j"/> are adjacent (false on the diagonal).</summary>
     /// <param name="i">A station index.</param>
     /// <param name="j">Another station index.</param>
-    public bool AreAdjacent(int i, int j) => _adjacent[i * Count + j];
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside [0, <see cref="Count"/>).</exception>
+    public bool AreAdjacent(int i, int j) => _adjacent[(Guard.Index(i, Count, nameof(i)) * Count) + Guard.Index(j, Count, nameof(j))];
 
     /// <summary>The neighbours of a station, ascending.</summary>
     /// <param name="station">The station index.</param>
-    public IReadOnlyList<int> Neighbours(int station) => _neighbours[station];
+    /// <exception cref="ArgumentOutOfRangeException">The index is outside [0, <see cref="Count"/>).</exception>
+    public IReadOnlyList<int> Neighbours(int station) => _neighbours[Guard.Index(station, Count, nameof(station))];
 
     internal int[] NeighbourArray(int station) => _neighbours[station];
 

@@ -16,6 +16,8 @@ public sealed class StationGroup
     /// <exception cref="InvalidParameterException">Lengths differ, a station repeats or is negative, or a probability is outside (0, 1].</exception>
     public StationGroup(DateTime minute, IReadOnlyList<int> stations, IReadOnlyList<float> probabilities)
     {
+        Guard.NotNull(stations, nameof(stations));
+        Guard.NotNull(probabilities, nameof(probabilities));
         if (stations.Count != probabilities.Count || stations.Count == 0)
         {
             throw new InvalidParameterException(nameof(stations), $"{stations.Count} stations and {probabilities.Count} probabilities; expected the same, non-zero count");

@@ -38,6 +38,12 @@ internal static partial class AtomicFile
             }
             Replace(temporary, fullPath);
         }
+        catch (IOException e) when (e.Message.Contains(temporary))
+        {
+            // A full disk or a quota names the temporary file; the user knows the target.
+            TryDelete(temporary);
+            throw new IOException($"cannot write {fullPath}: {e.Message.Replace($"'{temporary}'", "it").Replace(temporary, "it")}", e);
+        }
         catch
         {
             TryDelete(temporary);

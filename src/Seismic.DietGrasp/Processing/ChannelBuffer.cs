@@ -50,16 +50,22 @@ internal sealed class ChannelBuffer
         return true;
     }
 
+    /// <summary>The samples as recorded (before filtering and resampling) that the prepared samples [start, start + count) come from.</summary>
+    public ReadOnlySpan<double> Recorded(int start, int count)
+    {
+        var ratio = _recordedRate / Rate;
+        var from = Math.Max(0, (int)Math.Round(start * ratio));
+        var to = Math.Min(_recorded.Length, (int)Math.Round((start + count) * ratio));
+        return _recorded.Span.Slice(from, Math.Max(0, to - from));
+    }
+
     /// <summary>
     /// Whether the recorded samples behind [start, start + count) of <see cref="Samples"/> are all equal (a dead
     /// channel): judged on the record as read, since a filtered constant is rounding noise.
     /// </summary>
     public bool IsRecordedConstant(int start, int count)
     {
-        var ratio = _recordedRate / Rate;
-        var from = Math.Max(0, (int)Math.Round(start * ratio));
-        var to = Math.Min(_recorded.Length, (int)Math.Round((start + count) * ratio));
-        var samples = _recorded.Span.Slice(from, Math.Max(0, to - from));
+        var samples = Recorded(start, count);
         if (samples.IsEmpty)
         {
             return false;

@@ -56,6 +56,7 @@ public static class ContinuousProcessing
         var matched = MatchChannels(options, stations, archive, warnings);
         var (start, end) = TimeRange(options, archive);
         warnings.AddRange(DiscontinuityWarnings(archive, matched, start, end));
+        warnings.AddRange(CoverageWarnings.For(archive, matched, start, end));
         var days = Days(start, end);
         var preprocessor = new RunPreprocessor(options.HighPass);
         var rates = matched.SelectMany(m => m.Channels).SelectMany(archive.GetSegments).Select(segment => segment.SamplingRate).Distinct().ToList();

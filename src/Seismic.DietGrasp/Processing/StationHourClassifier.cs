@@ -112,7 +112,7 @@ internal sealed class StationHourClassifier
         var count = 0;
         for (var m = 0; m < minutes; m++)
         {
-            if (!TryCutMinute(station, offset + (m * perMinute), perMinute, dead => day.DeadMinutes.AddOrUpdate(dead, 1, (_, n) => n + 1)))
+            if (!TryCutMinute(station, offset + (m * perMinute), perMinute, from.AddMinutes(m), dead => day.DeadMinutes.AddOrUpdate(dead, 1, (_, n) => n + 1), day.Warnings.Enqueue))
             {
                 continue;
             }
@@ -161,7 +161,7 @@ internal sealed class StationHourClassifier
         try
         {
             var window = ReadWindows(station, minute, minute.AddMinutes(1), _ => { });
-            return window is null || !TryCutMinute(station, window.Value.Offset, window.Value.Parameters.SamplesPerMinute, _ => { }) ? null : window.Value.Parameters;
+            return window is null || !TryCutMinute(station, window.Value.Offset, window.Value.Parameters.SamplesPerMinute, minute, _ => { }) ? null : window.Value.Parameters;
         }
         finally
         {
@@ -177,7 +177,11 @@ internal sealed class StationHourClassifier
     private (SpectrogramParameters Parameters, int Offset)? ReadWindows(StationChannels station, DateTime from, DateTime to, Action<string> warn)
     {
         var margin = _preprocessor.FilterMargin;
-        var windows = Read(station, from, to, margin);
+        var windows = Read(station, from, to, margin, warn);
+        if (windows is null)
+        {
+            return null;
+        }
         var rate = windows[0].SamplingRate;
         if (!SampleClock.SameRate(rate, windows[1].SamplingRate) || !SampleClock.SameRate(rate, windows[2].SamplingRate))
         {
@@ -201,7 +205,11 @@ internal sealed class StationHourClassifier
         {
             // Without a filter margin, read the little the resampler's filter reaches beyond the window.
             margin = RunPreprocessor.ResamplingMargin;
-            windows = Read(station, from, to, margin);
+            windows = Read(station, from, to, margin, warn);
+            if (windows is null)
+            {
+                return null;
+            }
         }
         if (!TryParameters(target, out var parameters))
         {
@@ -213,11 +221,17 @@ internal sealed class StationHourClassifier
         return (parameters, (int)Math.Round(margin.TotalSeconds * target));
     }
 
-    private WaveformWindow[] Read(StationChannels station, DateTime from, DateTime to, TimeSpan margin)
+    private WaveformWindow[]? Read(StationChannels station, DateTime from, DateTime to, TimeSpan margin, Action<string> warn)
     {
         var windows = new WaveformWindow[3];
         for (var c = 0; c < 3; c++)
         {
+            if (!_archive.HasOneRateBetween(station.Channels[c], from - margin, to + margin))
+            {
+                // As a whole channel at an unusable rate: that channel's gap, not the end of the run.
+                warn($"{station.Channels[c]}: the sampling rate changes in [{from - margin:yyyy-MM-dd HH:mm:ss}, {to + margin:HH:mm:ss}); {station.Name}'s cells left empty there");
+                return null;
+            }
             windows[c] = _archive.ReadWindow(station.Channels[c], from - margin, to + margin);
             _scales[c] = 1 / (_sensitivity?.For(station.Channels[c]) ?? 1);
         }
@@ -225,7 +239,7 @@ internal sealed class StationHourClassifier
     }
 
     /// <summary>Copies one minute of the three components into the minute buffer, mean removed and scaled; false when a component has a gap, a conflict or is constant.</summary>
-    private bool TryCutMinute(StationChannels station, int offset, int perMinute, Action<ChannelId> onDead)
+    private bool TryCutMinute(StationChannels station, int offset, int perMinute, DateTime minuteStart, Action<ChannelId> onDead, Action<string>? onNonFinite = null)
     {
         for (var c = 0; c < 3; c++)
         {
@@ -242,11 +256,24 @@ internal sealed class StationHourClassifier
                 onDead(station.Channels[c]);
                 return false;
             }
+            var recorded = Channels[c].Recorded(offset, perMinute);
+            if (!AllFinite(recorded))
+            {
+                // Named as recorded: the filter would have spread it over the whole stretch.
+                onNonFinite?.Invoke(NonFiniteMessage(station, c, recorded, minuteStart));
+                return false;
+            }
             var samples = Channels[c].Samples.Span.Slice(offset, perMinute);
             var sum = 0.0;
             foreach (var sample in samples)
             {
                 sum += sample;
+            }
+            if (double.IsNaN(sum) || double.IsInfinity(sum))
+            {
+                // Finite here but not after the high-pass: a NaN or infinity within the filter's margins.
+                onNonFinite?.Invoke($"{station.Channels[c]} {minuteStart:yyyy-MM-dd HH:mm}: a NaN or infinite sample within the high-pass filter's margins; {station.Name}'s cell left empty");
+                return false;
             }
             var mean = sum / perMinute;
             var scale = _scales[c];
@@ -257,6 +284,29 @@ internal sealed class StationHourClassifier
             }
         }
         return true;
+    }
+
+    private static bool AllFinite(ReadOnlySpan<double> samples)
+    {
+        foreach (var sample in samples)
+        {
+            if (double.IsNaN(sample) || double.IsInfinity(sample))
+            {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private static string NonFiniteMessage(StationChannels station, int component, ReadOnlySpan<double> samples, DateTime minute)
+    {
+        var i = 0;
+        while (i < samples.Length && !double.IsNaN(samples[i]) && !double.IsInfinity(samples[i]))
+        {
+            i++;
+        }
+        var what = double.IsNaN(samples[i]) ? "NaN" : samples[i] > 0 ? "+infinity" : "-infinity";
+        return $"{station.Channels[component]} {minute:yyyy-MM-dd HH:mm}: sample {i} of the minute is {what}; {station.Name}'s cell left empty";
     }
 
     private bool TryParameters(double rate, out SpectrogramParameters parameters)

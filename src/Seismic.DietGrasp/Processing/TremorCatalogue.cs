@@ -27,6 +27,8 @@ public static class TremorCatalogue
     /// <exception cref="InvalidParameterException">A negative gap, or a group names a station outside the network.</exception>
     public static IReadOnlyList<TremorEpisode> Build(StationNetwork stations, IReadOnlyList<CategorizedGroup> groups, int maxGapMinutes = 0)
     {
+        Guard.NotNull(stations, nameof(stations));
+        Guard.NotNull(groups, nameof(groups));
         if (maxGapMinutes < 0)
         {
             throw new InvalidParameterException(nameof(maxGapMinutes), $"{maxGapMinutes}; expected 0 or more minutes");
@@ -70,7 +72,11 @@ public static class TremorCatalogue
     /// <param name="path">The file, replaced atomically.</param>
     /// <param name="stations">The network whose names the station indices refer to.</param>
     /// <param name="episodes">The episodes.</param>
-    public static void Write(string path, StationNetwork stations, IReadOnlyList<TremorEpisode> episodes) =>
+    public static void Write(string path, StationNetwork stations, IReadOnlyList<TremorEpisode> episodes)
+    {
+        Guard.NotNull(path, nameof(path));
+        Guard.NotNull(stations, nameof(stations));
+        Guard.NotNull(episodes, nameof(episodes));
         CsvTable.Write(path, Header.Split(','), episodes.Select(e => new[]
         {
             FormatTime(e.Start),
@@ -83,6 +89,7 @@ public static class TremorCatalogue
             e.Stations.Count.ToString(CultureInfo.InvariantCulture),
             string.Join(";", e.Stations.Select(s => stations.Names[s])),
         }));
+    }
 
     /// <summary>Reads a catalogue written by <see cref="Write"/>.</summary>
     /// <param name="path">The file.</param>

@@ -136,8 +136,9 @@ public sealed class SpectrogramParameters
     /// <param name="time">Column, 0..70.</param>
     /// <param name="component">Channel, 0..2 (VX, VY, VZ).</param>
     /// <returns>(frequency x 71 + time) x 3 + component.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">An index is outside its axis.</exception>
     public static int IndexOf(int frequency, int time, int component) =>
-        (((frequency * TimeCount) + time) * ComponentCount) + component;
+        (((Guard.Index(frequency, FrequencyCount, nameof(frequency)) * TimeCount) + Guard.Index(time, TimeCount, nameof(time))) * ComponentCount) + Guard.Index(component, ComponentCount, nameof(component));
 
     /// <inheritdoc />
     public override string ToString() => $"DiET spectrogram at {Format(SamplingRate)} Hz (window {SegmentLength}, step {HopLength} samples)";

@@ -10,6 +10,18 @@ namespace Seismic.DietGrasp.Waveforms;
 /// <param name="Channel">Channel code, e.g. <c>HHZ</c>.</param>
 public readonly record struct ChannelId(string Network, string Station, string Location, string Channel)
 {
+    /// <summary>Network code, e.g. <c>IU</c>.</summary>
+    public string Network { get; init; } = Network ?? throw new ArgumentNullException(nameof(Network));
+
+    /// <summary>Station code, e.g. <c>COLA</c>.</summary>
+    public string Station { get; init; } = Station ?? throw new ArgumentNullException(nameof(Station));
+
+    /// <summary>Location code, e.g. <c>00</c>, or empty.</summary>
+    public string Location { get; init; } = Location ?? throw new ArgumentNullException(nameof(Location));
+
+    /// <summary>Channel code, e.g. <c>HHZ</c>.</summary>
+    public string Channel { get; init; } = Channel ?? throw new ArgumentNullException(nameof(Channel));
+
     /// <summary>The station as <c>NET.STA</c> (just <c>STA</c> when the network is empty).</summary>
     public string StationKey => Network.Length == 0 ? Station : $"{Network}.{Station}";
 
@@ -29,8 +41,8 @@ public readonly record struct ChannelId(string Network, string Station, string L
     /// <param name="station">The station name from a station list.</param>
     /// <returns><see langword="true"/> when the name matches <see cref="StationKey"/> or <see cref="Station"/>.</returns>
     public bool IsStation(string station) =>
-        string.Equals(station, StationKey, StringComparison.OrdinalIgnoreCase)
-        || string.Equals(station, Station, StringComparison.OrdinalIgnoreCase);
+        Guard.NotNull(station, nameof(station)) is var name && (string.Equals(name, StationKey, StringComparison.OrdinalIgnoreCase)
+        || string.Equals(name, Station, StringComparison.OrdinalIgnoreCase));
 
     /// <summary>The SEED identifier <c>NET.STA.LOC.CHAN</c>.</summary>
     /// <returns>The four codes joined by dots.</returns>

@@ -6,4 +6,8 @@ namespace Seismic.DietGrasp.Waveforms;
 /// <param name="StartTime">Start of the missing or doubly covered time (for a rate change: where the new rate starts), UTC.</param>
 /// <param name="EndTime">End of the missing or doubly covered time (for a rate change: the same as <paramref name="StartTime"/>), UTC.</param>
 /// <param name="FilePath">The file whose piece starts the break (the later piece).</param>
-public readonly record struct Discontinuity(ChannelId Id, DiscontinuityKind Kind, DateTime StartTime, DateTime EndTime, string FilePath);
+public readonly record struct Discontinuity(ChannelId Id, DiscontinuityKind Kind, DateTime StartTime, DateTime EndTime, string FilePath)
+{
+    /// <summary>The file where the later piece begins.</summary>
+    public string FilePath { get; init; } = FilePath ?? throw new ArgumentNullException(nameof(FilePath));
+}

@@ -134,7 +134,7 @@ public sealed class WaveformArchive
     /// <param name="component">The component (channel code's last letter).</param>
     /// <returns>The matching channels; empty when the station has no such component.</returns>
     public IReadOnlyList<ChannelId> FindChannels(string station, Component component) =>
-        Channels.Where(id => id.Component == component && id.IsStation(station)).ToList();
+        Guard.NotNull(station, nameof(station)) is var name ? Channels.Where(id => id.Component == component && id.IsStation(name)).ToList() : Array.Empty<ChannelId>();
 
     /// <summary>The time-ordered gap-free segments of a channel.</summary>
     /// <param name="id">The channel.</param>
@@ -147,6 +147,17 @@ public sealed class WaveformArchive
         _channels.TryGetValue(id, out var channel)
             ? channel.Overlapping(startTime.Ticks, endTime.Ticks).Select(extent => extent.Path).Distinct()
             : Enumerable.Empty<string>();
+
+    /// <summary>Whether every piece of <paramref name="id"/> in [<paramref name="startTime"/>, <paramref name="endTime"/>) (UTC) has one sampling rate (<see cref="ReadWindow"/> refuses a window where it changes).</summary>
+    internal bool HasOneRateBetween(ChannelId id, DateTime startTime, DateTime endTime)
+    {
+        if (!_channels.TryGetValue(id, out var channel))
+        {
+            return true;
+        }
+        var pieces = channel.Overlapping(startTime.Ticks, endTime.Ticks);
+        return pieces.All(piece => SampleClock.SameRate(piece.SamplingRate, pieces[0].SamplingRate));
+    }
 
     /// <summary>
     /// Reads one channel on the grid [<paramref name="startTime"/>, <paramref name="endTime"/>) at the

@@ -26,6 +26,8 @@ public sealed class DayReuseTests
         var first = ContinuousProcessing.Run(FaultScenario.Options(waveforms, output));
         Assert.Equal(2, first.ComputedDays);
         Assert.True(float.IsNaN(first.Tremor[9, 2]), "S03 has no samples on day 2 in the first run");
+        // Issue 15, item 10: a station ending early is named (it used to leave empty cells without a word).
+        Assert.Contains("S03: its three components end at 2016-04-02T00:00:00Z, before the range's end 2016-04-02T00:02:00Z; its cells after are empty", first.Warnings);
 
         foreach (var file in Directory.GetFiles(Full.Value.Waveforms, "*.day2.sac"))
         {

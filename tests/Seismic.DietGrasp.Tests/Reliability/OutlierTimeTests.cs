@@ -38,7 +38,7 @@ public sealed class OutlierTimeTests
 
         var output = TestPaths.NewScratchFolder();
         using var cancellation = new CancellationTokenSource();
-        var progress = new Progress(p =>
+        var progress = new CallbackProgress(p =>
         {
             if (p.DayCount > 2)
             {
@@ -60,7 +60,7 @@ public sealed class OutlierTimeTests
         SacFile.Write(Path.Combine(waveforms, "stray.sac"), stray);
         var output = TestPaths.NewScratchFolder();
         using var cancellation = new CancellationTokenSource();
-        var progress = new Progress(p =>
+        var progress = new CallbackProgress(p =>
         {
             if (p.DayCount > 2)
             {
@@ -75,14 +75,5 @@ public sealed class OutlierTimeTests
 
         var limited = ContinuousProcessing.Run(FaultScenario.Options(waveforms, output).WithTimeRange(Processing.RunScenario.Start, Processing.RunScenario.Start.AddMinutes(10)));
         Assert.Equal(2, limited.ComputedDays);
-    }
-
-    private sealed class Progress : IProgress<RunProgress>
-    {
-        private readonly Action<RunProgress> _action;
-
-        public Progress(Action<RunProgress> action) => _action = action;
-
-        public void Report(RunProgress value) => _action(value);
     }
 }

@@ -24,7 +24,7 @@ public sealed class OutputLockTests
         {
             try
             {
-                ContinuousProcessing.Run(FaultScenario.Options(waveforms, output), new Progress(p =>
+                ContinuousProcessing.Run(FaultScenario.Options(waveforms, output), new CallbackProgress(p =>
                 {
                     if (p.Stage == RunStage.Classifying && !classifying.IsSet)
                     {
@@ -71,7 +71,7 @@ public sealed class OutputLockTests
         using var cancellation = new CancellationTokenSource();
         var stopped = Assert.ThrowsAny<OperationCanceledException>(() => ContinuousProcessing.Run(
             FaultScenario.Options(Processing.RunScenario.WaveformFolder, output).WithSensitivity(ChannelSensitivity.Uniform(2)),
-            new Progress(p =>
+            new CallbackProgress(p =>
             {
                 if (p.Stage == RunStage.Associating)
                 {
@@ -114,14 +114,5 @@ public sealed class OutputLockTests
             var name = line.Substring(66);
             Assert.Equal(line.Substring(0, 64), Convert.ToHexString(SHA256.HashData(File.ReadAllBytes(Path.Combine(output, name)))).ToLowerInvariant());
         }
-    }
-
-    private sealed class Progress : IProgress<RunProgress>
-    {
-        private readonly Action<RunProgress> _action;
-
-        public Progress(Action<RunProgress> action) => _action = action;
-
-        public void Report(RunProgress value) => _action(value);
     }
 }
