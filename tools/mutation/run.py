@@ -42,7 +42,7 @@ def run_one(mutant):
             f.write(original)
     seconds = time.monotonic() - start
     output = result.stdout + result.stderr
-    failed = sorted(set(re.findall(r"^\s*Failed (.+?) \[\d[^\]]*\]\s*$", output, re.MULTILINE)))
+    failed = sorted(set(re.findall(r"^\s*Failed (.+?) \[(?:< )?\d[^\]]*\]\s*$", output, re.MULTILINE)))
     if failed:
         return "caught", ", ".join(failed), seconds
     if result.returncode != 0:

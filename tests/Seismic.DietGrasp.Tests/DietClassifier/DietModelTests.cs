@@ -57,6 +57,7 @@ public class DietModelTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // 13 s in the full run of 2026-12-03 (shared 2-core machine, load about 50)
     public void BundledModelClassifiesFreshSyntheticMinutes()
     {
         // Seeds from 2,000,001 on: never used for training (1..N) or the held-out set (1,000,001..).

@@ -35,13 +35,12 @@ public sealed class PackageConsumerTests
         Environment.GetEnvironmentVariable("NUGET_PACKAGES")
         ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
-    /// <summary>The consumer's private NuGet folders and temp folder, all inside the scratch folder.</summary>
+    /// <summary>The consumer's private NuGet folders, inside the scratch folder.</summary>
     private Dictionary<string, string> ConsumerEnvironment => new()
     {
         ["NUGET_PACKAGES"] = Path.Combine(_scratch, "nuget-packages"),
         ["NUGET_HTTP_CACHE_PATH"] = Path.Combine(_scratch, "nuget-http-cache"),
         ["NUGET_PLUGINS_CACHE_PATH"] = Path.Combine(_scratch, "nuget-plugins-cache"),
-        ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(_scratch, "tmp")).FullName,
     };
 
     [Fact]

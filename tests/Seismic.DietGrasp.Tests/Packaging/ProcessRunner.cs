@@ -30,6 +30,12 @@ internal static class ProcessRunner
         start.Environment.Remove("MSBUILD_EXE_PATH");
         start.Environment["DOTNET_CLI_TELEMETRY_OPTOUT"] = "1";
         start.Environment["DOTNET_NOLOGO"] = "1";
+        // Its temp files (MSBuild's, NuGet's scratch, the runtime's pipes when it is stopped) go into the
+        // test's scratch folder and are removed with it, not left in the test run's temp folder.
+        var temp = TestPaths.NewScratchFolder();
+        start.Environment["TMPDIR"] = temp;
+        start.Environment["TMP"] = temp;
+        start.Environment["TEMP"] = temp;
         foreach (var (name, value) in environment ?? new Dictionary<string, string>())
         {
             start.Environment[name] = value;

@@ -209,6 +209,7 @@ public sealed class ContinuousProcessingTests
 public sealed class MixedFormatRunTests
 {
     [Fact]
+    [Trait("Category", "Slow")] // 35 s in the full run of 2026-12-03 (shared 2-core machine, load about 50)
     public void MiniSeed_counts_with_a_sensitivity_give_the_probabilities_of_the_sac_velocities()
     {
         // Each component with its own gain: a station-wide factor would not change the normalised spectrogram.

@@ -31,6 +31,7 @@ public sealed class DietSpectrogramFileTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // 15 s in the full run of 2026-12-03 (shared 2-core machine, load about 50)
     public void StreamsManyBlocksToTheSameBitsAsTheBatch()
     {
         // 300 station-minutes: more than one 256-minute block.
@@ -51,6 +52,7 @@ public sealed class DietSpectrogramFileTests
     }
 
     [Fact]
+    [Trait("Category", "Slow")] // 12 s in the full run of 2026-12-03 (shared 2-core machine, load about 50)
     public void ABadMinuteInALaterBlockIsNamedByItsIndexInTheFileAndNothingIsWritten()
     {
         var folder = TestPaths.NewScratchFolder();

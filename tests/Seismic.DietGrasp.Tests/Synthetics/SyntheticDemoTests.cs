@@ -10,7 +10,7 @@ namespace Seismic.DietGrasp.Tests.Synthetics;
 public sealed class SyntheticDemoTests
 {
     [Fact]
-    [Trait("Category", "Slow")] // about 26 s: a 15-minute demo on 150 stations
+    [Trait("Category", "Slow")] // 26 s on an idle machine, 235 s in the full run of 2026-12-03 (load about 50)
     public void ReducedDemoFindsTheInjectedTremorOnTheRealGeometry()
     {
         var folder = TestPaths.NewScratchFolder();
