@@ -35,7 +35,7 @@ internal sealed class ConvertKerasCommand : ICliCommand
             throw new CliUsageException("--weights and --config go together");
         }
         // The whole conversion happens in Read: a refused model writes nothing.
-        var model = input is not null ? KerasModel.Read(input) : KerasModel.Read(weights!, config!);
+        var model = input is not null ? KerasModel.Read(input) : KerasModel.ReadWeightsAndConfig(weights!, config!);
         model.WriteOnnx(output);
         context.Output.Write(model.Summary());
         context.Output.WriteLine($"wrote {output}");

@@ -12,11 +12,12 @@ namespace Seismic.DietGrasp.DietClassifier;
 /// <summary>
 /// A loaded DiET classifier: an ONNX model that maps spectrograms [N, 73, 71, 3] (float32, NHWC:
 /// frequency, time, component) to probabilities [N, 3] (earthquake, tremor, noise). Any model with
-/// that contract works, including one converted from the original Keras weights with tf2onnx
-/// (see onnx/README.md); input and output names are read from the model, and a fixed or dynamic
-/// batch size is handled. <see cref="LoadBundled(DietModelOptions?)"/> gives the model shipped with the
-/// library, which is a STAND-IN of our own (trained on synthetic and a few real records), not the
-/// published DiET weights; it expects minutes high-passed at 1 Hz as the pipeline makes them.
+/// that contract works, including the original Keras model (read and converted in memory by
+/// <see cref="LoadKeras(string, DietModelOptions?)"/>, or converted with tf2onnx; see onnx/README.md); input and
+/// output names are read from the model, and a fixed or dynamic batch size is handled.
+/// <see cref="LoadBundled(DietModelOptions?)"/> gives the model shipped with the library, which is a STAND-IN of
+/// our own (trained on synthetic and a few real records), not the published DiET weights; it expects minutes
+/// high-passed at 1 Hz as the pipeline makes them.
 /// </summary>
 /// <remarks>
 /// Predict methods are safe to call from many threads at once on one instance (ONNX Runtime's Run

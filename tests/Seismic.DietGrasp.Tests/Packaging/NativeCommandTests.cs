@@ -12,7 +12,7 @@ namespace Seismic.DietGrasp.Tests.Packaging;
 /// The native command (README: `dotnet publish src/Seismic.DietGrasp.Cli -c Release -r linux-x64`): trimmed
 /// and compiled ahead of time, it must still hold every command and give byte for byte what the portable
 /// command gives, through the parts that lean on reflection or native libraries (ONNX Runtime, ScottPlot,
-/// CsvHelper, ProjNET).
+/// CsvHelper, ProjNET, PureHDF).
 /// </summary>
 [Collection(NestedBuilds.Collection)]
 public sealed class NativeCommandTests
@@ -44,6 +44,10 @@ public sealed class NativeCommandTests
         Assert.True(new FileInfo(Path.Combine(_scratch, "P.png")).Length > 10_000);
 
         AssertSameFiles(native, "P.csv", "classify", "--spectrograms", Path.Combine(_scratch, "P.npy"), "--out", "{out}");
+        // Keras files go through PureHDF, which reads HDF5 by reflection (MakeGenericMethod): ahead of time too.
+        AssertSameFiles(native, "K.onnx", "convert-keras", "--input", TestPaths.TestData("Keras", "diet", "diet-standin-keras2.h5"), "--out", "{out}");
+        AssertSameFiles(native, "K3.onnx", "convert-keras", "--input", TestPaths.TestData("Keras", "diet", "diet-standin-keras3.keras"), "--out", "{out}");
+        AssertSameFiles(native, "PK.csv", "classify", "--spectrograms", TestPaths.TestData("Keras", "diet", "diet.input.npy"), "--out", "{out}", "--model", TestPaths.TestData("Keras", "diet", "diet-standin-keras2.h5"));
         AssertSameFiles(native, "X.npy", "waveform", "--input", TestPaths.TestData("Waveforms", "test.mseed"), "--out", "{out}");
 
         var stations = TestPaths.TestData("Grasp", "Station_info.csv");

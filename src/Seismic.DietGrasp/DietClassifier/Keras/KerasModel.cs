@@ -7,7 +7,7 @@ namespace Seismic.DietGrasp.DietClassifier.Keras;
 /// <summary>
 /// A Keras model read from its file and converted to ONNX (opset 17) in memory, without Python:
 /// a Keras 2 / tf.keras <c>.h5</c>, a Keras 3 <c>.keras</c> archive, or weights-only HDF5 plus the
-/// architecture JSON. Sequential and functional models of the layers in <see cref="SupportedLayerClasses"/>
+/// architecture JSON (<see cref="ReadWeightsAndConfig(string, string)"/>). Sequential and functional models of the layers in <see cref="SupportedLayerClasses"/>
 /// convert; the ONNX model reads and returns tensors in Keras's own (channels-last) layout.
 /// </summary>
 /// <remarks>
@@ -99,7 +99,7 @@ public sealed class KerasModel
     /// <param name="configPath">The architecture JSON file.</param>
     /// <returns>The model.</returns>
     /// <exception cref="InvalidFileException">A file missing or unreadable, weights that do not fit the config, or an unsupported layer.</exception>
-    public static KerasModel Read(string weightsPath, string configPath)
+    public static KerasModel ReadWeightsAndConfig(string weightsPath, string configPath)
     {
         var config = System.Text.Encoding.UTF8.GetString(ReadAll(configPath));
         return FromWeightsAndConfig(ReadAll(weightsPath), weightsPath, config, configPath, KerasFileFormat.WeightsWithConfig);
@@ -111,7 +111,7 @@ public sealed class KerasModel
     /// <param name="sourceName">A name for the weights in errors and <see cref="Source"/>.</param>
     /// <returns>The model.</returns>
     /// <exception cref="InvalidFileException">Weights that do not fit the config, or an unsupported layer.</exception>
-    public static KerasModel Read(Stream weights, string configJson, string sourceName = "Keras weights stream")
+    public static KerasModel ReadWeightsAndConfig(Stream weights, string configJson, string sourceName = "Keras weights stream")
     {
         if (configJson is null)
         {

@@ -55,7 +55,7 @@ public sealed class KerasLayerTests
         var config = KerasFixtures.Path("layers", name + ".json");
         if (File.Exists(config))
         {
-            return KerasModel.Read(KerasFixtures.Path("layers", name + ".h5"), config);
+            return KerasModel.ReadWeightsAndConfig(KerasFixtures.Path("layers", name + ".h5"), config);
         }
         var h5 = KerasFixtures.Path("layers", name + ".h5");
         return KerasModel.Read(File.Exists(h5) ? h5 : KerasFixtures.Path("layers", name + ".keras"));

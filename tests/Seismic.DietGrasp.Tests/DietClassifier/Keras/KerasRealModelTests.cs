@@ -52,10 +52,10 @@ public sealed class KerasRealModelTests
         "hls4ml-conv1d-small" => Pair("KERAS_conv1d_small"),
         "hls4ml-jettagger-conv2d-small" => Pair("jetTagger_Conv2D_Small"),
         "hls4ml-3layer-batchnorm" => Pair("KERAS_3layer_batch_norm"),
-        "kotlindl-toyresnet" => KerasModel.Read(KerasFixtures.Path("real", "toyresnet_weights.h5"), KerasFixtures.Path("real", "toyresnet.json")),
+        "kotlindl-toyresnet" => KerasModel.ReadWeightsAndConfig(KerasFixtures.Path("real", "toyresnet_weights.h5"), KerasFixtures.Path("real", "toyresnet.json")),
         _ => throw new ArgumentOutOfRangeException(nameof(name), name, "no such real-model case"),
     };
 
     private static KerasModel Pair(string stem) =>
-        KerasModel.Read(KerasFixtures.Path("real", stem + "_weights.h5"), KerasFixtures.Path("real", stem + ".json"));
+        KerasModel.ReadWeightsAndConfig(KerasFixtures.Path("real", stem + "_weights.h5"), KerasFixtures.Path("real", stem + ".json"));
 }

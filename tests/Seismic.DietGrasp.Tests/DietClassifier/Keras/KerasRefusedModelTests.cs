@@ -43,7 +43,7 @@ public sealed class KerasRefusedModelTests
     [Fact]
     public void WeightsOfAnotherModelAreRefused()
     {
-        var error = Assert.Throws<InvalidFileException>(() => KerasModel.Read(
+        var error = Assert.Throws<InvalidFileException>(() => KerasModel.ReadWeightsAndConfig(
             KerasFixtures.Path("real", "KERAS_conv1d_small_weights.h5"), KerasFixtures.Path("real", "KERAS_conv2d_model.json")));
         Assert.Contains("conv2d_1", error.Message, StringComparison.Ordinal);
     }
@@ -65,7 +65,7 @@ public sealed class KerasRefusedModelTests
               "input_layers": [["input", 0, 0]], "output_layers": [["dense", 0, 0]]}}
             """;
         using var weights = File.OpenRead(KerasFixtures.Path("layers", "dense_rank3_gelu.h5"));
-        var error = Assert.Throws<InvalidFileException>(() => KerasModel.Read(weights, Config, "w.h5"));
+        var error = Assert.Throws<InvalidFileException>(() => KerasModel.ReadWeightsAndConfig(weights, Config, "w.h5"));
         Assert.Contains("layer 'dense' (Dense): activation 'my_activation' is not supported; supported: linear, relu", error.Message, StringComparison.Ordinal);
     }
 
@@ -73,7 +73,7 @@ public sealed class KerasRefusedModelTests
     public void BrokenConfigIsNamed()
     {
         using var weights = File.OpenRead(KerasFixtures.Path("layers", "dense_rank3_gelu.h5"));
-        var error = Assert.Throws<InvalidFileException>(() => KerasModel.Read(weights, "{\"class_name\": ", "w.h5"));
+        var error = Assert.Throws<InvalidFileException>(() => KerasModel.ReadWeightsAndConfig(weights, "{\"class_name\": ", "w.h5"));
         Assert.Contains("w.h5 (config): the model config is not valid JSON", error.Message, StringComparison.Ordinal);
     }
 
