@@ -27,7 +27,7 @@ public sealed class ChaosTests
     public static TheoryData<string> Stages => new()
     {
         ".dietgrasp.pid", "days/2016-04-01/Probability_EQ.csv", "days/2016-04-01/complete", "days/2016-04-02/complete",
-        ContinuousProcessing.TremorProbabilityFile, ContinuousProcessing.EarthquakeCandidateFile, ContinuousProcessing.TremorCatalogueFile,
+        RunLayout.TremorProbabilityFile, RunLayout.EarthquakeCandidateFile, RunLayout.TremorCatalogueFile,
     };
 
     [Theory]
@@ -46,7 +46,7 @@ public sealed class ChaosTests
             child.WaitForExit();
             Assert.True(seen || child.ExitCode == 0, $"the run ended before {stage} appeared");
         }
-        Assert.False(File.Exists(Path.Combine(output, ContinuousProcessing.ManifestFile)) && stage != ContinuousProcessing.TremorCatalogueFile,
+        Assert.False(File.Exists(Path.Combine(output, RunLayout.ManifestFile)) && stage != RunLayout.TremorCatalogueFile,
             "a killed run must leave no manifest");
 
         var rerun = CliRunner.Run("run", "--waveforms", Processing.RunScenario.WaveformFolder, "--stations", FaultScenario.StationFile, "--out", output, "--threads", "2", "--no-pictures");
