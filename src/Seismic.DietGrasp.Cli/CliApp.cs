@@ -20,7 +20,7 @@ internal static class CliApp
     private static readonly ICliCommand[] Commands = new ICliCommand[]
         {
             new ClassifyCommand(), new DemoCommand(), new GraspCategorizeCommand(), new GraspDistancesCommand(), new GraspNocutCommand(),
-            new GraspTremorCommand(), new RunCommand(), new SpectrogramCommand(), new WaveformCommand(),
+            new GraspTremorCommand(), new PlotCommand(), new RunCommand(), new SpectrogramCommand(), new WaveformCommand(),
         }
         .OrderBy(command => command.Name, StringComparer.Ordinal)
         .ToArray();

@@ -61,7 +61,8 @@ internal sealed class RunCommand : ICliCommand
         return CliApp.Success;
     }
 
-    private static DateTime? Time(CliArguments arguments, string name)
+    /// <summary>An optional UTC time option (<c>--start</c>, <c>--end</c>); also used by <c>plot</c>.</summary>
+    internal static DateTime? Time(CliArguments arguments, string name)
     {
         var text = arguments.Optional(name);
         if (text is null)

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Plotting;
 using Seismic.DietGrasp.Spectrogram;
 
@@ -9,7 +10,7 @@ internal sealed class SpectrogramCommand : ICliCommand
 {
     public string Name => "spectrogram";
 
-    public string Usage => "spectrogram --input W.npy --fs HZ --out S.npy [--png P.png]";
+    public string Usage => "spectrogram --input W.npy --fs HZ --out S.npy [--png P.png [--minute N]]";
 
     public int Run(CliArguments arguments, CliContext context)
     {
@@ -17,7 +18,27 @@ internal sealed class SpectrogramCommand : ICliCommand
         var samplingRate = arguments.RequiredDouble("fs");
         var output = arguments.Required("out");
         var png = arguments.Optional("png");
+        var minute = arguments.OptionalInt("minute");
         arguments.EnsureAllUsed();
+        if (minute is not null && png is null)
+        {
+            throw new CliUsageException("option --minute chooses the station-minute of --png; give --png too");
+        }
+        var index = minute ?? 0;
+        if (index < 0)
+        {
+            throw new CliUsageException($"option --minute expects a station-minute index from 0, got {index}");
+        }
+        if (index > 0)
+        {
+            // Checked before the work: the input's first axis counts its station-minutes ([M, 3, n] or one [3, n]).
+            var shape = Npy.ReadHeader(input).Shape;
+            var count = shape.Count == 3 ? shape[0] : 1;
+            if (index >= count)
+            {
+                throw new CliUsageException($"option --minute {index} is beyond {input}'s {count} station-minute(s) (0 to {count - 1})");
+            }
+        }
 
         var parameters = new SpectrogramParameters(samplingRate);
         var result = DietSpectrogram.ComputeFile(input, output, parameters, context.Cancellation);
@@ -26,7 +47,9 @@ internal sealed class SpectrogramCommand : ICliCommand
         {
             try
             {
-                SpectrogramPlot.SavePng(png, result.FirstSpectrogram.Span, $"{Path.GetFileName(input)}, station-minute 0");
+                var image = index == 0 ? result.FirstSpectrogram
+                    : new ReadOnlyMemory<float>(Npy.ReadFloat32(output).Data, index * SpectrogramParameters.ValueCount, SpectrogramParameters.ValueCount);
+                SpectrogramPlot.SavePng(png, image.Span, $"{Path.GetFileName(input)}, station-minute {index}");
             }
             catch
             {
@@ -34,7 +57,7 @@ internal sealed class SpectrogramCommand : ICliCommand
                 File.Delete(output);
                 throw;
             }
-            context.Output.WriteLine($"{png}: picture of station-minute 0");
+            context.Output.WriteLine($"{png}: picture of station-minute {index}");
         }
         return CliApp.Success;
     }
