@@ -97,7 +97,8 @@ public static class CatalogueMapPlot
             plot.Add.Marker(episode.Longitude, episode.Latitude, MarkerShape.FilledCircle, size, colours.ColourOf(episode.Start));
         }
 
-        if (episodes.Count > 0)
+        // One start time has no colour scale to read: the title gives it.
+        if (episodes.Count > 0 && end > start)
         {
             var bar = plot.Add.ColorBar(colours);
             bar.Label = TimeTicks.AxisLabel(start, end.AddMinutes(1)).Replace("Time (UTC)", "Episode start (UTC)");
@@ -107,6 +108,9 @@ public static class CatalogueMapPlot
                 ticks.AddMajor(time.ToOADate(), label);
             }
             bar.Axis.TickGenerator = ticks;
+        }
+        if (episodes.Count > 0)
+        {
             var longest = episodes.Max(e => e.Duration.TotalMinutes);
             foreach (var minutes in LegendMinutes.Where(m => m <= Math.Max(1, longest)).Reverse().Take(3).Reverse())
             {

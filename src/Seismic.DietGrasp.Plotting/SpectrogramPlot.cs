@@ -19,7 +19,7 @@ public static class SpectrogramPlot
     public const int DefaultHeight = 500;
 
     /// <summary>The colour bar's label: what the [0, 1] values are.</summary>
-    public const string ColourBarLabel = "log10 power, top 4 decades (0: max - 4, 1: max)";
+    public const string ColourBarLabel = "log10 PSD, top 4 decades, scaled 0-1";
 
     private const float TitleBand = 36, TitleFontSize = 16;
 
@@ -97,15 +97,17 @@ public static class SpectrogramPlot
             using var plain = multiplot.Render(width, height);
             return plain.GetImageBytes(ScottPlot.ImageFormat.Png);
         }
-        // The figure title gets a band of its own above the three panels (a panel title would belong to one component).
+        // The figure title gets a band of its own above the three panels (a panel title would belong to one component):
+        // the panels are rendered below the band and copied in (Multiplot.Render into a rectangle of a canvas drew over the band).
+        using var panels = multiplot.Render(width, height - (int)TitleBand);
         using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width, height));
         surface.Canvas.Clear(SkiaSharp.SKColors.White);
         var label = new ScottPlot.LabelStyle { Text = title, FontSize = TitleFontSize, Bold = true, Alignment = ScottPlot.Alignment.MiddleCenter };
         using (var paint = ScottPlot.Paint.NewDisposablePaint())
         {
             label.Render(surface.Canvas, new ScottPlot.Pixel(width / 2f, TitleBand / 2f), paint);
+            panels.Render(surface.Canvas, new ScottPlot.PixelRect(0, width, height, TitleBand), paint, false);
         }
-        multiplot.Render(surface.Canvas, new ScottPlot.PixelRect(0, width, height, TitleBand));
         using var image = new ScottPlot.Image(surface);
         return image.GetImageBytes(ScottPlot.ImageFormat.Png);
     }

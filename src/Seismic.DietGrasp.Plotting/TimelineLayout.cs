@@ -137,7 +137,7 @@ internal sealed class TimelineLayout
             }
         }
 
-        layout.PlaceLegend(episodes.Count);
+        layout.PlaceLegend(layout.Boxes.Select(b => b.Episode).Distinct().Count());
         layout.PlaceEpisodeLabels();
         return layout;
     }
@@ -146,7 +146,7 @@ internal sealed class TimelineLayout
     {
         LegendLines = new[]
         {
-            $"tremor episode (catalogue row id), {episodeCount} in all:",
+            $"tremor episode (id: catalogue row), {episodeCount} shown:",
             "outline = its stations x its minutes",
             "no data",
         };
