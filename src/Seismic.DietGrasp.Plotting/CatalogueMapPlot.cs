@@ -65,7 +65,9 @@ public static class CatalogueMapPlot
         }
 
         var plot = new Plot();
-        var dataRect = new PixelRect(85, width - 150, height - 60, 50);
+        // The right margin holds the colour bar of start times; a catalogue of one start time has none.
+        var timed = episodes.Select(e => e.Start).Distinct().Count() > 1;
+        var dataRect = new PixelRect(85, width - (timed ? 150 : 30), height - 60, 50);
         var frame = MapFrame.Fit(stations.Longitudes.Concat(episodes.Select(e => e.Longitude)).ToList(), stations.Latitudes.Concat(episodes.Select(e => e.Latitude)).ToList(), dataRect);
         frame.Draw(plot, width, height);
 

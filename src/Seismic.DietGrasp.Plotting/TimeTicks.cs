@@ -4,7 +4,7 @@ namespace Seismic.DietGrasp.Plotting;
 
 /// <summary>
 /// Time-axis ticks in UTC that print the date once: a round step chosen from the span and the width,
-/// times as HH:mm, and the date only in the axis label (one day) or at midnights (several days).
+/// times as HH:mm, and the date only in the axis label (one day) or as MM-dd at midnights after the first day.
 /// </summary>
 internal static class TimeTicks
 {
@@ -30,7 +30,7 @@ internal static class TimeTicks
         for (var t = first < start ? first.AddMinutes(step) : first; t <= end; t = t.AddMinutes(step))
         {
             var label = step >= 1440 ? t.ToString("MM-dd", CultureInfo.InvariantCulture)
-                : manyDays && t.TimeOfDay == TimeSpan.Zero ? t.ToString("MM-dd", CultureInfo.InvariantCulture)
+                : (manyDays || t.Date != start.Date) && t.TimeOfDay == TimeSpan.Zero ? t.ToString("MM-dd", CultureInfo.InvariantCulture)
                 : t.ToString("HH:mm", CultureInfo.InvariantCulture);
             ticks.Add((t, label));
         }

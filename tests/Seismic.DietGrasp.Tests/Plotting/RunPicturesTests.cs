@@ -62,6 +62,10 @@ public sealed class RunPicturesTests
             Assert.True(bytes > 50_000);
         }
         times.Sort();
+        // Kept to look at: the day's timeline (2-minute bins) and migration.
+        File.WriteAllBytes(Path.Combine(PictureScenario.PictureFolder(), "day-timeline.png"), ProbabilityTimelinePlot.RenderPng(scenario.Stations, scenario.Tremor, scenario.Catalogue));
+        File.WriteAllBytes(Path.Combine(PictureScenario.PictureFolder(), "day-migration.png"), MigrationPlot.RenderPng(scenario.Stations, scenario.Groups, scenario.Catalogue));
+        File.WriteAllBytes(Path.Combine(PictureScenario.PictureFolder(), "day-map.png"), CatalogueMapPlot.RenderPng(scenario.Stations, scenario.Catalogue));
         _output.WriteLine($"S-net day ({scenario.Catalogue.Count} episodes, {scenario.Groups.Count} groups): all four pictures in {string.Join(", ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} s (sorted; the first round pays for loading fonts and the coastline)");
         // The issue asks for under 2 s; this 2-core machine is shared with other builds, where the best round measured
         // 1.05 s idle-ish and 3.3 s under load, so the test only catches a gross slowdown and the report gives the figures.
