@@ -1,4 +1,3 @@
-using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.Processing;
 using Seismic.DietGrasp.Tests.Plotting;
 using Xunit;
@@ -11,11 +10,8 @@ public sealed class PlotCommandTests
     public void RedrawsTheOutputFolderForARange()
     {
         var scenario = PictureScenario.Simulate(PictureScenario.Snet, 120, 3);
-        var folder = TestPaths.NewScratchFolder();
-        var layout = new RunLayout(folder);
-        scenario.Tremor.Write(layout.PathOf(RunLayout.TremorProbabilityFile), scenario.Stations);
-        CandidateTable.Write(layout.PathOf(RunLayout.TremorCandidateFile), scenario.Stations, scenario.Groups);
-        TremorCatalogue.Write(layout.PathOf(RunLayout.TremorCatalogueFile), scenario.Stations, scenario.Catalogue);
+        var layout = scenario.WriteOutputFolder();
+        var folder = layout.OutputDirectory;
         var stations = Path.Combine(folder, "stations.csv");
         scenario.Stations.Write(stations);
 

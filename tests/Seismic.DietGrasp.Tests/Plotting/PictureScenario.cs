@@ -34,6 +34,16 @@ internal sealed class PictureScenario
         return new PictureScenario(stations, simulated.Tremor, groups, catalogue);
     }
 
+    /// <summary>Writes the tables a run's pictures are redrawn from (as <c>dietgrasp run</c> names them) into a new folder.</summary>
+    public RunLayout WriteOutputFolder()
+    {
+        var layout = new RunLayout(TestPaths.NewScratchFolder());
+        Tremor.Write(layout.PathOf(RunLayout.TremorProbabilityFile), Stations);
+        CandidateTable.Write(layout.PathOf(RunLayout.TremorCandidateFile), Stations, Groups);
+        TremorCatalogue.Write(layout.PathOf(RunLayout.TremorCatalogueFile), Stations, Catalogue);
+        return layout;
+    }
+
     /// <summary>Pictures worth looking at go to a fixed scratch folder (overwritten each run).</summary>
     public static string PictureFolder()
     {

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.Plotting;
 using Seismic.DietGrasp.Processing;
 using Xunit;
@@ -17,11 +16,8 @@ public sealed class RunPicturesTests
     public void RedrawReadsAnOutputFolderAndZoomsIntoPartOfIt()
     {
         var scenario = PictureScenario.Simulate(PictureScenario.Snet, 180, 11);
-        var folder = TestPaths.NewScratchFolder();
-        var layout = new RunLayout(folder);
-        scenario.Tremor.Write(layout.PathOf(RunLayout.TremorProbabilityFile), scenario.Stations);
-        CandidateTable.Write(layout.PathOf(RunLayout.TremorCandidateFile), scenario.Stations, scenario.Groups);
-        TremorCatalogue.Write(layout.PathOf(RunLayout.TremorCatalogueFile), scenario.Stations, scenario.Catalogue);
+        var layout = scenario.WriteOutputFolder();
+        var folder = layout.OutputDirectory;
 
         var all = RunPictures.Redraw(folder, scenario.Stations);
         var pictures = new[] { RunLayout.TremorMapFile, RunLayout.TremorMigrationFile, RunLayout.TremorTimelineFile };
