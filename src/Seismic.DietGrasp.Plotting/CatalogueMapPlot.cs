@@ -133,8 +133,7 @@ public static class CatalogueMapPlot
             ? $"Tremor catalogue: no episode ({stations.Count} stations)"
             : string.Format(CultureInfo.InvariantCulture, "Tremor catalogue: {0} episode(s), {1:yyyy-MM-dd HH:mm} to {2:yyyy-MM-dd HH:mm} UTC", episodes.Count, start, episodes.Max(e => e.End))));
         plot.Axes.Title.Label.FontSize = 15;
-        using var image = plot.GetImage(width, height);
-        return image.GetImageBytes(ImageFormat.Png);
+        return PngEncoding.Of(plot, width, height);
     }
 
     /// <summary>Marker diameter in pixels: the area grows with the duration (6 px for a minute, 50 px for a day).</summary>

@@ -142,8 +142,7 @@ public static class MigrationPlot
         var note = unmatched > 0 ? $", {unmatched} in no episode (grey)" : string.Empty;
         plot.Title($"Tremor migration: {shown.Count} group-minute(s) of {matched.Count(e => e >= 0)} episode(s) along the strike {strike.Bearing()} (mark: weighted mean; bar: station extent){note}");
         plot.Axes.Title.Label.FontSize = 14;
-        using var image = plot.GetImage(options.Width, options.Height);
-        return image.GetImageBytes(ImageFormat.Png);
+        return PngEncoding.Of(plot, options.Width, options.Height);
     }
 
     /// <summary>The episode a group belongs to: the one whose span holds its minute and whose stations hold all of its stations; -1 for none.</summary>

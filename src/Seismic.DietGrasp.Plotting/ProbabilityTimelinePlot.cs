@@ -50,8 +50,7 @@ public static class ProbabilityTimelinePlot
     public static byte[] RenderPng(StationNetwork stations, ProbabilityTable probabilities, IReadOnlyList<TremorEpisode> episodes, TimelineOptions? options = null)
     {
         var (plot, layout) = Draw(stations, probabilities, episodes, options ?? new TimelineOptions());
-        using var image = plot.GetImage((int)layout.Figure.Width, (int)layout.Figure.Height);
-        return image.GetImageBytes(ImageFormat.Png);
+        return PngEncoding.Of(plot, (int)layout.Figure.Width, (int)layout.Figure.Height);
     }
 
     /// <summary>The plot and the layout it follows (tests render it and compare the two).</summary>

@@ -109,6 +109,28 @@ public static class RunPictures
         return new RunPictureFiles(files, warnings);
     }
 
+    /// <summary>Draws the single-minute view of an output folder: the stations with the tremor groups of one minute (<c>Tremor_candidate.csv</c>), into <see cref="RunLayout.TremorMinuteMapFile"/>.</summary>
+    /// <param name="outputDirectory">A run's output folder.</param>
+    /// <param name="stations">The station file the run used.</param>
+    /// <param name="minute">The minute (UTC; seconds are dropped).</param>
+    /// <returns>The picture's full path.</returns>
+    /// <exception cref="InvalidFileException">The tremor groups table is missing or unreadable.</exception>
+    public static string SaveMinuteMap(string outputDirectory, StationNetwork stations, DateTime minute)
+    {
+        if (stations is null)
+        {
+            throw new ArgumentNullException(nameof(stations));
+        }
+        var layout = new RunLayout(outputDirectory ?? throw new ArgumentNullException(nameof(outputDirectory)));
+        var start = new DateTime(minute.Ticks - (minute.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
+        var groups = CandidateTable.Read(Existing(layout, RunLayout.TremorCandidateFile), stations).Where(g => g.Minute == start).ToList();
+        var path = layout.PathOf(RunLayout.TremorMinuteMapFile);
+        StationMapPlot.SavePng(path, stations, groups, groups.Count == 0
+            ? $"No tremor group at {start:yyyy-MM-dd HH:mm} UTC"
+            : $"Tremor groups {start:yyyy-MM-dd HH:mm} UTC ({groups.Sum(g => g.Count)} stations)");
+        return path;
+    }
+
     /// <summary>Draws the four pictures; the whole catalogue goes to the timeline and the migration plot so that episode ids stay the catalogue's row numbers in a part of the range.</summary>
     private static void Draw(RunLayout layout, RunPictureSource source, double? strikeAzimuth, List<string> files, List<string> warnings, bool skipMissingSpectrogram = false)
     {

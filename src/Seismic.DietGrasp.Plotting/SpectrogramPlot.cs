@@ -94,8 +94,9 @@ public static class SpectrogramPlot
         }
         if (title is null)
         {
-            using var plain = multiplot.Render(width, height);
-            return plain.GetImageBytes(ScottPlot.ImageFormat.Png);
+            using var plain = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width, height));
+            multiplot.Render(plain.Canvas, new ScottPlot.PixelRect(0, width, height, 0));
+            return PngEncoding.Of(plain);
         }
         // The figure title gets a band of its own above the three panels (a panel title would belong to one component):
         // the panels are rendered below the band and copied in (Multiplot.Render into a rectangle of a canvas drew over the band).
@@ -108,7 +109,6 @@ public static class SpectrogramPlot
             label.Render(surface.Canvas, new ScottPlot.Pixel(width / 2f, TitleBand / 2f), paint);
             panels.Render(surface.Canvas, new ScottPlot.PixelRect(0, width, height, TitleBand), paint, false);
         }
-        using var image = new ScottPlot.Image(surface);
-        return image.GetImageBytes(ScottPlot.ImageFormat.Png);
+        return PngEncoding.Of(surface);
     }
 }

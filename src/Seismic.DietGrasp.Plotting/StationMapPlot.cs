@@ -100,8 +100,7 @@ public static class StationMapPlot
 
         plot.Title(title);
         plot.ShowLegend(Alignment.UpperRight);
-        using var image = plot.GetImage(width, height);
-        return image.GetImageBytes(ImageFormat.Png);
+        return PngEncoding.Of(plot, width, height);
     }
 
     /// <summary>Andrew's monotone chain; returns the hull counter-clockwise, or fewer than 3 points when the input is degenerate.</summary>

@@ -8,7 +8,7 @@ internal sealed class PlotCommand : ICliCommand
 {
     public string Name => "plot";
 
-    public string Usage => "plot --out OUT --stations S.csv [--start T] [--end T] [--strike DEG]";
+    public string Usage => "plot --out OUT --stations S.csv [--start T] [--end T] [--strike DEG] [--minute T]";
 
     public int Run(CliArguments arguments, CliContext context)
     {
@@ -17,9 +17,11 @@ internal sealed class PlotCommand : ICliCommand
         var start = RunCommand.Time(arguments, "start");
         var end = RunCommand.Time(arguments, "end");
         var strike = arguments.OptionalDouble("strike");
+        var minute = RunCommand.Time(arguments, "minute");
         arguments.EnsureAllUsed();
 
-        var pictures = RunPictures.Redraw(output, StationNetwork.Read(stations), start, end, strike);
+        var network = StationNetwork.Read(stations);
+        var pictures = RunPictures.Redraw(output, network, start, end, strike);
         foreach (var warning in pictures.Warnings)
         {
             context.Error.WriteLine($"dietgrasp plot: warning: {warning}");
@@ -27,6 +29,10 @@ internal sealed class PlotCommand : ICliCommand
         foreach (var file in pictures.Files)
         {
             context.Output.WriteLine($"wrote {file}");
+        }
+        if (minute is { } one)
+        {
+            context.Output.WriteLine($"wrote {RunPictures.SaveMinuteMap(output, network, one)}");
         }
         return CliApp.Success;
     }

@@ -33,6 +33,9 @@ public sealed class RunLayout
     /// <summary>Picture: the catalogue map (every episode at its centroid, coloured by time, sized by duration, on coastlines).</summary>
     public const string TremorMapFile = "Tremor_map.png";
 
+    /// <summary>Picture (drawn on request, <c>dietgrasp plot --minute T</c>): the station map of one minute with its tremor groups.</summary>
+    public const string TremorMinuteMapFile = "Tremor_map_minute.png";
+
     /// <summary>Picture: the space-time migration plot (distance along the network's strike against time, one mark per tremor group-minute).</summary>
     public const string TremorMigrationFile = "Tremor_migration.png";
 

@@ -15,10 +15,10 @@ public sealed class PlotCommandTests
         var stations = Path.Combine(folder, "stations.csv");
         scenario.Stations.Write(stations);
 
-        var result = CliRunner.Run("plot", "--out", folder, "--stations", stations, "--start", "2016-04-01T00:30:00Z", "--end", "2016-04-01T01:00:00Z", "--strike", "20");
+        var result = CliRunner.Run("plot", "--out", folder, "--stations", stations, "--start", "2016-04-01T00:30:00Z", "--end", "2016-04-01T01:00:00Z", "--strike", "20", "--minute", scenario.Groups[0].Minute.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
 
         Assert.True(result.ExitCode == 0, result.Error);
-        foreach (var picture in new[] { RunLayout.TremorMapFile, RunLayout.TremorMigrationFile, RunLayout.TremorTimelineFile })
+        foreach (var picture in new[] { RunLayout.TremorMapFile, RunLayout.TremorMigrationFile, RunLayout.TremorTimelineFile, RunLayout.TremorMinuteMapFile })
         {
             Assert.Contains($"wrote {layout.PathOf(picture)}", result.Output, StringComparison.Ordinal);
             Assert.True(new FileInfo(layout.PathOf(picture)).Length > 5000);

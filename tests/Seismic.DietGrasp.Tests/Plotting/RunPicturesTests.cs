@@ -37,6 +37,29 @@ public sealed class RunPicturesTests
     }
 
     [Fact]
+    public void TheKeptStrongestDetectionIsRedrawnOnlyInsideTheRange()
+    {
+        var scenario = PictureScenario.Simulate(PictureScenario.Snet, 60, 13);
+        var layout = scenario.WriteOutputFolder();
+        var minute = scenario.Tremor.Minutes[30];
+        var values = Enumerable.Range(0, Seismic.DietGrasp.Spectrogram.SpectrogramParameters.ValueCount).Select(i => (i % 97) / 96f).ToArray();
+        StrongestTremorFiles.Write(layout, new StationMinuteSpectrogram(7, scenario.Stations.Names[7], minute, 0.97f, values));
+
+        var kept = StrongestTremorFiles.Read(layout, scenario.Stations)!;
+        Assert.Equal((7, minute, 0.97f), (kept.Station, kept.Minute, kept.TremorProbability));
+        Assert.Equal(values, kept.Spectrogram.ToArray());
+
+        var all = RunPictures.Redraw(layout.OutputDirectory, scenario.Stations);
+        Assert.Contains(layout.PathOf(RunLayout.TremorSpectrogramFile), all.Files);
+        Assert.Empty(all.Warnings);
+        File.Delete(layout.PathOf(RunLayout.TremorSpectrogramFile));
+        var before = RunPictures.Redraw(layout.OutputDirectory, scenario.Stations, end: minute);
+        Assert.DoesNotContain(layout.PathOf(RunLayout.TremorSpectrogramFile), before.Files);
+        Assert.Contains(before.Warnings, w => w.Contains("outside the range", StringComparison.Ordinal));
+        Assert.False(File.Exists(layout.PathOf(RunLayout.TremorSpectrogramFile)));
+    }
+
+    [Fact]
     [Trait("Category", "Timing")]
     public void AllPicturesOfAnSnetDayDrawInUnderTwoSeconds()
     {
@@ -63,8 +86,8 @@ public sealed class RunPicturesTests
         File.WriteAllBytes(Path.Combine(PictureScenario.PictureFolder(), "day-migration.png"), MigrationPlot.RenderPng(scenario.Stations, scenario.Groups, scenario.Catalogue));
         File.WriteAllBytes(Path.Combine(PictureScenario.PictureFolder(), "day-map.png"), CatalogueMapPlot.RenderPng(scenario.Stations, scenario.Catalogue));
         _output.WriteLine($"S-net day ({scenario.Catalogue.Count} episodes, {scenario.Groups.Count} groups): all four pictures in {string.Join(", ", times.Select(t => t.ToString("F2", System.Globalization.CultureInfo.InvariantCulture)))} s (sorted; the first round pays for loading fonts and the coastline)");
-        // The issue asks for under 2 s; this 2-core machine is shared with other builds, where the best round measured
-        // 1.05 s idle-ish and 3.3 s under load, so the test only catches a gross slowdown and the report gives the figures.
-        Assert.True(times[0] < 6.0, $"best round {times[0]:F2} s");
+        // Under 2 s, as the issue asks, on the best of four rounds: on the 2-core machine shared with other builds the
+        // rounds took 0.70-1.58 s (best 0.70 s) once PngEncoding replaced ScottPlot's slower PNG settings (before: best 1.05-2.39 s).
+        Assert.True(times[0] < 2.0, $"best round {times[0]:F2} s");
     }
 }
