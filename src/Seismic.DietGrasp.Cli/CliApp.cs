@@ -24,7 +24,7 @@ internal static class CliApp
     private static readonly ICliCommand[] Commands = new ICliCommand[]
         {
             new ClassifyCommand(), new ConvertKerasCommand(), new DemoCommand(), new EvaluateCommand(), new GraspCategorizeCommand(), new GraspDistancesCommand(), new GraspNocutCommand(),
-            new GraspTremorCommand(), new RunCommand(), new SpectrogramCommand(), new WaveformCommand(),
+            new GraspTremorCommand(), new PlotCommand(), new RunCommand(), new SpectrogramCommand(), new WaveformCommand(),
         }
         .OrderBy(command => command.Name, StringComparer.Ordinal)
         .ToArray();

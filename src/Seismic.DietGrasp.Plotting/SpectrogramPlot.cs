@@ -5,8 +5,10 @@ using Seismic.DietGrasp.Spectrogram;
 namespace Seismic.DietGrasp.Plotting;
 
 /// <summary>
-/// Pictures of DiET spectrograms: the three components VX, VY, VZ side by side, time (s) across,
-/// frequency (Hz) up with 2 Hz at the bottom, one shared colour bar for the scaled power in [0, 1].
+/// Pictures of DiET spectrograms: a figure title above three panels VX, VY, VZ side by side, time (s)
+/// across, frequency (Hz) up with 2 Hz at the bottom, one shared colour bar for the scaled power: log10
+/// of the power spectral density over the top 4 decades of the station-minute (METHOD.md 1: 0 is 4 decades
+/// below the station-minute's largest value or lower, 1 its largest value).
 /// </summary>
 public static class SpectrogramPlot
 {
@@ -14,12 +16,17 @@ public static class SpectrogramPlot
     public const int DefaultWidth = 1500;
 
     /// <summary>Default picture height in pixels.</summary>
-    public const int DefaultHeight = 480;
+    public const int DefaultHeight = 500;
+
+    /// <summary>The colour bar's label: what the [0, 1] values are.</summary>
+    public const string ColourBarLabel = "log10 PSD, top 4 decades, scaled 0-1";
+
+    private const float TitleBand = 36, TitleFontSize = 16;
 
     /// <summary>Draws one station-minute's spectrogram and writes it as a PNG file, atomically.</summary>
     /// <param name="path">The PNG file to create or replace.</param>
     /// <param name="spectrogram">[73, 71, 3] values (index (f x 71 + t) x 3 + c), as <see cref="DietSpectrogram"/> makes them.</param>
-    /// <param name="title">Shown above the middle panel (station, minute, ...); null for none.</param>
+    /// <param name="title">The figure title above the three panels (station, minute, ...); null for none.</param>
     /// <param name="width">Picture width in pixels.</param>
     /// <param name="height">Picture height in pixels.</param>
     /// <exception cref="InvalidParameterException">The spectrogram does not hold 15,549 values, or the picture is smaller than 200 x 200 pixels.</exception>
@@ -31,7 +38,7 @@ public static class SpectrogramPlot
 
     /// <summary>Draws one station-minute's spectrogram as PNG bytes.</summary>
     /// <param name="spectrogram">[73, 71, 3] values (index (f x 71 + t) x 3 + c).</param>
-    /// <param name="title">Shown above the middle panel; null for none.</param>
+    /// <param name="title">The figure title above the three panels; null for none.</param>
     /// <param name="width">Picture width in pixels.</param>
     /// <param name="height">Picture height in pixels.</param>
     /// <returns>The encoded PNG.</returns>
@@ -80,16 +87,28 @@ public static class SpectrogramPlot
             {
                 multiplot.AddPlot(plot);
             }
-            if (c == 1 && title is not null)
-            {
-                plot.Title($"{title}: {SpectrogramParameters.ComponentNames[c]}");
-            }
             if (c == SpectrogramParameters.ComponentCount - 1)
             {
-                plot.Add.ColorBar(heatmap).Label = "Scaled power";
+                plot.Add.ColorBar(heatmap).Label = ColourBarLabel;
             }
         }
-        using var image = multiplot.Render(width, height);
-        return image.GetImageBytes(ScottPlot.ImageFormat.Png);
+        if (title is null)
+        {
+            using var plain = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width, height));
+            multiplot.Render(plain.Canvas, new ScottPlot.PixelRect(0, width, height, 0));
+            return PngEncoding.Of(plain);
+        }
+        // The figure title gets a band of its own above the three panels (a panel title would belong to one component):
+        // the panels are rendered below the band and copied in (Multiplot.Render into a rectangle of a canvas drew over the band).
+        using var panels = multiplot.Render(width, height - (int)TitleBand);
+        using var surface = SkiaSharp.SKSurface.Create(new SkiaSharp.SKImageInfo(width, height));
+        surface.Canvas.Clear(SkiaSharp.SKColors.White);
+        var label = new ScottPlot.LabelStyle { Text = title, FontSize = TitleFontSize, Bold = true, Alignment = ScottPlot.Alignment.MiddleCenter };
+        using (var paint = ScottPlot.Paint.NewDisposablePaint())
+        {
+            label.Render(surface.Canvas, new ScottPlot.Pixel(width / 2f, TitleBand / 2f), paint);
+            panels.Render(surface.Canvas, new ScottPlot.PixelRect(0, width, height, TitleBand), paint, false);
+        }
+        return PngEncoding.Of(surface);
     }
 }

@@ -5,10 +5,11 @@ using Seismic.DietGrasp.IO;
 namespace Seismic.DietGrasp.Plotting;
 
 /// <summary>
-/// A map of a network's stations (longitude across, latitude up, the two scaled by cos(latitude) so
-/// that a kilometre is as long east-west as north-south), with the station groups of one minute drawn
-/// on top: every station a grey dot, each group's stations in its own colour inside its convex outline,
-/// and a legend giving each group's size.
+/// The single-minute map: a network's stations on the frame every map shares (<see cref="MapFrame"/>:
+/// equal-distance axes, Natural Earth land, hemisphere degree ticks, km scale bar) with the station
+/// groups of one minute on top: every station an inverted triangle, each group's stations in its own
+/// colour inside its convex outline, and a legend giving each group's size. The catalogue's map is
+/// <see cref="CatalogueMapPlot"/>.
 /// </summary>
 public static class StationMapPlot
 {
@@ -18,7 +19,7 @@ public static class StationMapPlot
     /// <summary>Default picture height in pixels.</summary>
     public const int DefaultHeight = 1000;
 
-    private const float LeftPadding = 80, RightPadding = 30, BottomPadding = 60, TopPadding = 45;
+    private const float LeftPadding = 85, RightPadding = 30, BottomPadding = 60, TopPadding = 45;
 
     /// <summary>Draws the map and writes it as a PNG file of the default size, atomically.</summary>
     /// <param name="path">The PNG file to create or replace.</param>
@@ -75,12 +76,13 @@ public static class StationMapPlot
         var longitudes = stations.Longitudes.ToArray();
         var latitudes = stations.Latitudes.ToArray();
         var plot = new Plot();
-        var all = plot.Add.Markers(longitudes, latitudes, MarkerShape.FilledCircle, 5, Colors.Gray);
-        all.LegendText = $"{stations.Count} stations";
+        var frame = MapFrame.Fit(longitudes, latitudes, new PixelRect(LeftPadding, width - RightPadding, height - BottomPadding, TopPadding));
+        frame.Draw(plot, width, height);
+        var all = plot.Add.Markers(longitudes, latitudes, MarkerShape.FilledTriangleDown, 7, new Color(90, 90, 90));
+        all.LegendText = $"station ({stations.Count})";
 
         var palette = new ScottPlot.Palettes.Category10();
-        var meanLatitude = latitudes.Average();
-        var xScale = Math.Cos(meanLatitude * Math.PI / 180);
+        var xScale = frame.XScale;
         for (var g = 0; g < groups.Count; g++)
         {
             var group = groups[g];
@@ -98,36 +100,8 @@ public static class StationMapPlot
         }
 
         plot.Title(title);
-        plot.XLabel("Longitude (°E)");
-        plot.YLabel("Latitude (°N)");
-        plot.Layout.Fixed(new PixelPadding(LeftPadding, RightPadding, BottomPadding, TopPadding));
-        SetEqualDistanceLimits(plot, longitudes, latitudes, xScale, width - LeftPadding - RightPadding, height - BottomPadding - TopPadding);
-        plot.ShowLegend(Alignment.LowerRight);
-        using var image = plot.GetImage(width, height);
-        return image.GetImageBytes(ImageFormat.Png);
-    }
-
-    /// <summary>Axis limits around the stations (with a margin) whose shape matches the data area, so a kilometre is as long across as up.</summary>
-    private static void SetEqualDistanceLimits(Plot plot, double[] longitudes, double[] latitudes, double xScale, double pixelsAcross, double pixelsUp)
-    {
-        var west = longitudes.Min();
-        var east = longitudes.Max();
-        var south = latitudes.Min();
-        var north = latitudes.Max();
-        var spanAcross = Math.Max((east - west) * xScale, 0.1) * 1.1;
-        var spanUp = Math.Max(north - south, 0.1) * 1.1;
-        if (spanAcross / spanUp < pixelsAcross / pixelsUp)
-        {
-            spanAcross = spanUp * pixelsAcross / pixelsUp;
-        }
-        else
-        {
-            spanUp = spanAcross * pixelsUp / pixelsAcross;
-        }
-        var centreLongitude = (west + east) / 2;
-        var centreLatitude = (south + north) / 2;
-        var halfLongitude = spanAcross / xScale / 2;
-        plot.Axes.SetLimits(centreLongitude - halfLongitude, centreLongitude + halfLongitude, centreLatitude - (spanUp / 2), centreLatitude + (spanUp / 2));
+        plot.ShowLegend(Alignment.UpperRight);
+        return PngEncoding.Of(plot, width, height);
     }
 
     /// <summary>Andrew's monotone chain; returns the hull counter-clockwise, or fewer than 3 points when the input is degenerate.</summary>

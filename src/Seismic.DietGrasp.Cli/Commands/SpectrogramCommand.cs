@@ -20,7 +20,8 @@ internal sealed class SpectrogramCommand : ICliCommand
         new CliOption("out", CliValueKind.Text, "The spectrograms to write, .npy float32 [M, 73, 71, 3].") { Value = "S.npy", Required = true },
         new CliOption("highpass", CliValueKind.Number, "Before the spectrograms, a zero-phase Butterworth high-pass with this corner in Hz (as classify and run do); default 0, off: scipy's spectrogram of the samples as given.") { Value = "HZ" }.ReportedAs("highPass"),
         new CliOption("resample", CliValueKind.Flag, "Accept a rate the spectrogram does not take (e.g. 128 Hz) by resampling to the nearest one it does (125 Hz), as run does."),
-        new CliOption("png", CliValueKind.Text, "Also draw the first spectrogram to this PNG.") { Value = "P.png" },
+        new CliOption("png", CliValueKind.Text, "Also draw one spectrogram (the first, or --minute's) to this PNG.") { Value = "P.png" },
+        new CliOption("minute", CliValueKind.Integer, "With --png: the station-minute to draw, from 0; default 0.") { Value = "N" },
     };
 
     public int Run(CliArguments arguments, CliContext context)
@@ -31,7 +32,27 @@ internal sealed class SpectrogramCommand : ICliCommand
         var png = arguments.Optional("png");
         var highPass = arguments.OptionalDouble("highpass") ?? 0;
         var resample = arguments.Flag("resample");
+        var minute = arguments.OptionalInt("minute");
         arguments.EnsureAllUsed();
+        if (minute is not null && png is null)
+        {
+            throw new CliUsageException("option --minute chooses the station-minute of --png; give --png too");
+        }
+        var index = minute ?? 0;
+        if (index < 0)
+        {
+            throw new CliUsageException($"option --minute expects a station-minute index from 0, got {index}");
+        }
+        if (index > 0)
+        {
+            // Checked before the work: the input's first axis counts its station-minutes ([M, 3, n] or one [3, n]).
+            var shape = Npy.ReadHeader(input).Shape;
+            var available = shape.Count == 3 ? shape[0] : 1;
+            if (index >= available)
+            {
+                throw new CliUsageException($"option --minute {index} is beyond {input}'s {available} station-minute(s) (0 to {available - 1})");
+            }
+        }
 
         // scipy's spectrogram of the samples as given, unless asked: then what classify --waveforms feeds the model.
         var preprocessing = WaveformPreprocessing.None.WithHighPass(highPass).WithResampling(resample);
@@ -51,7 +72,9 @@ internal sealed class SpectrogramCommand : ICliCommand
         {
             try
             {
-                SpectrogramPlot.SavePng(png, first.Span, $"{Path.GetFileName(input)}, station-minute 0");
+                var image = index == 0 ? first
+                    : new ReadOnlyMemory<float>(Npy.ReadFloat32(output).Data, index * SpectrogramParameters.ValueCount, SpectrogramParameters.ValueCount);
+                SpectrogramPlot.SavePng(png, image.Span, $"{Path.GetFileName(input)}, station-minute {index}");
             }
             catch
             {
@@ -59,7 +82,7 @@ internal sealed class SpectrogramCommand : ICliCommand
                 File.Delete(output);
                 throw;
             }
-            context.Output.WriteLine($"{png}: picture of station-minute 0");
+            context.Output.WriteLine($"{png}: picture of station-minute {index}");
         }
         return CliApp.Success;
     }

@@ -30,10 +30,16 @@ public sealed class RunLayout
     /// <summary>The tremor episodes (<see cref="TremorCatalogue"/>).</summary>
     public const string TremorCatalogueFile = "Tremor_catalogue.csv";
 
-    /// <summary>Picture: the station map of the minute with the most tremor stations, with its groups.</summary>
+    /// <summary>Picture: the catalogue map (every episode at its centroid, coloured by time, sized by duration, on coastlines).</summary>
     public const string TremorMapFile = "Tremor_map.png";
 
-    /// <summary>Picture: stations x minutes tremor probabilities with the catalogue's episodes.</summary>
+    /// <summary>Picture (drawn on request, <c>dietgrasp plot --minute T</c>): the station map of one minute with its tremor groups.</summary>
+    public const string TremorMinuteMapFile = "Tremor_map_minute.png";
+
+    /// <summary>Picture: the space-time migration plot (distance along the network's strike against time, one mark per tremor group-minute).</summary>
+    public const string TremorMigrationFile = "Tremor_migration.png";
+
+    /// <summary>Picture: stations (along strike) x time tremor probabilities with the catalogue's episodes outlined.</summary>
     public const string TremorTimelineFile = "Tremor_timeline.png";
 
     /// <summary>Picture: the spectrogram of the strongest tremor detection (<see cref="RunResult.StrongestTremor"/>).</summary>
@@ -41,6 +47,12 @@ public sealed class RunLayout
 
     /// <summary>The SHA-256 of every table written at the top of the output folder, written last: a folder without it holds an incomplete set (docs/RELIABILITY.md).</summary>
     public const string ManifestFile = "manifest.sha256";
+
+    /// <summary>The strongest tremor detection's DiET spectrogram, [73, 71, 3] float32 (what <see cref="TremorSpectrogramFile"/> is drawn from, kept so the picture can be redrawn without the waveforms).</summary>
+    public const string StrongestTremorSpectrogramFile = "Tremor_strongest.npy";
+
+    /// <summary>Which station-minute <see cref="StrongestTremorSpectrogramFile"/> is: one row <c>station,minute,tremor_probability</c>.</summary>
+    public const string StrongestTremorFile = "Tremor_strongest.csv";
 
     /// <summary>The folder of per-day results inside the output folder.</summary>
     public const string DaysFolder = "days";

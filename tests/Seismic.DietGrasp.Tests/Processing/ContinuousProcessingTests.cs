@@ -90,9 +90,9 @@ public sealed class ContinuousProcessingTests
     public void Writes_the_tables_the_grasp_readers_accept_and_the_days()
     {
         var (folder, result, drawn) = Reference.Value;
-        var pictures = new[] { RunLayout.TremorMapFile, RunLayout.TremorTimelineFile, RunLayout.TremorSpectrogramFile };
+        var pictures = new[] { RunLayout.TremorMapFile, RunLayout.TremorMigrationFile, RunLayout.TremorTimelineFile, RunLayout.TremorSpectrogramFile };
         Assert.Equal(OutputNames.Select(name => Path.Combine(folder, name)), result.Files);
-        Assert.Equal(pictures.Select(name => Path.Combine(folder, name)), drawn.Files);
+        Assert.Equal(new[] { RunLayout.StrongestTremorSpectrogramFile, RunLayout.StrongestTremorFile }.Concat(pictures).Select(name => Path.Combine(folder, name)), drawn.Files);
         Assert.Empty(drawn.Warnings);
         Assert.All(pictures, name => Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Path.Combine(folder, name)).Take(4)));
         var reread = ProbabilityTable.Read(Path.Combine(folder, RunLayout.TremorProbabilityFile), result.Stations);
