@@ -47,7 +47,7 @@ public sealed class EmptyNetworkTests
         var minutes = new[] { new DateTime(2016, 4, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2016, 4, 1, 0, 1, 0, DateTimeKind.Utc) };
         var values = Enumerable.Repeat(float.NaN, 2 * stations.Count).ToArray();
         var table = new ProbabilityTable(stations.Count, minutes, values);
-        var error = Assert.Throws<InvalidParameterException>(() => ProbabilityTimelinePlot.RenderPng(stations, table, Array.Empty<(DateTime, DateTime)>()));
+        var error = Assert.Throws<InvalidParameterException>(() => ProbabilityTimelinePlot.RenderPng(stations, table, Array.Empty<TremorEpisode>()));
         Assert.Contains("every cell is empty", error.Message, StringComparison.Ordinal);
     }
 }
