@@ -4,20 +4,33 @@ using Xunit;
 namespace Seismic.DietGrasp.Tests.DietClassifier;
 
 /// <summary>
-/// A model-robustness test that the bundled v1 stand-in is known to fail (issue 21): skipped while v1 is
-/// the bundled model, run as soon as another model (v2) is bundled, or always with
-/// <c>DIETGRASP_MODEL_ROBUSTNESS=1</c> (which shows v1's failures). Tag such tests
-/// <c>[Trait("Category", "ModelRobustness")]</c> too.
+/// A model-robustness test (issue 21) that a bundled stand-in is known to fail: skipped while that model is
+/// bundled, with the measured failure as the reason, and run always with <c>DIETGRASP_MODEL_ROBUSTNESS=1</c>
+/// (which shows the failures). Without <see cref="FailsOnV2"/> the test is one that only v1 fails. Tag such
+/// tests <c>[Trait("Category", "ModelRobustness")]</c> too.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 internal sealed class ModelRobustnessFactAttribute : FactAttribute
 {
-    public ModelRobustnessFactAttribute()
+    /// <summary>What diet-standin-v2 does wrong here, as measured; null when v2 passes.</summary>
+    public string? FailsOnV2 { get; init; }
+
+    /// <inheritdoc/>
+    public override string? Skip
     {
-        if (BundledIsV1.Value && Environment.GetEnvironmentVariable("DIETGRASP_MODEL_ROBUSTNESS") != "1")
+        get
         {
-            Skip = "the bundled diet-standin-v1 fails this (issue 21); runs once v2 is bundled, or with DIETGRASP_MODEL_ROBUSTNESS=1";
+            if (Environment.GetEnvironmentVariable("DIETGRASP_MODEL_ROBUSTNESS") == "1")
+            {
+                return base.Skip;
+            }
+            if (BundledIsV1.Value)
+            {
+                return "the bundled diet-standin-v1 fails this (issue 21); runs with DIETGRASP_MODEL_ROBUSTNESS=1";
+            }
+            return FailsOnV2 is null ? base.Skip : $"the bundled diet-standin-v2 fails this (issue 21, open): {FailsOnV2}; runs with DIETGRASP_MODEL_ROBUSTNESS=1";
         }
+        set => base.Skip = value;
     }
 
     internal static Lazy<bool> BundledIsV1 { get; } = new(() =>

@@ -30,18 +30,7 @@ public sealed class PackageConsumerTests
     // A version no feed holds, so the global package cache can never serve a stale build.
     private readonly string _version = $"0.0.0-consumer.{Guid.NewGuid():N}";
 
-    /// <summary>The machine's package folder, where the repository's restore put the library's dependencies.</summary>
-    private static string MachinePackages =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
-    /// <summary>The consumer's private NuGet folders, inside the scratch folder.</summary>
-    private Dictionary<string, string> ConsumerEnvironment => new()
-    {
-        ["NUGET_PACKAGES"] = Path.Combine(_scratch, "nuget-packages"),
-        ["NUGET_HTTP_CACHE_PATH"] = Path.Combine(_scratch, "nuget-http-cache"),
-        ["NUGET_PLUGINS_CACHE_PATH"] = Path.Combine(_scratch, "nuget-plugins-cache"),
-    };
 
     [Fact]
     [Trait("Category", "Packaging")]
@@ -65,7 +54,7 @@ public sealed class PackageConsumerTests
 
         var consumer = Path.Combine(_scratch, "consumer");
         WriteConsumerProject(consumer, feed);
-        ProcessRunner.Dotnet("build -c Release", consumer, CommandLimit, ConsumerEnvironment);
+        ProcessRunner.Dotnet("build -c Release", consumer, CommandLimit, ConsumerNuGet.Environment(_scratch));
         Assert.True(Directory.Exists(Path.Combine(_scratch, "nuget-packages", "seismic.dietgrasp", _version)), "the consumer did not restore into its own package folder");
         var assembly = Path.Combine(consumer, "bin", "Release", "net10.0", "Consumer.dll");
 
@@ -102,8 +91,8 @@ public sealed class PackageConsumerTests
 
         var tools = Path.Combine(_scratch, "tools");
         var config = Path.Combine(_scratch, "NuGet.config");
-        File.WriteAllText(config, NuGetConfig(feed));
-        ProcessRunner.Dotnet($"tool install Seismic.DietGrasp.Cli --version {_version} --tool-path \"{tools}\" --configfile \"{config}\"", _scratch, CommandLimit, ConsumerEnvironment);
+        File.WriteAllText(config, ConsumerNuGet.Config(feed));
+        ProcessRunner.Dotnet($"tool install Seismic.DietGrasp.Cli --version {_version} --tool-path \"{tools}\" --configfile \"{config}\"", _scratch, CommandLimit, ConsumerNuGet.Environment(_scratch));
         var (exitCode, output) = ProcessRunner.Run(Path.Combine(tools, "dietgrasp"), "--help", _scratch, CommandLimit);
         Assert.Equal(0, exitCode);
         Assert.Contains("spectrogram", output, StringComparison.Ordinal);
@@ -127,7 +116,7 @@ public sealed class PackageConsumerTests
     private void WriteConsumerProject(string folder, string feed)
     {
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "NuGet.config"), NuGetConfig(feed));
+        File.WriteAllText(Path.Combine(folder, "NuGet.config"), ConsumerNuGet.Config(feed));
         File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
               <PropertyGroup>
@@ -176,16 +165,6 @@ public sealed class PackageConsumerTests
     }
 
     /// <summary>Package sources: the folder feed and the machine's package folder (a local feed too), nothing public.</summary>
-    private static string NuGetConfig(string feed) => $"""
-        <?xml version="1.0" encoding="utf-8"?>
-        <configuration>
-          <packageSources>
-            <clear />
-            <add key="local" value="{feed}" />
-            <add key="machine" value="{MachinePackages}" />
-          </packageSources>
-        </configuration>
-        """;
 
     /// <summary>Each README block becomes a static method; its using directives move to the file's top.</summary>
     private static string ReadmeExamplesSource()

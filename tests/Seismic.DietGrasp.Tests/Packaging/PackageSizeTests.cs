@@ -61,18 +61,7 @@ public sealed class PackageSizeTests : IDisposable
 
     public void Dispose() => Directory.Delete(_scratch, recursive: true);
 
-    /// <summary>The machine's package folder, where the repository's restore put the library's dependencies (offline-capable).</summary>
-    private static string MachinePackages =>
-        Environment.GetEnvironmentVariable("NUGET_PACKAGES")
-        ?? Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
-    /// <summary>The consumers' private NuGet folders, inside the scratch folder: nothing lands in the global cache.</summary>
-    private Dictionary<string, string> ConsumerEnvironment => new()
-    {
-        ["NUGET_PACKAGES"] = Path.Combine(_scratch, "nuget-packages"),
-        ["NUGET_HTTP_CACHE_PATH"] = Path.Combine(_scratch, "nuget-http-cache"),
-        ["TMPDIR"] = Directory.CreateDirectory(Path.Combine(_scratch, "tmp")).FullName,
-    };
 
     /// <summary>Total bytes of a bin folder, and the bytes that are not ONNX Runtime's own native libraries.</summary>
     private static (long Total, long BeyondOnnxRuntime) Sizes(string bin)
@@ -88,16 +77,7 @@ public sealed class PackageSizeTests : IDisposable
     {
         var folder = Path.Combine(_scratch, name);
         Directory.CreateDirectory(folder);
-        File.WriteAllText(Path.Combine(folder, "NuGet.config"), $"""
-            <?xml version="1.0" encoding="utf-8"?>
-            <configuration>
-              <packageSources>
-                <clear />
-                <add key="local" value="{feed}" />
-                <add key="machine" value="{MachinePackages}" />
-              </packageSources>
-            </configuration>
-            """);
+        File.WriteAllText(Path.Combine(folder, "NuGet.config"), ConsumerNuGet.Config(feed));
         var references = string.Concat(packages.Select(id => $"""    <PackageReference Include="{id}" Version="{_version}" />{"\n"}"""));
         File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
             <Project Sdk="Microsoft.NET.Sdk">
@@ -112,7 +92,7 @@ public sealed class PackageSizeTests : IDisposable
             </Project>
             """);
         File.WriteAllText(Path.Combine(folder, "Program.cs"), program);
-        ProcessRunner.Dotnet("build -c Release", folder, CommandLimit, ConsumerEnvironment);
+        ProcessRunner.Dotnet("build -c Release", folder, CommandLimit, ConsumerNuGet.Environment(_scratch));
         return Path.Combine(folder, "bin", "Release", "net10.0");
     }
 

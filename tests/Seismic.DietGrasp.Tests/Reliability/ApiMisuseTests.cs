@@ -24,7 +24,7 @@ public sealed class ApiMisuseTests
         "WaveformArchive.Scan(maxDegreeOfParallelism)", "WaveformArchive.FromFiles(maxDegreeOfParallelism)",
         "DietSpectrogram.ComputeFiles(maxDegreeOfParallelism)", "GraspAssociator.KnnGraph(k)",
         // Plain data records: any int is a value they carry, checked where it is used.
-        "RunProgress", "SampleRange",
+        "RunProgress", "SampleRange", "ReliabilityBin",
         // Counts and thresholds where a huge value is legal (no group qualifies, one episode spans all).
         "GraspParameters.WithMinStations(value)", "GraspParameters.WithCategoryWindow(value)", "TremorCatalogue.Build(maxGapMinutes)",
     };
@@ -243,6 +243,14 @@ public sealed class ApiMisuseTests
             [typeof(Seismic.DietGrasp.Processing.TremorEpisode)] = Seismic.DietGrasp.Processing.TremorCatalogue.Build(stations, new[] { new CategorizedGroup(group, TremorCategory.Probable) })[0],
             [typeof(IProgress<Seismic.DietGrasp.Processing.RunProgress>)] = new Progress<Seismic.DietGrasp.Processing.RunProgress>(),
             [typeof(WaveformWindow)] = archive.ReadWindow(archive.Channels[0], archive.StartTime, archive.StartTime.AddSeconds(1)),
+            [typeof(Seismic.DietGrasp.DietClassifier.DietEvaluation)] = Seismic.DietGrasp.DietClassifier.DietEvaluation.Compute(
+                new[] { new DietProbabilities(0.7f, 0.2f, 0.1f), new DietProbabilities(0.1f, 0.2f, 0.7f) },
+                new[] { Seismic.DietGrasp.DietClassifier.DietClass.Earthquake, Seismic.DietGrasp.DietClassifier.DietClass.Noise }),
+            [typeof(Seismic.DietGrasp.DietClassifier.Keras.KerasModel)] = Seismic.DietGrasp.DietClassifier.Keras.KerasModel.Read(TestPaths.TestData("Keras", "diet", "diet-standin-keras2.h5")),
+            [typeof(Seismic.DietGrasp.Preprocessing.ButterworthHighPass)] = new Seismic.DietGrasp.Preprocessing.ButterworthHighPass(1, 100),
+            [typeof(Seismic.DietGrasp.Preprocessing.PolyphaseResampler)] = new Seismic.DietGrasp.Preprocessing.PolyphaseResampler(125, 128),
+            [typeof(Seismic.DietGrasp.Preprocessing.WaveformPreprocessing)] = Seismic.DietGrasp.Preprocessing.WaveformPreprocessing.None,
+            [typeof(Seismic.DietGrasp.Processing.RunLayout)] = new Seismic.DietGrasp.Processing.RunLayout(Path.Combine(scratch, "run")),
         };
         return samples;
     }

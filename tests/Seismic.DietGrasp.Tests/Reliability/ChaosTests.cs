@@ -17,7 +17,7 @@ public sealed class ChaosTests
 {
     private static readonly Lazy<string> Reference = new(() =>
     {
-        var output = TestPaths.NewScratchFolder();
+        var output = TestPaths.NewSharedFolder();
         ContinuousProcessing.Run(FaultScenario.Options(Processing.RunScenario.WaveformFolder, output));
         return output;
     });
