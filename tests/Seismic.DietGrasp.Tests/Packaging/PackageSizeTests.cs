@@ -10,11 +10,12 @@ namespace Seismic.DietGrasp.Tests.Packaging;
 /// must say so in one sentence.
 /// </summary>
 [Collection(NestedBuilds.Collection)]
-public sealed class PackageSizeTests : IDisposable
+public sealed class PackageSizeTests
 {
     private const long MaximumBeyondOnnxRuntime = 30L << 20;
     private static readonly TimeSpan CommandLimit = TimeSpan.FromMinutes(5);
     private readonly ITestOutputHelper _log;
+    // Removed after the test with every scratch folder (RemoveScratchAfterEachTest).
     private readonly string _scratch = TestPaths.NewScratchFolder();
     private readonly string _version = $"0.0.0-size.{Guid.NewGuid():N}";
 
@@ -58,8 +59,6 @@ public sealed class PackageSizeTests : IDisposable
         Assert.Contains("refused: Seismic.DietGrasp.Plotting needs SkiaSharp's native library", output, StringComparison.Ordinal);
         Assert.Contains("SkiaSharp.NativeAssets.Linux.NoDependencies", output, StringComparison.Ordinal);
     }
-
-    public void Dispose() => Directory.Delete(_scratch, recursive: true);
 
 
 
