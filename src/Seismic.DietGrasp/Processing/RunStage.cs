@@ -12,9 +12,6 @@ public enum RunStage
     /// <summary>GrASP association, categorisation and the catalogue on the assembled tables.</summary>
     Associating,
 
-    /// <summary>Drawing the pictures.</summary>
-    Plotting,
-
     /// <summary>Everything is written.</summary>
     Finished,
 }

@@ -24,6 +24,24 @@ internal static class ConsumerNuGet
         </configuration>
         """;
 
+    /// <summary>A console project (net10.0, nullable, implicit usings) referencing <paramref name="packages"/> at <paramref name="version"/>.</summary>
+    public static string Project(string version, params string[] packages)
+    {
+        var references = string.Concat(packages.Select(id => $"""    <PackageReference Include="{id}" Version="{version}" />{"\n"}"""));
+        return $"""
+            <Project Sdk="Microsoft.NET.Sdk">
+              <PropertyGroup>
+                <OutputType>Exe</OutputType>
+                <TargetFramework>net10.0</TargetFramework>
+                <ImplicitUsings>enable</ImplicitUsings>
+                <Nullable>enable</Nullable>
+              </PropertyGroup>
+              <ItemGroup>
+            {references}  </ItemGroup>
+            </Project>
+            """;
+    }
+
     /// <summary>The consumer's private NuGet folders and temp folder, all inside <paramref name="scratch"/>.</summary>
     public static Dictionary<string, string> Environment(string scratch) => new()
     {

@@ -117,20 +117,7 @@ public sealed class PackageConsumerTests
     {
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "NuGet.config"), ConsumerNuGet.Config(feed));
-        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-              </PropertyGroup>
-              <ItemGroup>
-                <PackageReference Include="Seismic.DietGrasp" Version="{_version}" />
-                <PackageReference Include="Seismic.DietGrasp.Synthetics" Version="{_version}" />
-              </ItemGroup>
-            </Project>
-            """);
+        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), ConsumerNuGet.Project(_version, "Seismic.DietGrasp", "Seismic.DietGrasp.Synthetics"));
         File.WriteAllText(Path.Combine(folder, "Program.cs"), """
             using Seismic.DietGrasp.DietClassifier;
             using Seismic.DietGrasp.Grasp;

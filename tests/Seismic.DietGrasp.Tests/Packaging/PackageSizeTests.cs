@@ -77,19 +77,7 @@ public sealed class PackageSizeTests
         var folder = Path.Combine(_scratch, name);
         Directory.CreateDirectory(folder);
         File.WriteAllText(Path.Combine(folder, "NuGet.config"), ConsumerNuGet.Config(feed));
-        var references = string.Concat(packages.Select(id => $"""    <PackageReference Include="{id}" Version="{_version}" />{"\n"}"""));
-        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), $"""
-            <Project Sdk="Microsoft.NET.Sdk">
-              <PropertyGroup>
-                <OutputType>Exe</OutputType>
-                <TargetFramework>net10.0</TargetFramework>
-                <ImplicitUsings>enable</ImplicitUsings>
-                <Nullable>enable</Nullable>
-              </PropertyGroup>
-              <ItemGroup>
-            {references}  </ItemGroup>
-            </Project>
-            """);
+        File.WriteAllText(Path.Combine(folder, "Consumer.csproj"), ConsumerNuGet.Project(_version, packages.ToArray()));
         File.WriteAllText(Path.Combine(folder, "Program.cs"), program);
         ProcessRunner.Dotnet("build -c Release", folder, CommandLimit, ConsumerNuGet.Environment(_scratch));
         return Path.Combine(folder, "bin", "Release", "net10.0");
