@@ -1,10 +1,11 @@
 // Tremor categorisation: the original's Examples/GrASP/GrASP_Category.py in C#.
 // Run samples/GraspTremor and samples/GraspEq first: this reads their Results.
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Samples;
 
-var stations = StationNetwork.Read(SampleData.Data("Station_info.csv"));
-var distances = GraspAssociator.ReadDistanceMatrix(SampleData.Data("Stadis_array_original.csv"), stations);
+var stations = StationNetworkCsv.Read(SampleData.Data("Station_info.csv"));
+var distances = DistanceMatrixCsv.Read(SampleData.Data("Stadis_array_original.csv"), stations);
 var graph = GraspAssociator.KnnGraph(distances, GraspParameters.Default.K);
 
 // Load tremor and EQ association results
@@ -15,13 +16,13 @@ if (!File.Exists(tremorPath) || !File.Exists(earthquakePath))
     Console.Error.WriteLine("Run 'dotnet run --project samples/GraspTremor' and 'dotnet run --project samples/GraspEq' first.");
     return 1;
 }
-var tremor = CandidateTable.Read(tremorPath, stations);
-var earthquakes = CandidateTable.Read(earthquakePath, stations);
+var tremor = CandidateTableCsv.Read(tremorPath, stations);
+var earthquakes = CandidateTableCsv.Read(earthquakePath, stations);
 
 // GrASP for tremor categorization
 var categorized = GraspAssociator.ApplyCategorization(graph, tremor, earthquakes);
 var output = SampleData.Results("Tremor_category.csv");
-CandidateTable.WriteCategorized(output, stations, categorized);
+CandidateTableCsv.WriteCategorized(output, stations, categorized);
 var possible = categorized.Count(c => c.Category == TremorCategory.Possible);
 Console.WriteLine($"{categorized.Count} tremor groups: {categorized.Count - possible} probable (1), {possible} possible (2) -> {output}");
 return 0;

@@ -1,8 +1,8 @@
 using System.Globalization;
 using ScottPlot;
-using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Processing;
+using Seismic.DietGrasp.Stations;
 
 namespace Seismic.DietGrasp.Plotting;
 

@@ -2,6 +2,7 @@ using ScottPlot;
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Processing;
+using Seismic.DietGrasp.Stations;
 
 namespace Seismic.DietGrasp.Plotting;
 

@@ -1,6 +1,8 @@
 using System.Globalization;
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Processing;
+using Seismic.DietGrasp.Stations;
 
 namespace Seismic.DietGrasp.Plotting;
 
@@ -65,8 +67,8 @@ public static class RunPictures
             throw new InvalidParameterException(nameof(end), $"the range [{s:O}, {e:O}) is empty");
         }
         var tremorPath = Existing(layout, RunLayout.TremorProbabilityFile);
-        var tremor = ProbabilityTable.Read(tremorPath, stations);
-        var groups = CandidateTable.Read(Existing(layout, RunLayout.TremorCandidateFile), stations);
+        var tremor = ProbabilityTableCsv.Read(tremorPath, stations);
+        var groups = CandidateTableCsv.Read(Existing(layout, RunLayout.TremorCandidateFile), stations);
         var catalogue = TremorCatalogue.Read(Existing(layout, RunLayout.TremorCatalogueFile), stations);
         var strongest = StrongestTremorFiles.Read(layout, stations);
 
@@ -123,7 +125,7 @@ public static class RunPictures
         }
         var layout = new RunLayout(outputDirectory ?? throw new ArgumentNullException(nameof(outputDirectory)));
         var start = new DateTime(minute.Ticks - (minute.Ticks % TimeSpan.TicksPerMinute), DateTimeKind.Utc);
-        var groups = CandidateTable.Read(Existing(layout, RunLayout.TremorCandidateFile), stations).Where(g => g.Minute == start).ToList();
+        var groups = CandidateTableCsv.Read(Existing(layout, RunLayout.TremorCandidateFile), stations).Where(g => g.Minute == start).ToList();
         var path = layout.PathOf(RunLayout.TremorMinuteMapFile);
         StationMapPlot.SavePng(path, stations, groups, groups.Count == 0
             ? $"No tremor group at {start:yyyy-MM-dd HH:mm} UTC"

@@ -1,6 +1,7 @@
 using ScottPlot;
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Stations;
 
 namespace Seismic.DietGrasp.Plotting;
 

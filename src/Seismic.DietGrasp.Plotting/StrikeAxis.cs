@@ -33,7 +33,7 @@ public sealed class StrikeAxis
     /// <param name="azimuth">A strike azimuth in degrees (any value; folded into [0, 180)), or null for the principal axis.</param>
     /// <returns>The axis.</returns>
     /// <exception cref="InvalidParameterException">The azimuth is not finite.</exception>
-    public static StrikeAxis Of(Grasp.StationNetwork stations, double? azimuth = null)
+    public static StrikeAxis Of(Stations.StationNetwork stations, double? azimuth = null)
     {
         if (stations is null)
         {

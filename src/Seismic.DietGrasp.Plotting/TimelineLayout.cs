@@ -1,5 +1,5 @@
-using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.Processing;
+using Seismic.DietGrasp.Stations;
 
 namespace Seismic.DietGrasp.Plotting;
 

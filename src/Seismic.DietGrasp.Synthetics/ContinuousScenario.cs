@@ -1,5 +1,7 @@
 using System.Globalization;
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Stations;
 using Seismic.DietGrasp.Waveforms;
 
 namespace Seismic.DietGrasp.Synthetics;
@@ -184,7 +186,7 @@ public sealed class ContinuousScenario
         Parallelism.Check(maxDegreeOfParallelism);
         var waveforms = Path.Combine(folder, WaveformFolderName);
         Directory.CreateDirectory(waveforms);
-        Stations.Write(Path.Combine(folder, StationFileName));
+        StationNetworkCsv.Write(Path.Combine(folder, StationFileName), Stations);
         WriteEvents(Path.Combine(folder, EventFileName));
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellation };
         Parallel.For(0, Stations.Count, parallel, station =>

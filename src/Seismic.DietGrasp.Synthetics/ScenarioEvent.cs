@@ -1,5 +1,3 @@
-using Seismic.DietGrasp.Grasp;
-
 namespace Seismic.DietGrasp.Synthetics;
 
 /// <summary>One injected signal: what, when, where and which stations carry it.</summary>

@@ -1,5 +1,3 @@
-using Seismic.DietGrasp.Grasp;
-
 namespace Seismic.DietGrasp.Synthetics;
 
 /// <summary>The kind of a signal injected into a simulated probability table.</summary>

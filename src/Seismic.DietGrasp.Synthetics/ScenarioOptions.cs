@@ -1,5 +1,3 @@
-using Seismic.DietGrasp.Grasp;
-
 namespace Seismic.DietGrasp.Synthetics;
 
 /// <summary>What <see cref="ProbabilityScenario.Simulate"/> puts into a simulated stretch of time.</summary>

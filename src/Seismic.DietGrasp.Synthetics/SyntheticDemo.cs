@@ -1,7 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Processing;
+using Seismic.DietGrasp.Stations;
 
 namespace Seismic.DietGrasp.Synthetics;
 
@@ -71,7 +72,7 @@ public static class SyntheticDemo
         var options = new RunOptions(Path.Combine(scenarioDirectory, ContinuousScenario.WaveformFolderName), Path.Combine(scenarioDirectory, ContinuousScenario.StationFileName), outputDirectory);
         if (maxDegreeOfParallelism > 0)
         {
-            options = options.WithMaxDegreeOfParallelism(maxDegreeOfParallelism);
+            options = options with { MaxDegreeOfParallelism = maxDegreeOfParallelism };
         }
         var run = ContinuousProcessing.Run(options, progress, cancellation);
         var score = TremorScore.Compute(plan.Events, run.Catalogue);

@@ -1,6 +1,3 @@
-using System.Diagnostics;
-using System.Globalization;
-using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.Processing;
 
 namespace Seismic.DietGrasp.Synthetics;

@@ -1,5 +1,7 @@
 using BenchmarkDotNet.Attributes;
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Stations;
 using Seismic.DietGrasp.Synthetics;
 
 namespace Seismic.DietGrasp.Benchmarks.Grasp;
@@ -27,7 +29,7 @@ public class GraspAssociatorBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _stations = StationNetwork.Read(Path.Combine(FindRoot(), "samples", "Data", "Station_info.csv"));
+        _stations = StationNetworkCsv.Read(Path.Combine(FindRoot(), "samples", "Data", "Station_info.csv"));
         _graph = GraspAssociator.KnnGraph(_stations);
         _positions = GraspAssociator.Project(_stations);
         (_tremor, _earthquake) = Tables(_stations, Minutes);
@@ -63,14 +65,14 @@ public class GraspAssociatorBenchmarks
 
     /// <summary>Apply_Tremor on the tremor table.</summary>
     [Benchmark]
-    public int ApplyTremor() => GraspAssociator.ApplyTremor(_tremor, _graph, _positions).Count;
+    public int ApplyTremor() => GraspAssociator.ApplyTremor(_graph, _tremor, _positions).Count;
 
     /// <summary>Apply_Tremor, Apply_Nocut on the earthquake table, and Apply_Categorization.</summary>
     [Benchmark]
     public int TremorNocutAndCategorization()
     {
-        var tremor = GraspAssociator.ApplyTremor(_tremor, _graph, _positions);
-        var earthquakes = GraspAssociator.ApplyNocut(_earthquake, _graph);
+        var tremor = GraspAssociator.ApplyTremor(_graph, _tremor, _positions);
+        var earthquakes = GraspAssociator.ApplyNocut(_graph, _earthquake);
         return GraspAssociator.ApplyCategorization(_graph, tremor, earthquakes).Count;
     }
 

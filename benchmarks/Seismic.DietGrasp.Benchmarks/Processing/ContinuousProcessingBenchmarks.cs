@@ -83,7 +83,7 @@ public class ContinuousProcessingBenchmarks
     public long Run12StationHoursWithoutHighPass()
     {
         var output = Path.Combine(_folder, "out-" + Guid.NewGuid().ToString("N"));
-        var result = ContinuousProcessing.Run(new RunOptions(Path.Combine(_folder, "waveforms"), Path.Combine(_folder, "stations.csv"), output).WithHighPass(0));
+        var result = ContinuousProcessing.Run(new RunOptions(Path.Combine(_folder, "waveforms"), Path.Combine(_folder, "stations.csv"), output) with { HighPass = 0 });
         Directory.Delete(output, recursive: true);
         return result.CompleteStationMinutes;
     }

@@ -1,6 +1,5 @@
 using Seismic.DietGrasp.DietClassifier;
 using Seismic.DietGrasp.DietClassifier.Keras;
-using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Preprocessing;
 
 namespace Seismic.DietGrasp.Cli.Commands;

@@ -1,4 +1,5 @@
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 
 namespace Seismic.DietGrasp.Cli.Commands;
 
@@ -25,12 +26,12 @@ internal sealed class GraspCategorizeCommand : ICliCommand
         var output = arguments.Required("out");
         var parameters = GraspCommandOptions.Parameters(arguments, detection: false, tremor: false, categorize: true);
         arguments.EnsureAllUsed();
-        var stations = StationNetwork.Read(stationsPath);
-        var tremor = CandidateTable.Read(tremorPath, stations);
-        var earthquakes = CandidateTable.Read(earthquakePath, stations);
+        var stations = StationNetworkCsv.Read(stationsPath);
+        var tremor = CandidateTableCsv.Read(tremorPath, stations);
+        var earthquakes = CandidateTableCsv.Read(earthquakePath, stations);
         var graph = GraspAssociator.KnnGraph(stations, parameters.K);
         var categorized = GraspAssociator.ApplyCategorization(graph, tremor, earthquakes, parameters);
-        CandidateTable.WriteCategorized(output, stations, categorized);
+        CandidateTableCsv.WriteCategorized(output, stations, categorized);
         var possible = categorized.Count(c => c.Category == TremorCategory.Possible);
         context.Output.WriteLine($"{categorized.Count} tremor group(s): {categorized.Count - possible} probable, {possible} possible; written to {output}");
         return CliApp.Success;

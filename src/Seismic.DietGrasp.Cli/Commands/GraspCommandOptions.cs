@@ -61,33 +61,33 @@ internal static class GraspCommandOptions
     /// <summary>Reads --k (optional: round(sqrt(N)) when absent) and the named parameter options into <see cref="GraspParameters"/>.</summary>
     public static GraspParameters Parameters(CliArguments arguments, bool detection, bool tremor, bool categorize)
     {
-        var parameters = GraspParameters.Default.WithK(arguments.OptionalInt("k"));
+        var parameters = GraspParameters.Default with { K = arguments.OptionalInt("k") };
         if (detection)
         {
             if (arguments.OptionalDouble("prob-thres") is { } threshold)
             {
-                parameters = parameters.WithProbabilityThreshold(threshold);
+                parameters = parameters with { ProbabilityThreshold = threshold };
             }
             if (arguments.OptionalInt("min-stations") is { } minStations)
             {
-                parameters = parameters.WithMinStations(minStations);
+                parameters = parameters with { MinStations = minStations };
             }
         }
         if (tremor)
         {
-            parameters = parameters.WithEpsg(arguments.OptionalInt("epsg"));
+            parameters = parameters with { Epsg = arguments.OptionalInt("epsg") };
             if (arguments.OptionalDouble("max-eigen") is { } maxEigen)
             {
-                parameters = parameters.WithMaxEigen(maxEigen);
+                parameters = parameters with { MaxEigen = maxEigen };
             }
             if (arguments.OptionalDouble("std-thres") is { } stdThreshold)
             {
-                parameters = parameters.WithStdThreshold(stdThreshold);
+                parameters = parameters with { StdThreshold = stdThreshold };
             }
         }
         if (categorize && arguments.OptionalInt("window") is { } window)
         {
-            parameters = parameters.WithCategoryWindow(window);
+            parameters = parameters with { CategoryWindow = window };
         }
         return parameters;
     }

@@ -1,4 +1,5 @@
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 
 namespace Seismic.DietGrasp.Cli.Commands;
 
@@ -20,8 +21,8 @@ internal sealed class GraspDistancesCommand : ICliCommand
         var stationsPath = arguments.Required("stations");
         var output = arguments.Required("out");
         arguments.EnsureAllUsed();
-        var stations = StationNetwork.Read(stationsPath);
-        GraspAssociator.WriteDistanceMatrix(output, GraspAssociator.DistanceMatrix(stations));
+        var stations = StationNetworkCsv.Read(stationsPath);
+        DistanceMatrixCsv.Write(output, GraspAssociator.DistanceMatrix(stations));
         context.Output.WriteLine($"{stations.Count} x {stations.Count} WGS84 geodesic distances (km) written to {output}");
         return CliApp.Success;
     }

@@ -1,4 +1,5 @@
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 
 namespace Seismic.DietGrasp.Cli.Commands;
 
@@ -23,11 +24,11 @@ internal sealed class GraspNocutCommand : ICliCommand
         var output = arguments.Required("out");
         var parameters = GraspCommandOptions.Parameters(arguments, detection: true, tremor: false, categorize: false);
         arguments.EnsureAllUsed();
-        var stations = StationNetwork.Read(stationsPath);
-        var probabilities = ProbabilityTable.Read(probabilitiesPath, stations);
+        var stations = StationNetworkCsv.Read(stationsPath);
+        var probabilities = ProbabilityTableCsv.Read(probabilitiesPath, stations);
         var graph = GraspAssociator.KnnGraph(stations, parameters.K);
-        var groups = GraspAssociator.ApplyNocut(probabilities, graph, parameters);
-        CandidateTable.Write(output, stations, groups);
+        var groups = GraspAssociator.ApplyNocut(graph, probabilities, parameters);
+        CandidateTableCsv.Write(output, stations, groups);
         GraspCommandOptions.Report(context, $"station group(s) (k = {graph.K})", groups.Count, output);
         return CliApp.Success;
     }

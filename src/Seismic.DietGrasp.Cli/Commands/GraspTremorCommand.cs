@@ -1,4 +1,5 @@
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 
 namespace Seismic.DietGrasp.Cli.Commands;
 
@@ -23,13 +24,13 @@ internal sealed class GraspTremorCommand : ICliCommand
         var output = arguments.Required("out");
         var parameters = GraspCommandOptions.Parameters(arguments, detection: true, tremor: true, categorize: false);
         arguments.EnsureAllUsed();
-        var stations = StationNetwork.Read(stationsPath);
-        var probabilities = ProbabilityTable.Read(probabilitiesPath, stations);
+        var stations = StationNetworkCsv.Read(stationsPath);
+        var probabilities = ProbabilityTableCsv.Read(probabilitiesPath, stations);
         var graph = GraspAssociator.KnnGraph(stations, parameters.K);
         var epsg = parameters.Epsg ?? GraspAssociator.CentroidUtmEpsg(stations);
         var positions = GraspAssociator.Project(stations, epsg);
-        var groups = GraspAssociator.ApplyTremor(probabilities, graph, positions, parameters);
-        CandidateTable.Write(output, stations, groups);
+        var groups = GraspAssociator.ApplyTremor(graph, probabilities, positions, parameters);
+        CandidateTableCsv.Write(output, stations, groups);
         GraspCommandOptions.Report(context, $"tremor group(s) (k = {graph.K}, EPSG:{epsg}, Max_eigen = {parameters.MaxEigen}, Std_thres = {parameters.StdThreshold} km)", groups.Count, output);
         return CliApp.Success;
     }

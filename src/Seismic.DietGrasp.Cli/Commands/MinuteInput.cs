@@ -23,7 +23,7 @@ internal static class MinuteInput
 
     /// <summary>Waveforms [M, 3, 60 fs] or [3, 60 fs] at any rate of at least 40 Hz: high-passed (corner 0 = off) minute by minute, resampled when the spectrogram needs it (said on stderr).</summary>
     public static float[] ComputeSpectrograms(string path, double samplingRate, double highPass, CliContext context, string command) =>
-        ComputeSpectrograms(path, samplingRate, WaveformPreprocessing.Default.WithHighPass(highPass), context, command);
+        ComputeSpectrograms(path, samplingRate, WaveformPreprocessing.Default with { HighPassCorner = highPass }, context, command);
 
     /// <summary>Waveforms [M, 3, 60 fs] or [3, 60 fs] through <paramref name="preprocessing"/> and the spectrogram.</summary>
     public static float[] ComputeSpectrograms(string path, double samplingRate, WaveformPreprocessing preprocessing, CliContext context, string command)

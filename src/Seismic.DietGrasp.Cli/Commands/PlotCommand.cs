@@ -1,4 +1,4 @@
-using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Plotting;
 
 namespace Seismic.DietGrasp.Cli.Commands;
@@ -30,7 +30,7 @@ internal sealed class PlotCommand : ICliCommand
         var minute = arguments.OptionalTime("minute");
         arguments.EnsureAllUsed();
 
-        var network = StationNetwork.Read(stations);
+        var network = StationNetworkCsv.Read(stations);
         var pictures = RunPictures.Redraw(output, network, start, end, strike);
         foreach (var warning in pictures.Warnings)
         {

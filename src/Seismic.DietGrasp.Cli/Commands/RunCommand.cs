@@ -44,16 +44,19 @@ internal sealed class RunCommand : ICliCommand
         arguments.EnsureAllUsed();
 
         var options = new RunOptions(waveforms, stations, output)
-            .WithTimeRange(start, end)
-            .WithModel(model)
-            .WithGrasp(grasp)
-            .WithSensitivity(sensitivity is null ? null
+        {
+            StartTime = start,
+            EndTime = end,
+            ModelPath = model,
+            Grasp = grasp,
+            Sensitivity = sensitivity is null ? null
                 : double.TryParse(sensitivity, NumberStyles.Float, CultureInfo.InvariantCulture, out var counts) ? ChannelSensitivity.Uniform(counts)
-                : ChannelSensitivity.Read(sensitivity))
-            .WithHighPass(highPass ?? WaveformPreprocessing.DefaultHighPassCorner);
+                : ChannelSensitivity.Read(sensitivity),
+            HighPass = highPass ?? WaveformPreprocessing.DefaultHighPassCorner,
+        }.Validate();
         if (threads is { } n)
         {
-            options = options.WithMaxDegreeOfParallelism(n);
+            options = options with { MaxDegreeOfParallelism = n };
         }
         using var bar = context.ErrorIsTerminal ? new ProgressBar(context.Error) : null;
         var result = ContinuousProcessing.Run(options, bar, context.Cancellation);

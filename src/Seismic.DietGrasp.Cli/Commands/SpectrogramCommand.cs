@@ -55,7 +55,7 @@ internal sealed class SpectrogramCommand : ICliCommand
         }
 
         // scipy's spectrogram of the samples as given, unless asked: then what classify --waveforms feeds the model.
-        var preprocessing = WaveformPreprocessing.None.WithHighPass(highPass).WithResampling(resample);
+        var preprocessing = WaveformPreprocessing.None with { HighPassCorner = highPass, Resample = resample };
         int count;
         ReadOnlyMemory<float> first;
         if (preprocessing.IsNone)

@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 
 namespace Seismic.DietGrasp.DietClassifier;
 

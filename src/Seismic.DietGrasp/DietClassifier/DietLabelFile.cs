@@ -1,4 +1,4 @@
-using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 
 namespace Seismic.DietGrasp.DietClassifier;
 

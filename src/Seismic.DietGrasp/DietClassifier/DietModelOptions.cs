@@ -39,7 +39,10 @@ public sealed record DietModelOptions
     /// </summary>
     public bool AllowSpinning { get; init; }
 
-    internal void Validate()
+    /// <summary>Checks the values (<see cref="DietModel"/> calls it when loading).</summary>
+    /// <returns>This instance.</returns>
+    /// <exception cref="InvalidParameterException">A count is negative.</exception>
+    public DietModelOptions Validate()
     {
         if (BatchParallelism < 0)
         {
@@ -53,5 +56,6 @@ public sealed record DietModelOptions
         {
             throw new InvalidParameterException(nameof(InterOpThreads), $"must be 0 (automatic) or positive, got {InterOpThreads}");
         }
+        return this;
     }
 }

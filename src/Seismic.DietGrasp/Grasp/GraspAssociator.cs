@@ -1,3 +1,5 @@
+using Seismic.DietGrasp.Stations;
+
 namespace Seismic.DietGrasp.Grasp;
 
 /// <summary>
@@ -122,13 +124,13 @@ public static class GraspAssociator
     /// p >= Prob_thres, kept when they have at least Min_stations stations. Rows ordered by time, then by
     /// lowest station index.
     /// </summary>
+    /// <param name="graph">The kNN graph of the table's stations.</param>
     /// <param name="probabilities">The probability table.</param>
-    /// <param name="graph">The kNN graph of the same stations.</param>
     /// <param name="parameters">Parameters; null for <see cref="GraspParameters.Default"/>.</param>
-    public static IReadOnlyList<StationGroup> ApplyNocut(ProbabilityTable probabilities, StationGraph graph, GraspParameters? parameters = null)
+    public static IReadOnlyList<StationGroup> ApplyNocut(StationGraph graph, ProbabilityTable probabilities, GraspParameters? parameters = null)
     {
-        Guard.NotNull(probabilities, nameof(probabilities));
         Guard.NotNull(graph, nameof(graph));
+        Guard.NotNull(probabilities, nameof(probabilities));
         parameters ??= GraspParameters.Default;
         CheckSizes(probabilities, graph, null);
         var partition = new GraphPartition(graph);
@@ -150,14 +152,30 @@ public static class GraspAssociator
     /// a group is kept only when its Graph std is at most Std_thres. Rows ordered by time, then by
     /// lowest station index.
     /// </summary>
+    /// <param name="graph">The kNN graph of the table's stations.</param>
     /// <param name="probabilities">The tremor probability table.</param>
-    /// <param name="graph">The kNN graph of the same stations.</param>
-    /// <param name="positions">Projected station positions (see <see cref="Project"/>), metres.</param>
+    /// <param name="stations">The stations, projected with the parameters' <see cref="GraspParameters.Epsg"/> (the UTM zone of their centroid when it is null) for Graph std.</param>
     /// <param name="parameters">Parameters; null for <see cref="GraspParameters.Default"/>.</param>
-    public static IReadOnlyList<StationGroup> ApplyTremor(ProbabilityTable probabilities, StationGraph graph, IReadOnlyList<PlanarPosition> positions, GraspParameters? parameters = null)
+    /// <exception cref="InvalidParameterException">The EPSG code cannot be used for these stations, or the sizes disagree.</exception>
+    public static IReadOnlyList<StationGroup> ApplyTremor(StationGraph graph, ProbabilityTable probabilities, StationNetwork stations, GraspParameters? parameters = null)
     {
-        Guard.NotNull(probabilities, nameof(probabilities));
+        Guard.NotNull(stations, nameof(stations));
+        parameters ??= GraspParameters.Default;
+        return ApplyTremor(graph, probabilities, Project(stations, parameters.Epsg), parameters);
+    }
+
+    /// <summary>
+    /// Apply_Tremor with positions already projected (see <see cref="Project"/>); otherwise as
+    /// <see cref="ApplyTremor(StationGraph, ProbabilityTable, StationNetwork, GraspParameters?)"/>.
+    /// </summary>
+    /// <param name="graph">The kNN graph of the table's stations.</param>
+    /// <param name="probabilities">The tremor probability table.</param>
+    /// <param name="positions">Projected station positions, metres, in the table's station order.</param>
+    /// <param name="parameters">Parameters; null for <see cref="GraspParameters.Default"/> (its EPSG code is not used here).</param>
+    public static IReadOnlyList<StationGroup> ApplyTremor(StationGraph graph, ProbabilityTable probabilities, IReadOnlyList<PlanarPosition> positions, GraspParameters? parameters = null)
+    {
         Guard.NotNull(graph, nameof(graph));
+        Guard.NotNull(probabilities, nameof(probabilities));
         Guard.NotNull(positions, nameof(positions));
         parameters ??= GraspParameters.Default;
         CheckSizes(probabilities, graph, positions);
@@ -283,48 +301,6 @@ public static class GraspAssociator
         var mean = stds.Average();
         var sd = Math.Sqrt(stds.Sum(x => (x - mean) * (x - mean)) / stds.Length);
         return mean + 3 * sd;
-    }
-
-    /// <summary>Reads <c>Stadis_array_original.csv</c>: N x N km, no header.</summary>
-    /// <param name="path">The file.</param>
-    /// <param name="stations">The network; the matrix must be its size.</param>
-    /// <exception cref="InvalidTableException">A row has the wrong length, a value is not a non-negative number, or the row count is wrong.</exception>
-    public static double[,] ReadDistanceMatrix(string path, StationNetwork stations)
-    {
-        var (_, rows) = CsvTable.Read(path, hasHeader: false);
-        var n = stations.Count;
-        if (rows.Count != n)
-        {
-            throw new InvalidTableException(path, 0, 0, $"{rows.Count} rows; expected {n} (one per station, no header)");
-        }
-        var distances = new double[n, n];
-        for (var i = 0; i < n; i++)
-        {
-            CsvTable.RequireFieldCount(path, rows[i], n, $"{n} distances in km");
-            for (var j = 0; j < n; j++)
-            {
-                var d = CsvTable.ParseDouble(path, rows[i], j, "distance in km");
-                if (d < 0)
-                {
-                    throw new InvalidTableException(path, rows[i].Line, j + 1, $"negative distance {rows[i].Fields[j]}");
-                }
-                distances[i, j] = d;
-            }
-        }
-        return distances;
-    }
-
-    /// <summary>Writes a distance matrix as <c>Stadis_array_original.csv</c> (no header, round-trippable numbers).</summary>
-    /// <param name="path">The file, replaced atomically.</param>
-    /// <param name="distances">The N x N matrix, km.</param>
-    public static void WriteDistanceMatrix(string path, double[,] distances)
-    {
-        Guard.NotNull(path, nameof(path));
-        Guard.NotNull(distances, nameof(distances));
-        var rows = distances.GetLength(0);
-        var columns = distances.GetLength(1);
-        CsvTable.Write(path, null, Enumerable.Range(0, rows).Select(i =>
-            Enumerable.Range(0, columns).Select(j => CsvTable.Format(distances[i, j])).ToArray()));
     }
 
     private static double GraphStdKm(IReadOnlyList<int> stations, IReadOnlyList<PlanarPosition> positions)

@@ -1,5 +1,3 @@
-using System.Collections.ObjectModel;
-
 namespace Seismic.DietGrasp.IO;
 
 /// <summary>The element types the library reads from and writes to <c>.npy</c> files.</summary>

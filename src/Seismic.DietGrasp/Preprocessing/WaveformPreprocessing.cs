@@ -5,8 +5,8 @@ namespace Seismic.DietGrasp.Preprocessing;
 /// <summary>
 /// What is done to waveforms before their DiET spectrogram: a zero-phase Butterworth high-pass
 /// (<see cref="ButterworthHighPass"/>, order 4) and resampling of rates the spectrogram does not take
-/// (<see cref="SpectrogramRate"/>, <see cref="PolyphaseResampler"/>). Immutable; change a copy with the
-/// <c>With...</c> methods.
+/// (<see cref="SpectrogramRate"/>, <see cref="PolyphaseResampler"/>). An immutable record (the library's
+/// one options style): <c>WaveformPreprocessing.Default with { HighPassCorner = 2 }</c>.
 /// </summary>
 /// <remarks>
 /// <see cref="Default"/> is what <c>dietgrasp run</c> and <c>classify --waveforms</c> feed the model
@@ -16,7 +16,7 @@ namespace Seismic.DietGrasp.Preprocessing;
 /// padding (so a minute's first and last second or so carry the filter's edge response, which the
 /// continuous pipeline avoids by filtering with margins), then resampled.
 /// </remarks>
-public sealed class WaveformPreprocessing
+public sealed record WaveformPreprocessing
 {
     /// <summary>The default high-pass corner in Hz.</summary>
     public const double DefaultHighPassCorner = 1;
@@ -24,37 +24,31 @@ public sealed class WaveformPreprocessing
     /// <summary>The lowest corner accepted (other than 0, off): below it the run's margins (20 corner periods) would pass half an hour.</summary>
     public const double MinimumHighPassCorner = 0.01;
 
-    private WaveformPreprocessing(double highPassCorner, bool resample)
-    {
-        HighPassCorner = highPassCorner;
-        Resample = resample;
-    }
+    private readonly double _highPassCorner = DefaultHighPassCorner;
 
     /// <summary>Nothing: the samples as given, at their own rate (which must then be one the spectrogram takes).</summary>
-    public static WaveformPreprocessing None { get; } = new(0, false);
+    public static WaveformPreprocessing None { get; } = new() { HighPassCorner = 0, Resample = false };
 
-    /// <summary>The pipeline's: 1 Hz high-pass, rates the spectrogram does not take resampled.</summary>
-    public static WaveformPreprocessing Default { get; } = new(DefaultHighPassCorner, true);
+    /// <summary>The pipeline's (also what <c>new()</c> gives): 1 Hz high-pass, rates the spectrogram does not take resampled.</summary>
+    public static WaveformPreprocessing Default { get; } = new();
 
     /// <summary>The high-pass corner in Hz; 0 when off.</summary>
-    public double HighPassCorner { get; }
+    /// <exception cref="InvalidParameterException">Negative, not finite, or between 0 and <see cref="MinimumHighPassCorner"/>.</exception>
+    public double HighPassCorner
+    {
+        get => _highPassCorner;
+        init => _highPassCorner = CheckCorner(value);
+    }
 
     /// <summary>Whether a rate the spectrogram does not take is resampled (<see cref="SpectrogramRate.For"/>) rather than refused.</summary>
-    public bool Resample { get; }
+    public bool Resample { get; init; } = true;
 
     /// <summary>Whether nothing is done.</summary>
     public bool IsNone => HighPassCorner == 0 && !Resample;
 
-    /// <summary>A copy with another high-pass corner.</summary>
-    /// <param name="cornerFrequency">In Hz; 0 turns the filter off.</param>
-    /// <returns>The new options.</returns>
-    /// <exception cref="InvalidParameterException">Negative, not finite, or between 0 and <see cref="MinimumHighPassCorner"/>.</exception>
-    public WaveformPreprocessing WithHighPass(double cornerFrequency) => new(CheckCorner(cornerFrequency), Resample);
-
-    /// <summary>A copy that resamples unsupported rates, or refuses them.</summary>
-    /// <param name="resample">Whether to resample.</param>
-    /// <returns>The new options.</returns>
-    public WaveformPreprocessing WithResampling(bool resample) => new(HighPassCorner, resample);
+    /// <summary>Checks the whole; every value is checked as it is set, so this never throws today (the library's one options style).</summary>
+    /// <returns>This instance.</returns>
+    public WaveformPreprocessing Validate() => this;
 
     /// <summary>The rate the spectrogram gets for records at <paramref name="samplingRate"/>.</summary>
     /// <param name="samplingRate">The records' rate.</param>

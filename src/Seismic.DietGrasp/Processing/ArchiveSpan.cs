@@ -30,7 +30,7 @@ internal static class ArchiveSpan
         }
         var pieces = string.Join(", ", covered.Pieces.Take(3).Select(p => string.Format(CultureInfo.InvariantCulture, "{0:yyyy-MM-ddTHH:mm:ssZ} to {1:yyyy-MM-ddTHH:mm:ssZ}", p.Start, p.End)));
         throw new InvalidParameterException("startTime", string.Format(CultureInfo.InvariantCulture,
-            "the waveforms span {0:yyyy-MM-ddTHH:mm:ssZ} to {1:yyyy-MM-ddTHH:mm:ssZ} ({2:0.#} days) but hold samples for only {3:0.##} hours of it, in {4} stretch(es) ({5}{6}); a file or record with a damaged time? Give --start and --end (RunOptions.WithTimeRange) to process a range anyway",
+            "the waveforms span {0:yyyy-MM-ddTHH:mm:ssZ} to {1:yyyy-MM-ddTHH:mm:ssZ} ({2:0.#} days) but hold samples for only {3:0.##} hours of it, in {4} stretch(es) ({5}{6}); a file or record with a damaged time? Give --start and --end (RunOptions.StartTime and EndTime) to process a range anyway",
             start, end, span.TotalDays, covered.Total.TotalHours, covered.Pieces.Count, pieces, covered.Pieces.Count > 3 ? ", ..." : string.Empty));
     }
 

@@ -1,5 +1,5 @@
 using System.Globalization;
-using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Waveforms;
 
 namespace Seismic.DietGrasp.Processing;

@@ -1,8 +1,9 @@
 using System.Collections.Concurrent;
-using System.Globalization;
 using Seismic.DietGrasp.DietClassifier;
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Spectrogram;
+using Seismic.DietGrasp.Stations;
 using Seismic.DietGrasp.Waveforms;
 
 namespace Seismic.DietGrasp.Processing;
@@ -33,7 +34,7 @@ public static class ContinuousProcessing
     /// <param name="progress">Receives progress reports (from worker threads), or null.</param>
     /// <param name="cancellation">Stops the run: finished days stay saved, nothing is left half-written, and <see cref="OperationCanceledException"/> is thrown.</param>
     /// <returns>The tables, groups, catalogue, counts and warnings.</returns>
-    /// <exception cref="InvalidParameterException">No waveform file, no station of the station file in the waveforms, or a time range that is empty or holds no waveform data.</exception>
+    /// <exception cref="InvalidParameterException">The options are not valid (<see cref="RunOptions.Validate"/>), no waveform file, no station of the station file in the waveforms, or a time range that is empty or holds no waveform data.</exception>
     /// <exception cref="InvalidFileException">A corrupt waveform file (naming file and record) or a bad model.</exception>
     /// <exception cref="InvalidTableException">A bad station file.</exception>
     /// <exception cref="OutputInUseException">Another run is writing to the output folder.</exception>
@@ -43,7 +44,8 @@ public static class ContinuousProcessing
         {
             throw new ArgumentNullException(nameof(options));
         }
-        var stations = StationNetwork.Read(options.StationFile);
+        options.Validate();
+        var stations = StationNetworkCsv.Read(options.StationFile);
         // The graph and the projection first: a bad k or EPSG fails before hours of classification.
         var grasp = options.Grasp;
         var graph = GraspAssociator.KnnGraph(stations, grasp.K);
@@ -123,18 +125,18 @@ public static class ContinuousProcessing
             files.Add(path);
             return path;
         }
-        earthquake.Write(Output(RunLayout.EarthquakeProbabilityFile), stations);
-        tremor.Write(Output(RunLayout.TremorProbabilityFile), stations);
-        noise.Write(Output(RunLayout.NoiseProbabilityFile), stations);
+        ProbabilityTableCsv.Write(Output(RunLayout.EarthquakeProbabilityFile), earthquake, stations);
+        ProbabilityTableCsv.Write(Output(RunLayout.TremorProbabilityFile), tremor, stations);
+        ProbabilityTableCsv.Write(Output(RunLayout.NoiseProbabilityFile), noise, stations);
         cancellation.ThrowIfCancellationRequested();
 
-        var earthquakeGroups = GraspAssociator.ApplyNocut(earthquake, graph, grasp);
-        var tremorGroups = GraspAssociator.ApplyTremor(tremor, graph, positions, grasp);
+        var earthquakeGroups = GraspAssociator.ApplyNocut(graph, earthquake, grasp);
+        var tremorGroups = GraspAssociator.ApplyTremor(graph, tremor, positions, grasp);
         var categorized = GraspAssociator.ApplyCategorization(graph, tremorGroups, earthquakeGroups, grasp);
         var catalogue = TremorCatalogue.Build(stations, categorized);
-        CandidateTable.Write(Output(RunLayout.EarthquakeCandidateFile), stations, earthquakeGroups);
-        CandidateTable.Write(Output(RunLayout.TremorCandidateFile), stations, tremorGroups);
-        CandidateTable.WriteCategorized(Output(RunLayout.TremorCategoryFile), stations, categorized);
+        CandidateTableCsv.Write(Output(RunLayout.EarthquakeCandidateFile), stations, earthquakeGroups);
+        CandidateTableCsv.Write(Output(RunLayout.TremorCandidateFile), stations, tremorGroups);
+        CandidateTableCsv.WriteCategorized(Output(RunLayout.TremorCategoryFile), stations, categorized);
         TremorCatalogue.Write(Output(RunLayout.TremorCatalogueFile), stations, catalogue);
         // What the pictures need beyond the tables (Seismic.DietGrasp.Plotting draws them from the result).
         var strongest = StrongestTremor(tremor, tremorGroups, new StationHourClassifier(archive, model, options.Sensitivity, parameters, preprocessor), matched);

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Stations;
 
 namespace Seismic.DietGrasp.Processing;
 
@@ -81,7 +82,7 @@ internal sealed class DayStore
             var tables = new ProbabilityTable[3];
             for (var k = 0; k < 3; k++)
             {
-                tables[k] = ProbabilityTable.Read(Path.Combine(folder, RunLayout.ProbabilityFiles[k]), _stations);
+                tables[k] = ProbabilityTableCsv.Read(Path.Combine(folder, RunLayout.ProbabilityFiles[k]), _stations);
                 if (tables[k].MinuteCount != MinuteClock.MinutesBetween(start, end) || (tables[k].MinuteCount > 0 && tables[k].Minutes[0] != start))
                 {
                     reason = $"its saved {RunLayout.ProbabilityFiles[k]} does not cover the day's minutes";
@@ -110,7 +111,7 @@ internal sealed class DayStore
         var tables = new[] { day.Earthquake, day.Tremor, day.Noise };
         for (var k = 0; k < 3; k++)
         {
-            tables[k].Write(Path.Combine(folder, RunLayout.ProbabilityFiles[k]), _stations);
+            ProbabilityTableCsv.Write(Path.Combine(folder, RunLayout.ProbabilityFiles[k]), tables[k], _stations);
         }
         AtomicFile.WriteText(Path.Combine(folder, WarningsFile), writer =>
         {

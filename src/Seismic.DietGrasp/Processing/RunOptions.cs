@@ -4,34 +4,31 @@ using Seismic.DietGrasp.Preprocessing;
 namespace Seismic.DietGrasp.Processing;
 
 /// <summary>
-/// What <see cref="ContinuousProcessing.Run"/> processes and how: immutable and checked on creation
-/// (folders and files exist, the time range is not empty, parameters are in range). Change a copy with
-/// the <c>With...</c> methods.
+/// What <see cref="ContinuousProcessing.Run"/> processes and how: an immutable record, the library's one
+/// options style. Set values with an object initializer or <c>with</c>, e.g.
+/// <c>options with { HighPass = 0, MaxDegreeOfParallelism = 2 }</c>. Each value is checked as it is set;
+/// what depends on several values or on the file system (folders and files exist, the time range is not
+/// empty) is checked by <see cref="Validate"/>, which <see cref="ContinuousProcessing.Run"/> calls first:
+/// building options never touches the disk.
 /// </summary>
-public sealed class RunOptions
+public sealed record RunOptions
 {
-    /// <summary>Creates options with the defaults: the whole archive, the bundled model, S-net GrASP defaults, counts left as they are, a 1 Hz high-pass, one worker per processor, pictures drawn.</summary>
+    private readonly DateTime? _startTime;
+    private readonly DateTime? _endTime;
+    private readonly GraspParameters _grasp = GraspParameters.Default;
+    private readonly int _maxDegreeOfParallelism = Environment.ProcessorCount;
+    private readonly double _highPass = WaveformPreprocessing.DefaultHighPassCorner;
+
+    /// <summary>Creates options with the defaults: the whole archive, the bundled model, S-net GrASP defaults, counts left as they are, a 1 Hz high-pass, one worker per processor.</summary>
     /// <param name="waveformDirectory">Folder holding the SAC and/or miniSEED files (searched recursively).</param>
     /// <param name="stationFile">The station file (<c>Station_info.csv</c>: name, latitude, longitude).</param>
-    /// <param name="outputDirectory">Where the tables, the per-day results and the pictures go (created when missing).</param>
-    /// <exception cref="InvalidParameterException">The waveform folder or the station file does not exist, or the output path is empty.</exception>
+    /// <param name="outputDirectory">Where the tables and the per-day results go (created when missing).</param>
+    /// <exception cref="InvalidParameterException">A path is empty.</exception>
     public RunOptions(string waveformDirectory, string stationFile, string outputDirectory)
-        : this(CheckFolder(waveformDirectory), CheckFile(nameof(stationFile), stationFile), CheckOutput(outputDirectory), null, null, null, GraspParameters.Default, null, Environment.ProcessorCount, WaveformPreprocessing.DefaultHighPassCorner)
     {
-    }
-
-    private RunOptions(string waveformDirectory, string stationFile, string outputDirectory, DateTime? startTime, DateTime? endTime, string? modelPath, GraspParameters grasp, ChannelSensitivity? sensitivity, int maxDegreeOfParallelism, double highPass)
-    {
-        WaveformDirectory = waveformDirectory;
-        StationFile = stationFile;
-        OutputDirectory = outputDirectory;
-        StartTime = startTime;
-        EndTime = endTime;
-        ModelPath = modelPath;
-        Grasp = grasp;
-        Sensitivity = sensitivity;
-        MaxDegreeOfParallelism = maxDegreeOfParallelism;
-        HighPass = highPass;
+        WaveformDirectory = NotEmpty(nameof(waveformDirectory), waveformDirectory, "the waveform folder");
+        StationFile = NotEmpty(nameof(stationFile), stationFile, "the station file");
+        OutputDirectory = NotEmpty(nameof(outputDirectory), outputDirectory, "the output folder");
     }
 
     /// <summary>The folder of waveform files.</summary>
@@ -43,23 +40,54 @@ public sealed class RunOptions
     /// <summary>The output folder.</summary>
     public string OutputDirectory { get; }
 
-    /// <summary>First minute processed (UTC, whole minute); <see langword="null"/>: the archive's first sample, rounded down to the minute.</summary>
-    public DateTime? StartTime { get; }
+    /// <summary>
+    /// First minute processed (UTC; an unspecified kind is read as UTC; a time inside a minute is widened
+    /// down to the minute); <see langword="null"/>: the archive's first sample, rounded down to the minute.
+    /// </summary>
+    public DateTime? StartTime
+    {
+        get => _startTime;
+        init => _startTime = value is { } s ? MinuteClock.Floor(MinuteClock.Utc(s)) : null;
+    }
 
-    /// <summary>End of the processed range (UTC, whole minute, excluded); <see langword="null"/>: the archive's end, rounded up to the minute.</summary>
-    public DateTime? EndTime { get; }
+    /// <summary>
+    /// End of the processed range (UTC, excluded; a time inside a minute is widened up to the next
+    /// minute); <see langword="null"/>: the archive's end, rounded up to the minute.
+    /// </summary>
+    /// <exception cref="InvalidParameterException">The end is in the calendar's last minute.</exception>
+    public DateTime? EndTime
+    {
+        get => _endTime;
+        init
+        {
+            if (value is { } last && MinuteClock.Utc(last) > DateTime.MaxValue.AddMinutes(-1))
+            {
+                throw new InvalidParameterException("endTime", $"{last:o} is too close to the end of the calendar; expected a time before 9999-12-31T23:59Z");
+            }
+            _endTime = value is { } e ? MinuteClock.Ceiling(MinuteClock.Utc(e)) : null;
+        }
+    }
 
     /// <summary>An ONNX DiET model; <see langword="null"/>: the bundled stand-in model.</summary>
-    public string? ModelPath { get; }
+    public string? ModelPath { get; init; }
 
     /// <summary>The GrASP parameters (k, thresholds, EPSG, categorisation window).</summary>
-    public GraspParameters Grasp { get; }
+    public GraspParameters Grasp
+    {
+        get => _grasp;
+        init => _grasp = value ?? throw new ArgumentNullException(nameof(Grasp));
+    }
 
     /// <summary>Instrument sensitivities (counts per m/s) that turn counts into velocity; <see langword="null"/>: samples are used as they are.</summary>
-    public ChannelSensitivity? Sensitivity { get; }
+    public ChannelSensitivity? Sensitivity { get; init; }
 
-    /// <summary>Stations processed at once (default: the processor count).</summary>
-    public int MaxDegreeOfParallelism { get; }
+    /// <summary>Stations processed at once (default: the processor count); at least 1.</summary>
+    /// <exception cref="InvalidParameterException">Less than 1.</exception>
+    public int MaxDegreeOfParallelism
+    {
+        get => _maxDegreeOfParallelism;
+        init => _maxDegreeOfParallelism = value >= 1 ? value : throw new InvalidParameterException("maxDegreeOfParallelism", $"{value}; expected at least 1 thread");
+    }
 
     /// <summary>
     /// The corner in Hz of the zero-phase Butterworth high-pass (order 4) applied to the continuous record
@@ -67,95 +95,50 @@ public sealed class RunOptions
     /// filtered with at least 20 s of record on each side (<see cref="ButterworthHighPass.SettlingSeconds"/>),
     /// so its minutes equal those of the whole record filtered at once.
     /// </summary>
-    public double HighPass { get; }
-
-    /// <summary>A copy limited to [<paramref name="startTime"/>, <paramref name="endTime"/>); a bound that is not a whole minute is widened to one (start down, end up).</summary>
-    /// <param name="startTime">First minute (UTC; unspecified kind is read as UTC), or <see langword="null"/> for the archive's start.</param>
-    /// <param name="endTime">End (excluded), or <see langword="null"/> for the archive's end.</param>
-    /// <returns>The new options.</returns>
-    /// <exception cref="InvalidParameterException">Both are given and the start is not before the end, or the end is in the calendar's last minute.</exception>
-    public RunOptions WithTimeRange(DateTime? startTime, DateTime? endTime)
+    /// <exception cref="InvalidParameterException">Negative, not finite, or between 0 and <see cref="WaveformPreprocessing.MinimumHighPassCorner"/> (0.01 Hz).</exception>
+    public double HighPass
     {
-        if (endTime is { } last && MinuteClock.Utc(last) > DateTime.MaxValue.AddMinutes(-1))
+        get => _highPass;
+        init => _highPass = WaveformPreprocessing.CheckCorner(value);
+    }
+
+    /// <summary>
+    /// Checks what no single value can: the waveform folder, the station file and the model exist, the
+    /// output path is not a file, and the time range is not empty. <see cref="ContinuousProcessing.Run"/>
+    /// calls it before anything else.
+    /// </summary>
+    /// <returns>This instance.</returns>
+    /// <exception cref="InvalidParameterException">Naming the parameter at fault.</exception>
+    public RunOptions Validate()
+    {
+        if (!Directory.Exists(WaveformDirectory))
         {
-            throw new InvalidParameterException("endTime", $"{last:o} is too close to the end of the calendar; expected a time before 9999-12-31T23:59Z");
+            throw new InvalidParameterException("waveformDirectory", $"waveform folder '{WaveformDirectory}' does not exist");
         }
-        var start = startTime is { } s ? MinuteClock.Floor(MinuteClock.Utc(s)) : (DateTime?)null;
-        var end = endTime is { } e ? MinuteClock.Ceiling(MinuteClock.Utc(e)) : (DateTime?)null;
-        if (start is not null && end is not null && start >= end)
+        RequireFile("stationFile", StationFile);
+        if (File.Exists(OutputDirectory))
+        {
+            throw new InvalidParameterException("outputDirectory", $"'{OutputDirectory}' is a file; expected a folder");
+        }
+        if (ModelPath is not null)
+        {
+            RequireFile("modelPath", ModelPath);
+        }
+        if (StartTime is { } start && EndTime is { } end && start >= end)
         {
             throw new InvalidParameterException("endTime", $"the time range [{start:yyyy-MM-ddTHH:mm:ssZ}, {end:yyyy-MM-ddTHH:mm:ssZ}) is empty; the end must come after the start");
         }
-        return new(WaveformDirectory, StationFile, OutputDirectory, start, end, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, HighPass);
+        return this;
     }
 
-    /// <summary>A copy that classifies with the ONNX model at <paramref name="modelPath"/> (<see langword="null"/>: the bundled stand-in).</summary>
-    /// <param name="modelPath">The model file.</param>
-    /// <returns>The new options.</returns>
-    /// <exception cref="InvalidParameterException">The file does not exist.</exception>
-    public RunOptions WithModel(string? modelPath) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, modelPath is null ? null : CheckFile("modelPath", modelPath), Grasp, Sensitivity, MaxDegreeOfParallelism, HighPass);
+    private static string NotEmpty(string parameter, string path, string what) =>
+        string.IsNullOrWhiteSpace(path) ? throw new InvalidParameterException(parameter, $"{what} is empty; expected a path") : path;
 
-    /// <summary>A copy with other GrASP parameters.</summary>
-    /// <param name="grasp">The parameters.</param>
-    /// <returns>The new options.</returns>
-    public RunOptions WithGrasp(GraspParameters grasp) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, grasp ?? throw new ArgumentNullException(nameof(grasp)), Sensitivity, MaxDegreeOfParallelism, HighPass);
-
-    /// <summary>A copy that divides each channel's counts by its sensitivity (<see langword="null"/>: no conversion).</summary>
-    /// <param name="sensitivity">The sensitivities.</param>
-    /// <returns>The new options.</returns>
-    public RunOptions WithSensitivity(ChannelSensitivity? sensitivity) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, sensitivity, MaxDegreeOfParallelism, HighPass);
-
-    /// <summary>A copy processing at most <paramref name="maxDegreeOfParallelism"/> stations at once.</summary>
-    /// <param name="maxDegreeOfParallelism">At least 1.</param>
-    /// <returns>The new options.</returns>
-    /// <exception cref="InvalidParameterException">Less than 1.</exception>
-    public RunOptions WithMaxDegreeOfParallelism(int maxDegreeOfParallelism)
-    {
-        if (maxDegreeOfParallelism < 1)
-        {
-            throw new InvalidParameterException(nameof(maxDegreeOfParallelism), $"{maxDegreeOfParallelism}; expected at least 1 thread");
-        }
-        return new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, maxDegreeOfParallelism, HighPass);
-    }
-
-    /// <summary>A copy with another high-pass corner (<see cref="HighPass"/>).</summary>
-    /// <param name="cornerFrequency">In Hz; 0 turns the filter off.</param>
-    /// <returns>The new options.</returns>
-    /// <exception cref="InvalidParameterException">Negative, not finite, or between 0 and <see cref="WaveformPreprocessing.MinimumHighPassCorner"/> (0.01 Hz).</exception>
-    public RunOptions WithHighPass(double cornerFrequency) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, WaveformPreprocessing.CheckCorner(cornerFrequency));
-
-    private static string CheckFolder(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path) || !Directory.Exists(path))
-        {
-            throw new InvalidParameterException("waveformDirectory", $"waveform folder '{path}' does not exist");
-        }
-        return path;
-    }
-
-    private static string CheckFile(string parameter, string path)
+    private static void RequireFile(string parameter, string path)
     {
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
         {
             throw new InvalidParameterException(parameter, $"file '{path}' does not exist");
         }
-        return path;
-    }
-
-    private static string CheckOutput(string path)
-    {
-        if (string.IsNullOrWhiteSpace(path))
-        {
-            throw new InvalidParameterException("outputDirectory", "the output folder is empty; expected a path");
-        }
-        if (File.Exists(path))
-        {
-            throw new InvalidParameterException("outputDirectory", $"'{path}' is a file; expected a folder");
-        }
-        return path;
     }
 }

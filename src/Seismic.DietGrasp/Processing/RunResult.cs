@@ -1,4 +1,5 @@
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.Stations;
 
 namespace Seismic.DietGrasp.Processing;
 

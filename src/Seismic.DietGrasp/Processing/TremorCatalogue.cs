@@ -1,5 +1,7 @@
 using System.Globalization;
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Stations;
 
 namespace Seismic.DietGrasp.Processing;
 

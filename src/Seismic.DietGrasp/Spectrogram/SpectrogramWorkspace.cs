@@ -1,10 +1,5 @@
-using System.Collections.Concurrent;
 using System.Numerics;
-using System.Runtime.CompilerServices;
-using System.Runtime.InteropServices;
 #if NET
-using System.Runtime.Intrinsics;
-using System.Runtime.Intrinsics.X86;
 #endif
 
 namespace Seismic.DietGrasp.Spectrogram;

@@ -1,5 +1,3 @@
-using System.Buffers;
-
 namespace Seismic.DietGrasp.Waveforms;
 
 /// <summary>Indexes a miniSEED 2 file from its record headers and decodes records on demand.</summary>

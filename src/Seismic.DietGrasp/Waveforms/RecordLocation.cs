@@ -1,6 +1,3 @@
-using System.Buffers.Binary;
-using System.Text;
-
 namespace Seismic.DietGrasp.Waveforms;
 
 /// <summary>Where a record lies, for error messages: file, 0-based record index and byte offset.</summary>

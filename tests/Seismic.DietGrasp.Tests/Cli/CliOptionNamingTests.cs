@@ -1,5 +1,4 @@
 using Seismic.DietGrasp.Cli;
-using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Tests.Reliability;
 using Xunit;
 

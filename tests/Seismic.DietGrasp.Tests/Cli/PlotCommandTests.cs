@@ -1,3 +1,4 @@
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Processing;
 using Seismic.DietGrasp.Tests.Plotting;
 using Xunit;
@@ -13,7 +14,7 @@ public sealed class PlotCommandTests
         var layout = scenario.WriteOutputFolder();
         var folder = layout.OutputDirectory;
         var stations = Path.Combine(folder, "stations.csv");
-        scenario.Stations.Write(stations);
+        StationNetworkCsv.Write(stations, scenario.Stations);
 
         var result = CliRunner.Run("plot", "--out", folder, "--stations", stations, "--start", "2016-04-01T00:30:00Z", "--end", "2016-04-01T01:00:00Z", "--strike", "20", "--minute", scenario.Groups[0].Minute.ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture));
 
@@ -31,7 +32,7 @@ public sealed class PlotCommandTests
     {
         var folder = TestPaths.NewScratchFolder();
         var stations = Path.Combine(folder, "stations.csv");
-        PictureScenario.Snet.Write(stations);
+        StationNetworkCsv.Write(stations, PictureScenario.Snet);
         var missing = CliRunner.Run("plot", "--out", folder, "--stations", stations);
         Assert.Equal(1, missing.ExitCode);
         Assert.Contains(RunLayout.TremorProbabilityFile, missing.Error, StringComparison.Ordinal);

@@ -1,4 +1,5 @@
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.Stations;
 using Xunit;
 
 namespace Seismic.DietGrasp.Tests.Grasp;
@@ -80,12 +81,12 @@ public class GraphStepTests
     public void OddPathPutsItsZeroFiedlerEntryWithTheFirstStation()
     {
         var path = Graph(5, (0, 1), (1, 2), (2, 3), (3, 4));
-        var parameters = GraspParameters.Default.WithMaxEigen(0.1).WithStdThreshold(1000).WithMinStations(1);
-        var groups = GraspAssociator.ApplyTremor(AllDetect(5), path, Near(5), parameters);
+        var parameters = GraspParameters.Default with { MaxEigen = 0.1, StdThreshold = 1000, MinStations = 1 };
+        var groups = GraspAssociator.ApplyTremor(path, AllDetect(5), Near(5), parameters);
         Assert.Equal(new[] { new[] { 0, 1, 2 }, new[] { 3, 4 } }, Stations(groups));
         // The path 1-0-3-2-4: the zero sits on station 3, and station 0 (entry s, not the end's c) fixes the sign.
         var shuffled = Graph(5, (1, 0), (0, 3), (3, 2), (2, 4));
-        Assert.Equal(new[] { new[] { 0, 1, 3 }, new[] { 2, 4 } }, Stations(GraspAssociator.ApplyTremor(AllDetect(5), shuffled, Near(5), parameters)));
+        Assert.Equal(new[] { new[] { 0, 1, 3 }, new[] { 2, 4 } }, Stations(GraspAssociator.ApplyTremor(shuffled, AllDetect(5), Near(5), parameters)));
     }
 
     [Theory]
@@ -109,11 +110,11 @@ public class GraphStepTests
     public void PathIsCutInTheMiddle()
     {
         var path = Graph(12, Enumerable.Range(0, 11).Select(i => (i, i + 1)).ToArray());
-        var parameters = GraspParameters.Default.WithMaxEigen(0.01).WithStdThreshold(1000);
-        var groups = GraspAssociator.ApplyTremor(AllDetect(12), path, Near(12), parameters);
+        var parameters = GraspParameters.Default with { MaxEigen = 0.01, StdThreshold = 1000 };
+        var groups = GraspAssociator.ApplyTremor(path, AllDetect(12), Near(12), parameters);
         Assert.Equal(new[] { Enumerable.Range(0, 6).ToArray(), Enumerable.Range(6, 6).ToArray() }, Stations(groups));
         // r of the 12-path is 2 (1 - cos(pi/12)) / 22 = 0.0031: Max_eigen 0.003 keeps it whole.
-        var whole = GraspAssociator.ApplyTremor(AllDetect(12), path, Near(12), parameters.WithMaxEigen(0.003));
+        var whole = GraspAssociator.ApplyTremor(path, AllDetect(12), Near(12), parameters with { MaxEigen = 0.003 });
         Assert.Single(whole);
         Assert.Equal(12, whole[0].Count);
     }
@@ -132,10 +133,10 @@ public class GraphStepTests
         }
         edges.Add((4, 5));
         var graph = Graph(10, edges.ToArray());
-        var parameters = GraspParameters.Default.WithMaxEigen(0.05).WithStdThreshold(1000);
-        var tremor = GraspAssociator.ApplyTremor(AllDetect(10), graph, Near(10), parameters);
+        var parameters = GraspParameters.Default with { MaxEigen = 0.05, StdThreshold = 1000 };
+        var tremor = GraspAssociator.ApplyTremor(graph, AllDetect(10), Near(10), parameters);
         Assert.Equal(new[] { new[] { 0, 1, 2, 3, 4 }, new[] { 5, 6, 7, 8, 9 } }, Stations(tremor));
-        var nocut = GraspAssociator.ApplyNocut(AllDetect(10), graph, parameters);
+        var nocut = GraspAssociator.ApplyNocut(graph, AllDetect(10), parameters);
         Assert.Equal(new[] { Enumerable.Range(0, 10).ToArray() }, Stations(nocut));
     }
 
@@ -144,10 +145,10 @@ public class GraphStepTests
     {
         // Star of 7: eigenvalues 0, 1 (x5), 7; r = 1/12.
         var star = Graph(7, Enumerable.Range(1, 6).Select(i => (0, i)).ToArray());
-        var kept = GraspAssociator.ApplyTremor(AllDetect(7), star, Near(7), GraspParameters.Default.WithMaxEigen(0.08).WithStdThreshold(1000));
+        var kept = GraspAssociator.ApplyTremor(star, AllDetect(7), Near(7), GraspParameters.Default with { MaxEigen = 0.08, StdThreshold = 1000 });
         Assert.Equal(new[] { Enumerable.Range(0, 7).ToArray() }, Stations(kept));
         // Above it the degenerate Fiedler space gives some split; every part is a connected star piece.
-        var split = GraspAssociator.ApplyTremor(AllDetect(7), star, Near(7), GraspParameters.Default.WithMaxEigen(0.09).WithStdThreshold(1000).WithMinStations(1));
+        var split = GraspAssociator.ApplyTremor(star, AllDetect(7), Near(7), GraspParameters.Default with { MaxEigen = 0.09, StdThreshold = 1000, MinStations = 1 });
         Assert.True(split.Count >= 2);
         Assert.Equal(7, split.Sum(g => g.Count));
     }
@@ -157,8 +158,8 @@ public class GraphStepTests
     {
         // A lone station has only the eigenvalue 0 (r undefined: final); an edge has 0 and 2 (r = 1: final even at Max_eigen 1).
         var graph = Graph(3, (0, 1));
-        var parameters = GraspParameters.Default.WithMinStations(1).WithMaxEigen(1).WithStdThreshold(1000);
-        var groups = GraspAssociator.ApplyTremor(AllDetect(3), graph, Near(3), parameters);
+        var parameters = GraspParameters.Default with { MinStations = 1, MaxEigen = 1, StdThreshold = 1000 };
+        var groups = GraspAssociator.ApplyTremor(graph, AllDetect(3), Near(3), parameters);
         Assert.Equal(new[] { new[] { 0, 1 }, new[] { 2 } }, Stations(groups));
     }
 
@@ -166,7 +167,7 @@ public class GraphStepTests
     public void MaxEigenZeroNeverSplits()
     {
         var path = Graph(30, Enumerable.Range(0, 29).Select(i => (i, i + 1)).ToArray());
-        var groups = GraspAssociator.ApplyTremor(AllDetect(30), path, Near(30), GraspParameters.Default.WithMaxEigen(0).WithStdThreshold(1000));
+        var groups = GraspAssociator.ApplyTremor(path, AllDetect(30), Near(30), GraspParameters.Default with { MaxEigen = 0, StdThreshold = 1000 });
         Assert.Equal(30, Assert.Single(groups).Count);
     }
 
@@ -174,9 +175,9 @@ public class GraphStepTests
     public void DisconnectedPairGivesOneRowEachOrderedByLowestStation()
     {
         var graph = Graph(6, (3, 4), (4, 5), (0, 1), (1, 2));
-        var groups = GraspAssociator.ApplyNocut(AllDetect(6), graph);
+        var groups = GraspAssociator.ApplyNocut(graph, AllDetect(6));
         Assert.Equal(new[] { new[] { 0, 1, 2 }, new[] { 3, 4, 5 } }, Stations(groups));
-        Assert.Empty(GraspAssociator.ApplyNocut(AllDetect(6), graph, GraspParameters.Default.WithMinStations(4)));
+        Assert.Empty(GraspAssociator.ApplyNocut(graph, AllDetect(6), GraspParameters.Default with { MinStations = 4 }));
     }
 
     [Fact]
@@ -184,8 +185,8 @@ public class GraphStepTests
     {
         var graph = Graph(4, (0, 1), (1, 2), (2, 3));
         var table = new ProbabilityTable(4, new[] { Minute }, new[] { 0.5f, 0.49f, 0.9f, float.NaN });
-        Assert.Empty(GraspAssociator.ApplyNocut(table, graph, GraspParameters.Default.WithMinStations(2)));
-        var ones = GraspAssociator.ApplyNocut(table, graph, GraspParameters.Default.WithMinStations(1));
+        Assert.Empty(GraspAssociator.ApplyNocut(graph, table, GraspParameters.Default with { MinStations = 2 }));
+        var ones = GraspAssociator.ApplyNocut(graph, table, GraspParameters.Default with { MinStations = 1 });
         Assert.Equal(new[] { new[] { 0 }, new[] { 2 } }, Stations(ones));
         Assert.Equal(0.5f, ones[0].Probabilities[0]);
     }
@@ -195,7 +196,7 @@ public class GraphStepTests
     {
         var graph = Graph(3, (0, 1), (1, 2));
         var later = Minute.AddMinutes(5);
-        var groups = GraspAssociator.ApplyNocut(AllDetect(3, later, Minute), graph);
+        var groups = GraspAssociator.ApplyNocut(graph, AllDetect(3, later, Minute));
         Assert.Equal(new[] { Minute, later }, groups.Select(g => g.Minute).ToArray());
     }
 
@@ -206,8 +207,8 @@ public class GraphStepTests
         var positions = new[] { new PlanarPosition(0, 0), new PlanarPosition(30_000, 0), new PlanarPosition(60_000, 0) };
         // Graph std = sqrt((30^2 + 0 + 30^2) / 3) = 24.49 km.
         Assert.Equal(Math.Sqrt(600), GraspAssociator.GraphStd(new[] { 0, 1, 2 }, positions), 12);
-        Assert.Single(GraspAssociator.ApplyTremor(AllDetect(3), graph, positions, GraspParameters.Default.WithStdThreshold(24.5)));
-        Assert.Empty(GraspAssociator.ApplyTremor(AllDetect(3), graph, positions, GraspParameters.Default.WithStdThreshold(24.4)));
+        Assert.Single(GraspAssociator.ApplyTremor(graph, AllDetect(3), positions, GraspParameters.Default with { StdThreshold = 24.5 }));
+        Assert.Empty(GraspAssociator.ApplyTremor(graph, AllDetect(3), positions, GraspParameters.Default with { StdThreshold = 24.4 }));
     }
 
     [Fact]
@@ -237,8 +238,8 @@ public class GraphStepTests
         Assert.Equal(TremorCategory.Possible, Category(p1, Eq(-1, 1)));         // shares a station
         Assert.Equal(TremorCategory.Probable, Category(p1, Eq(0, 4, 5)));       // too far in space
         Assert.Equal(TremorCategory.Probable, Category(p1, Eq(2, 3)));          // too far in time
-        Assert.Equal(TremorCategory.Probable, Category(p1.WithCategoryWindow(0), Eq(1, 3)));
-        Assert.Equal(TremorCategory.Possible, Category(p1.WithCategoryWindow(2), Eq(-2, 3)));
+        Assert.Equal(TremorCategory.Probable, Category(p1 with { CategoryWindow = 0 }, Eq(1, 3)));
+        Assert.Equal(TremorCategory.Possible, Category(p1 with { CategoryWindow = 2 }, Eq(-2, 3)));
         Assert.Equal(TremorCategory.Probable, Category(p1));
     }
 
@@ -247,15 +248,15 @@ public class GraphStepTests
     [InlineData(1.5)]
     [InlineData(double.NaN)]
     public void ProbabilityThresholdOutsideItsRangeIsRefused(double value) =>
-        Assert.Equal("Prob_thres", Assert.Throws<InvalidParameterException>(() => GraspParameters.Default.WithProbabilityThreshold(value)).ParameterName);
+        Assert.Equal("Prob_thres", Assert.Throws<InvalidParameterException>(() => GraspParameters.Default with { ProbabilityThreshold = value }).ParameterName);
 
     [Fact]
     public void OtherParametersAreValidated()
     {
-        Assert.Equal("Min_stations", Assert.Throws<InvalidParameterException>(() => GraspParameters.Default.WithMinStations(0)).ParameterName);
-        Assert.Equal("Max_eigen", Assert.Throws<InvalidParameterException>(() => GraspParameters.Default.WithMaxEigen(1.01)).ParameterName);
-        Assert.Equal("Std_thres", Assert.Throws<InvalidParameterException>(() => GraspParameters.Default.WithStdThreshold(0)).ParameterName);
-        Assert.Equal("Cat_window", Assert.Throws<InvalidParameterException>(() => GraspParameters.Default.WithCategoryWindow(-1)).ParameterName);
-        Assert.Equal("k", Assert.Throws<InvalidParameterException>(() => GraspParameters.Default.WithK(0)).ParameterName);
+        Assert.Equal("Min_stations", Assert.Throws<InvalidParameterException>(() => GraspParameters.Default with { MinStations = 0 }).ParameterName);
+        Assert.Equal("Max_eigen", Assert.Throws<InvalidParameterException>(() => GraspParameters.Default with { MaxEigen = 1.01 }).ParameterName);
+        Assert.Equal("Std_thres", Assert.Throws<InvalidParameterException>(() => GraspParameters.Default with { StdThreshold = 0 }).ParameterName);
+        Assert.Equal("Cat_window", Assert.Throws<InvalidParameterException>(() => GraspParameters.Default with { CategoryWindow = -1 }).ParameterName);
+        Assert.Equal("k", Assert.Throws<InvalidParameterException>(() => GraspParameters.Default with { K = 0 }).ParameterName);
     }
 }

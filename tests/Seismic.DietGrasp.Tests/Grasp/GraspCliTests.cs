@@ -1,5 +1,6 @@
 using Seismic.DietGrasp.Cli;
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Synthetics;
 using Seismic.DietGrasp.Tests.Cli;
 using Xunit;
@@ -13,12 +14,12 @@ public class GraspCliTests
     private static (string Folder, string Tremor, string Earthquake) Simulated()
     {
         var folder = TestPaths.NewScratchFolder();
-        var network = StationNetwork.Read(Stations);
+        var network = StationNetworkCsv.Read(Stations);
         var simulated = ProbabilityScenario.Simulate(network, new ScenarioOptions { Seed = 3, Minutes = 120, TremorEpisodes = 3, LocalEarthquakes = 3 });
         var tremor = Path.Combine(folder, "Probability_T.csv");
         var earthquake = Path.Combine(folder, "Probability_EQ.csv");
-        simulated.Tremor.Write(tremor, network);
-        simulated.Earthquake.Write(earthquake, network);
+        ProbabilityTableCsv.Write(tremor, simulated.Tremor, network);
+        ProbabilityTableCsv.Write(earthquake, simulated.Earthquake, network);
         return (folder, tremor, earthquake);
     }
 
@@ -82,13 +83,21 @@ public class GraspCliTests
         var categorize = CliRunner.Run("grasp", "categorize", "--stations", Stations, "--tremor", tremorOut, "--eq", eqOut, "--window", "1", "--out", categoryOut);
         Assert.Equal(CliApp.Success, categorize.ExitCode);
 
-        var network = StationNetwork.Read(Stations);
+        var network = StationNetworkCsv.Read(Stations);
         var graph = GraspAssociator.KnnGraph(network, 12);
-        var expectedTremor = GraspAssociator.ApplyTremor(ProbabilityTable.Read(tremor, network), graph, GraspAssociator.Project(network, 32654));
-        var readTremor = CandidateTable.Read(tremorOut, network);
+        var expectedTremor = GraspAssociator.ApplyTremor(graph, ProbabilityTableCsv.Read(tremor, network), GraspAssociator.Project(network, 32654));
+        var readTremor = CandidateTableCsv.Read(tremorOut, network);
         Assert.NotEmpty(readTremor);
         Assert.Equal(expectedTremor.Select(g => g.ToString()), readTremor.Select(g => g.ToString()));
-        var categories = CandidateTable.ReadCategorized(categoryOut, network);
+
+        // The overload that projects by itself uses the parameters' EPSG code: the same groups in UTM 54N,
+        // and a zone 90 degrees away is refused rather than silently used.
+        var table = ProbabilityTableCsv.Read(tremor, network);
+        var projectingItself = GraspAssociator.ApplyTremor(graph, table, network, GraspParameters.Default with { Epsg = 32654 });
+        Assert.Equal(expectedTremor.Select(g => g.ToString()), projectingItself.Select(g => g.ToString()));
+        var farZone = Assert.Throws<InvalidParameterException>(() => GraspAssociator.ApplyTremor(graph, table, network, GraspParameters.Default with { Epsg = 32609 }));
+        Assert.Contains("UTM zone 9", farZone.Message, StringComparison.Ordinal);
+        var categories = CandidateTableCsv.ReadCategorized(categoryOut, network);
         Assert.Equal(readTremor.Count, categories.Count);
         Assert.Contains("probable", categorize.Output, StringComparison.Ordinal);
     }
@@ -110,7 +119,7 @@ public class GraspCliTests
     {
         var folder = TestPaths.NewScratchFolder();
         var bad = Path.Combine(folder, "P.csv");
-        File.WriteAllText(bad, "year,month,day,hour,minute," + string.Join(",", StationNetwork.Read(Stations).Names) + "\n2024,2,30,0,0" + string.Concat(Enumerable.Repeat(",0.1", 150)) + "\n");
+        File.WriteAllText(bad, "year,month,day,hour,minute," + string.Join(",", StationNetworkCsv.Read(Stations).Names) + "\n2024,2,30,0,0" + string.Concat(Enumerable.Repeat(",0.1", 150)) + "\n");
         var result = CliRunner.Run("grasp", "tremor", "--stations", Stations, "--probabilities", bad, "--out", Path.Combine(folder, "C.csv"));
         Assert.Equal(CliApp.InputError, result.ExitCode);
         Assert.Contains($"{bad}, row 2, column 3: impossible date", result.Error, StringComparison.Ordinal);

@@ -1,4 +1,6 @@
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Stations;
 using Seismic.DietGrasp.Synthetics;
 using Xunit;
 
@@ -7,7 +9,7 @@ namespace Seismic.DietGrasp.Tests.Grasp;
 /// <summary>Properties every output must have, on random and simulated tables.</summary>
 public class InvariantTests
 {
-    private static readonly StationNetwork Stations = StationNetwork.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
+    private static readonly StationNetwork Stations = StationNetworkCsv.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
     private static readonly IReadOnlyList<PlanarPosition> Positions = GraspAssociator.Project(Stations);
 
     private static ProbabilityTable RandomTable(int seed, double detectingShare)
@@ -40,9 +42,9 @@ public class InvariantTests
     {
         var table = seed == 5 ? ProbabilityScenario.Simulate(Stations, new ScenarioOptions { Seed = seed, Minutes = 60 }).Tremor : RandomTable(seed, share);
         var graph = GraspAssociator.KnnGraph(Stations, k);
-        var parameters = GraspParameters.Default.WithMaxEigen(maxEigen).WithMinStations(minStations).WithStdThreshold(120).WithK(k);
-        var nocut = GraspAssociator.ApplyNocut(table, graph, parameters);
-        var tremor = GraspAssociator.ApplyTremor(table, graph, Positions, parameters);
+        var parameters = GraspParameters.Default with { MaxEigen = maxEigen, MinStations = minStations, StdThreshold = 120, K = k };
+        var nocut = GraspAssociator.ApplyNocut(graph, table, parameters);
+        var tremor = GraspAssociator.ApplyTremor(graph, table, Positions, parameters);
         Assert.NotEmpty(nocut);
 
         foreach (var groups in new[] { nocut, tremor })

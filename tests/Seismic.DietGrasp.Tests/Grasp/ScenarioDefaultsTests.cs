@@ -1,4 +1,6 @@
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Stations;
 using Seismic.DietGrasp.Synthetics;
 using Xunit;
 
@@ -8,7 +10,7 @@ namespace Seismic.DietGrasp.Tests.Grasp;
 public class ScenarioDefaultsTests
 {
     private const int Trials = 40;
-    private static readonly StationNetwork Stations = StationNetwork.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
+    private static readonly StationNetwork Stations = StationNetworkCsv.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
     private static readonly double[,] Distances = GraspAssociator.DistanceMatrix(Stations);
     private static readonly StationGraph Graph = GraspAssociator.KnnGraph(Distances);
     private static readonly IReadOnlyList<PlanarPosition> Positions = GraspAssociator.Project(Stations);
@@ -34,7 +36,7 @@ public class ScenarioDefaultsTests
                 t--;
                 continue;
             }
-            var groups = GraspAssociator.ApplyTremor(ProbabilityScenario.SingleMinute(Stations.Count, footprint, 0.9, random), Graph, Positions)
+            var groups = GraspAssociator.ApplyTremor(Graph, ProbabilityScenario.SingleMinute(Stations.Count, footprint, 0.9, random), Positions)
                 .Where(g => g.Stations.Count(footprint.Contains) * 2 >= g.Count).ToList();
             kept += groups.Count >= 1 ? 1 : 0;
             split += groups.Count >= 2 ? 1 : 0;
@@ -53,8 +55,8 @@ public class ScenarioDefaultsTests
             var radius = 60 + 15 * random.NextDouble();
             var (a, b) = Pair(random, 4 * radius, 8 * radius);
             var footprint = ProbabilityScenario.ChainedSources(Distances, Graph, a, b, radius);
-            var groups = GraspAssociator.ApplyTremor(ProbabilityScenario.SingleMinute(Stations.Count, footprint, 1.0, random), Graph, Positions,
-                GraspParameters.Default.WithStdThreshold(double.PositiveInfinity));
+            var groups = GraspAssociator.ApplyTremor(Graph, ProbabilityScenario.SingleMinute(Stations.Count, footprint, 1.0, random), Positions,
+                GraspParameters.Default with { StdThreshold = double.PositiveInfinity });
             split += groups.Any(g => g.Stations.Contains(a) && g.Stations.Contains(b)) ? 0 : 1;
         }
         Assert.True(split >= Trials * 9 / 10, $"split {split} of {Trials}");
@@ -70,8 +72,8 @@ public class ScenarioDefaultsTests
         for (var t = 0; t < Trials; t++)
         {
             var table = ProbabilityScenario.SingleMinute(Stations.Count, everyone, 0.9, random);
-            removed += GraspAssociator.ApplyTremor(table, Graph, Positions).Count == 0 ? 1 : 0;
-            removedLoose += GraspAssociator.ApplyTremor(table, Graph, Positions, GraspParameters.Default.WithMaxEigen(0.02)).Count == 0 ? 1 : 0;
+            removed += GraspAssociator.ApplyTremor(Graph, table, Positions).Count == 0 ? 1 : 0;
+            removedLoose += GraspAssociator.ApplyTremor(Graph, table, Positions, GraspParameters.Default with { MaxEigen = 0.02 }).Count == 0 ? 1 : 0;
         }
         Assert.True(removed >= Trials * 9 / 10, $"removed {removed} of {Trials}");
         Assert.True(removedLoose <= Trials / 4, $"Max_eigen 0.02 removed {removedLoose} of {Trials}");
@@ -81,7 +83,7 @@ public class ScenarioDefaultsTests
     public void SimulatedDayIsFoundWhereItWasInjected()
     {
         var simulated = ProbabilityScenario.Simulate(Stations, new ScenarioOptions { Seed = 5, Minutes = 360, TremorEpisodes = 4, ChainedTremorEpisodes = 0, LocalEarthquakes = 0, Teleseisms = 1 });
-        var groups = GraspAssociator.ApplyTremor(simulated.Tremor, Graph, Positions);
+        var groups = GraspAssociator.ApplyTremor(Graph, simulated.Tremor, Positions);
         foreach (var tremor in simulated.Events.Where(e => e.Kind == ScenarioEventKind.Tremor && e.Stations.Count >= 5))
         {
             var during = groups.Where(g => g.Minute >= tremor.Start && g.Minute < tremor.Start.AddMinutes(tremor.DurationMinutes) && g.Stations.Contains(tremor.CentreStations[0])).Count();

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.Stations;
 using Xunit;
 
 namespace Seismic.DietGrasp.Tests.Grasp;
@@ -68,12 +69,12 @@ public sealed class TremorFixtureTests
         var values = minutes.SelectMany(r => r.EnumerateArray().Select(v => v.ValueKind == JsonValueKind.Null ? float.NaN : (float)v.GetDouble())).ToArray();
         var table = new ProbabilityTable(n, Enumerable.Range(0, minutes.Length).Select(m => FirstMinute.AddMinutes(m)).ToArray(), values);
         var parameters = GraspParameters.Default
-            .WithProbabilityThreshold(c.GetProperty("prob_thres").GetDouble())
-            .WithMinStations(c.GetProperty("min_stations").GetInt32())
-            .WithMaxEigen(c.GetProperty("max_eigen").GetDouble())
-            .WithStdThreshold(c.GetProperty("std_thres").GetDouble());
+             with { ProbabilityThreshold = c.GetProperty("prob_thres").GetDouble() }
+             with { MinStations = c.GetProperty("min_stations").GetInt32() }
+             with { MaxEigen = c.GetProperty("max_eigen").GetDouble() }
+             with { StdThreshold = c.GetProperty("std_thres").GetDouble() };
 
-        var groups = GraspAssociator.ApplyTremor(table, graph, positions, parameters)
+        var groups = GraspAssociator.ApplyTremor(graph, table, positions, parameters)
             .Select(g => $"{(int)(g.Minute - FirstMinute).TotalMinutes}: {string.Join(",", g.Stations)}")
             .ToList();
 

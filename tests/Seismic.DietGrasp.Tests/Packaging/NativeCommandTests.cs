@@ -1,5 +1,4 @@
 using Seismic.DietGrasp.Cli;
-using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Synthetics;
 using Seismic.DietGrasp.Tests.Cli;
@@ -51,10 +50,10 @@ public sealed class NativeCommandTests
         AssertSameFiles(native, "X.npy", "waveform", "--input", TestPaths.TestData("Waveforms", "test.mseed"), "--out", "{out}");
 
         var stations = TestPaths.TestData("Grasp", "Station_info.csv");
-        var network = StationNetwork.Read(stations);
+        var network = StationNetworkCsv.Read(stations);
         var simulated = ProbabilityScenario.Simulate(network, new ScenarioOptions { Seed = 5, Minutes = 60, TremorEpisodes = 2, LocalEarthquakes = 1 });
         var tremor = Path.Combine(_scratch, "Probability_T.csv");
-        simulated.Tremor.Write(tremor, network);
+        ProbabilityTableCsv.Write(tremor, simulated.Tremor, network);
         AssertSameFiles(native, "C.csv", "grasp", "tremor", "--stations", stations, "--probabilities", tremor, "--k", "12", "--epsg", "32654", "--out", "{out}");
 
         // Failures still come out as one line and exit code 1, the exception's type and text intact.

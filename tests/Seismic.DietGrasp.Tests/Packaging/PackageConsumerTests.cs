@@ -144,7 +144,7 @@ public sealed class PackageConsumerTests
             var graph = GraspAssociator.KnnGraph(stations, k: 2);
             var minuteStamp = new DateTime(2016, 4, 1, 0, 0, 0, DateTimeKind.Utc);
             var table = new ProbabilityTable(stations.Count, new[] { minuteStamp }, new[] { 0.9f, 0.8f, 0.95f, 0.1f, 0.2f, 0.1f });
-            var groups = GraspAssociator.ApplyNocut(table, graph);
+            var groups = GraspAssociator.ApplyNocut(graph, table);
             Console.WriteLine($"nocut groups: {string.Join(" ", groups.Select(g => $"[{string.Join(",", g.Stations)}]"))}");
             """);
         File.WriteAllText(Path.Combine(folder, "ReadmeExamples.cs"), ReadmeExamplesSource());

@@ -1,6 +1,7 @@
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.Plotting;
 using Seismic.DietGrasp.Processing;
+using Seismic.DietGrasp.Stations;
 using Xunit;
 
 namespace Seismic.DietGrasp.Tests.Plotting;

@@ -1,5 +1,7 @@
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Processing;
+using Seismic.DietGrasp.Stations;
 using Seismic.DietGrasp.Synthetics;
 
 namespace Seismic.DietGrasp.Tests.Plotting;
@@ -15,7 +17,7 @@ internal sealed class PictureScenario
         Catalogue = catalogue;
     }
 
-    public static StationNetwork Snet { get; } = StationNetwork.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
+    public static StationNetwork Snet { get; } = StationNetworkCsv.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
 
     public StationNetwork Stations { get; }
 
@@ -29,7 +31,7 @@ internal sealed class PictureScenario
     {
         var simulated = ProbabilityScenario.Simulate(stations, new ScenarioOptions { Minutes = minutes, Seed = seed, TremorEpisodes = tremorEpisodes });
         var graph = GraspAssociator.KnnGraph(stations);
-        var groups = GraspAssociator.ApplyTremor(simulated.Tremor, graph, GraspAssociator.Project(stations));
+        var groups = GraspAssociator.ApplyTremor(graph, simulated.Tremor, GraspAssociator.Project(stations));
         var catalogue = TremorCatalogue.Build(stations, groups.Select(g => new CategorizedGroup(g, TremorCategory.Probable)).ToList());
         return new PictureScenario(stations, simulated.Tremor, groups, catalogue);
     }
@@ -38,8 +40,8 @@ internal sealed class PictureScenario
     public RunLayout WriteOutputFolder()
     {
         var layout = new RunLayout(TestPaths.NewScratchFolder());
-        Tremor.Write(layout.PathOf(RunLayout.TremorProbabilityFile), Stations);
-        CandidateTable.Write(layout.PathOf(RunLayout.TremorCandidateFile), Stations, Groups);
+        ProbabilityTableCsv.Write(layout.PathOf(RunLayout.TremorProbabilityFile), Tremor, Stations);
+        CandidateTableCsv.Write(layout.PathOf(RunLayout.TremorCandidateFile), Stations, Groups);
         TremorCatalogue.Write(layout.PathOf(RunLayout.TremorCatalogueFile), Stations, Catalogue);
         return layout;
     }

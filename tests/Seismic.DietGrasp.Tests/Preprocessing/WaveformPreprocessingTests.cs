@@ -42,7 +42,7 @@ public sealed class WaveformPreprocessingTests
     public void Resampling_gives_minutes_of_the_spectrogram_rate()
     {
         var samples = Enumerable.Range(0, 2 * 3 * 7680).Select(i => Math.Sin(i * 0.37)).ToArray();
-        var result = WaveformPreprocessing.Default.WithHighPass(0).ApplyToMinutes(samples, 7680, 128, out var rate);
+        var result = (WaveformPreprocessing.Default with { HighPassCorner = 0 }).ApplyToMinutes(samples, 7680, 128, out var rate);
         Assert.Equal(125, rate);
         Assert.Equal(2 * 3 * 7500, result.Length);
     }
@@ -53,9 +53,9 @@ public sealed class WaveformPreprocessingTests
     [InlineData(double.PositiveInfinity)]
     [InlineData(0.001)]
     public void Refuses_a_bad_corner(double corner) =>
-        Assert.Throws<InvalidParameterException>(() => WaveformPreprocessing.Default.WithHighPass(corner));
+        Assert.Throws<InvalidParameterException>(() => WaveformPreprocessing.Default with { HighPassCorner = corner });
 
     [Fact]
     public void A_corner_above_the_nyquist_frequency_is_refused() =>
-        Assert.Throws<InvalidParameterException>(() => DietSpectrogram.ComputeBatch(new double[3 * 6000], 100, WaveformPreprocessing.Default.WithHighPass(60), out _));
+        Assert.Throws<InvalidParameterException>(() => DietSpectrogram.ComputeBatch(new double[3 * 6000], 100, WaveformPreprocessing.Default with { HighPassCorner = 60 }, out _));
 }

@@ -1,4 +1,5 @@
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Plotting;
 using Seismic.DietGrasp.Processing;
 using Xunit;
@@ -95,10 +96,10 @@ public sealed class ContinuousProcessingTests
         Assert.Equal(new[] { RunLayout.StrongestTremorSpectrogramFile, RunLayout.StrongestTremorFile }.Concat(pictures).Select(name => Path.Combine(folder, name)), drawn.Files);
         Assert.Empty(drawn.Warnings);
         Assert.All(pictures, name => Assert.Equal(new byte[] { 0x89, (byte)'P', (byte)'N', (byte)'G' }, File.ReadAllBytes(Path.Combine(folder, name)).Take(4)));
-        var reread = ProbabilityTable.Read(Path.Combine(folder, RunLayout.TremorProbabilityFile), result.Stations);
+        var reread = ProbabilityTableCsv.Read(Path.Combine(folder, RunLayout.TremorProbabilityFile), result.Stations);
         Assert.Equal(result.Tremor.Minutes, reread.Minutes);
-        Assert.Equal(result.TremorGroups.Count, CandidateTable.Read(Path.Combine(folder, RunLayout.TremorCandidateFile), result.Stations).Count);
-        Assert.Equal(result.CategorizedTremor.Select(g => g.Category), CandidateTable.ReadCategorized(Path.Combine(folder, RunLayout.TremorCategoryFile), result.Stations).Select(g => g.Category));
+        Assert.Equal(result.TremorGroups.Count, CandidateTableCsv.Read(Path.Combine(folder, RunLayout.TremorCandidateFile), result.Stations).Count);
+        Assert.Equal(result.CategorizedTremor.Select(g => g.Category), CandidateTableCsv.ReadCategorized(Path.Combine(folder, RunLayout.TremorCategoryFile), result.Stations).Select(g => g.Category));
         Assert.Equal(result.Catalogue.Select(e => e.ToString()), TremorCatalogue.Read(Path.Combine(folder, RunLayout.TremorCatalogueFile), result.Stations).Select(e => e.ToString()));
         Assert.True(File.Exists(Path.Combine(folder, "days", "2016-04-01", "complete")));
         Assert.Equal(1 + 8, File.ReadAllLines(Path.Combine(folder, "days", "2016-04-01", RunLayout.TremorProbabilityFile)).Length);
@@ -146,7 +147,7 @@ public sealed class ContinuousProcessingTests
         Assert.Equal(written, File.GetLastWriteTimeUtc(marker));
         AssertSameFiles(Reference.Value.Folder, folder);
 
-        var other = ContinuousProcessing.Run(Options(folder).WithSensitivity(ChannelSensitivity.Uniform(1e9)));
+        var other = ContinuousProcessing.Run(Options(folder) with { Sensitivity = ChannelSensitivity.Uniform(1e9) });
         Assert.Equal(0, other.ResumedDays);
         Assert.Equal(2, other.ComputedDays);
     }
@@ -155,7 +156,7 @@ public sealed class ContinuousProcessingTests
     public void A_time_range_limits_the_rows_to_its_minutes()
     {
         var folder = TestPaths.NewScratchFolder();
-        var result = ContinuousProcessing.Run(Options(folder).WithTimeRange(RunScenario.Start.AddMinutes(3).AddSeconds(20), RunScenario.Start.AddMinutes(5)));
+        var result = ContinuousProcessing.Run(Options(folder) with { StartTime = RunScenario.Start.AddMinutes(3).AddSeconds(20), EndTime = RunScenario.Start.AddMinutes(5) });
         Assert.Equal(new[] { RunScenario.Start.AddMinutes(3), RunScenario.Start.AddMinutes(4) }, result.Tremor.Minutes);
         Assert.Equal(1, result.ComputedDays);
         for (var s = 0; s < 12; s++)
@@ -179,13 +180,13 @@ public sealed class ContinuousProcessingTests
     public void A_bad_k_fails_before_any_classification()
     {
         var folder = Path.Combine(TestPaths.NewScratchFolder(), "out");
-        var error = Assert.Throws<InvalidParameterException>(() => ContinuousProcessing.Run(Options(folder).WithGrasp(GraspParameters.Default.WithK(12))));
+        var error = Assert.Throws<InvalidParameterException>(() => ContinuousProcessing.Run(Options(folder) with { Grasp = GraspParameters.Default with { K = 12 } }));
         Assert.Contains("12", error.Message, StringComparison.Ordinal);
         Assert.False(Directory.Exists(folder));
     }
 
     internal static RunOptions Options(string output) =>
-        new RunOptions(RunScenario.WaveformFolder, RunScenario.StationFile, output).WithMaxDegreeOfParallelism(2);
+        new RunOptions(RunScenario.WaveformFolder, RunScenario.StationFile, output) with { MaxDegreeOfParallelism = 2 };
 
     private static void AssertSameFiles(string expectedFolder, string actualFolder)
     {
@@ -248,7 +249,7 @@ public sealed class MixedFormatRunTests
         Assert.True(expected.Zip(Spectrogram(archive, null), (x, y) => Math.Abs(x - y)).Max() > 0.1);
 
         var result = ContinuousProcessing.Run(new RunOptions(waveforms, RunScenario.StationFile, Path.Combine(folder, "out"))
-            .WithSensitivity(table));
+             with { Sensitivity = table });
         var sacOnly = ContinuousProcessing.Run(ContinuousProcessingTests.Options(Path.Combine(folder, "reference")));
         for (var m = 0; m < RunScenario.Minutes; m++)
         {

@@ -106,12 +106,12 @@ public sealed class PreprocessingPipelineTests
     {
         var options = new RunOptions(RunScenario.WaveformFolder, RunScenario.StationFile, TestPaths.NewScratchFolder());
         Assert.Equal(1, options.HighPass);
-        Assert.Equal(0, options.WithHighPass(0).HighPass);
-        Assert.Equal(2, options.WithHighPass(2).WithModel(null).HighPass);
-        Assert.Throws<InvalidParameterException>(() => options.WithHighPass(-1));
-        Assert.Throws<InvalidParameterException>(() => options.WithHighPass(double.NaN));
+        Assert.Equal(0, (options with { HighPass = 0 }).HighPass);
+        Assert.Equal(2, (options with { HighPass = 2, ModelPath = null }).HighPass);
+        Assert.Throws<InvalidParameterException>(() => options with { HighPass = -1 });
+        Assert.Throws<InvalidParameterException>(() => options with { HighPass = double.NaN });
         // A corner above the records' Nyquist frequency fails before any classification.
-        var error = Assert.Throws<InvalidParameterException>(() => ContinuousProcessing.Run(options.WithHighPass(60)));
+        var error = Assert.Throws<InvalidParameterException>(() => ContinuousProcessing.Run(options with { HighPass = 60 }));
         Assert.Contains("Nyquist", error.Message, StringComparison.Ordinal);
     }
 }

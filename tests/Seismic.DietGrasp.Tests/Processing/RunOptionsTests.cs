@@ -12,16 +12,20 @@ public sealed class RunOptionsTests
         var folder = TestPaths.NewScratchFolder();
         var stations = Path.Combine(folder, "s.csv");
         File.WriteAllText(stations, "name,latitude,longitude\n");
-        Assert.Equal("waveformDirectory", Assert.Throws<InvalidParameterException>(() => new RunOptions(Path.Combine(folder, "none"), stations, folder)).ParameterName);
-        Assert.Equal("stationFile", Assert.Throws<InvalidParameterException>(() => new RunOptions(folder, Path.Combine(folder, "none.csv"), folder)).ParameterName);
-        Assert.Equal("outputDirectory", Assert.Throws<InvalidParameterException>(() => new RunOptions(folder, stations, stations)).ParameterName);
+        // Building options never touches the disk; Validate (which Run calls first) does.
+        var missingFolder = new RunOptions(Path.Combine(folder, "none"), stations, folder);
+        Assert.Equal("waveformDirectory", Assert.Throws<InvalidParameterException>(() => missingFolder.Validate()).ParameterName);
+        Assert.Equal("waveformDirectory", Assert.Throws<InvalidParameterException>(() => ContinuousProcessing.Run(missingFolder)).ParameterName);
+        Assert.Equal("stationFile", Assert.Throws<InvalidParameterException>(() => new RunOptions(folder, Path.Combine(folder, "none.csv"), folder).Validate()).ParameterName);
+        Assert.Equal("outputDirectory", Assert.Throws<InvalidParameterException>(() => new RunOptions(folder, stations, stations).Validate()).ParameterName);
+        Assert.Equal("outputDirectory", Assert.Throws<InvalidParameterException>(() => new RunOptions(folder, stations, " ")).ParameterName);
         var options = new RunOptions(folder, stations, Path.Combine(folder, "out"));
         var t = new DateTime(2016, 4, 1, 0, 0, 0, DateTimeKind.Utc);
-        Assert.Throws<InvalidParameterException>(() => options.WithTimeRange(t, t));
-        Assert.Throws<InvalidParameterException>(() => options.WithMaxDegreeOfParallelism(0));
-        Assert.Throws<InvalidParameterException>(() => options.WithModel(Path.Combine(folder, "m.onnx")));
+        Assert.Throws<InvalidParameterException>(() => (options with { StartTime = t, EndTime = t }).Validate());
+        Assert.Throws<InvalidParameterException>(() => options with { MaxDegreeOfParallelism = 0 });
+        Assert.Throws<InvalidParameterException>(() => (options with { ModelPath = Path.Combine(folder, "m.onnx") }).Validate());
 
-        var widened = options.WithTimeRange(t.AddSeconds(30), t.AddMinutes(2).AddSeconds(1));
+        var widened = options with { StartTime = t.AddSeconds(30), EndTime = t.AddMinutes(2).AddSeconds(1) };
         Assert.Equal(t, widened.StartTime);
         Assert.Equal(t.AddMinutes(3), widened.EndTime);
         Assert.Null(options.StartTime);

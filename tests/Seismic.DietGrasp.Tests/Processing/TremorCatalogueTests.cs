@@ -1,5 +1,6 @@
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.Processing;
+using Seismic.DietGrasp.Stations;
 using Xunit;
 
 namespace Seismic.DietGrasp.Tests.Processing;

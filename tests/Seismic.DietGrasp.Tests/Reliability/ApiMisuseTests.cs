@@ -2,7 +2,9 @@ using System.Collections;
 using System.Reflection;
 using Seismic.DietGrasp.DietClassifier;
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Spectrogram;
+using Seismic.DietGrasp.Stations;
 using Seismic.DietGrasp.Waveforms;
 using Xunit;
 
@@ -26,7 +28,7 @@ public sealed class ApiMisuseTests
         // Plain data records: any int is a value they carry, checked where it is used.
         "RunProgress", "SampleRange", "ReliabilityBin",
         // Counts and thresholds where a huge value is legal (no group qualifies, one episode spans all).
-        "GraspParameters.WithMinStations(value)", "GraspParameters.WithCategoryWindow(value)", "TremorCatalogue.Build(maxGapMinutes)",
+        "GraspParameters with { MinStations = value }", "GraspParameters with { CategoryWindow = value }", "TremorCatalogue.Build(maxGapMinutes)",
     };
 
     // Moving to Seismic.DietGrasp.Synthetics (another branch); covered there by the same test once it has its assembly.
@@ -88,7 +90,7 @@ public sealed class ApiMisuseTests
     [Fact]
     public void Indices_one_past_the_end_are_refused_not_answered()
     {
-        var stations = StationNetwork.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
+        var stations = StationNetworkCsv.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
         var graph = GraspAssociator.KnnGraph(stations, 3);
         Assert.Throws<ArgumentOutOfRangeException>(() => graph.AreAdjacent(0, graph.Count));
         Assert.Throws<ArgumentOutOfRangeException>(() => graph.Neighbours(graph.Count));
@@ -200,7 +202,7 @@ public sealed class ApiMisuseTests
     private static Dictionary<Type, object> MakeSamples()
     {
         var scratch = TestPaths.NewScratchFolder();
-        var stations = StationNetwork.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
+        var stations = StationNetworkCsv.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
         var minute = new DateTime(2016, 4, 1, 0, 0, 0, DateTimeKind.Utc);
         var table = new ProbabilityTable(stations.Count, new[] { minute, minute.AddMinutes(1) }, Enumerable.Repeat(0.9f, 2 * stations.Count).ToArray());
         var graph = GraspAssociator.KnnGraph(stations, 3);

@@ -273,11 +273,11 @@ internal static class BadInputTable
         {
             yield return Case(name)
                 .Given(f => f.WriteText("stations.csv", text()))
-                .Library<InvalidTableException>(f => StationNetwork.Read(f.In("stations.csv")), mentions)
+                .Library<InvalidTableException>(f => StationNetworkCsv.Read(f.In("stations.csv")), mentions)
                 .CommandLine(f => new[] { "grasp", "distances", "--stations", f.In("stations.csv"), "--out", f.Out("d.csv") }, mentions);
         }
         yield return Case("stations: missing file")
-            .Library<InvalidFileException>(f => StationNetwork.Read(f.In("stations.csv")), "stations.csv", "file not found")
+            .Library<InvalidFileException>(f => StationNetworkCsv.Read(f.In("stations.csv")), "stations.csv", "file not found")
             .CommandLine(f => new[] { "grasp", "distances", "--stations", f.In("stations.csv"), "--out", f.Out("d.csv") }, "stations.csv", "file not found");
     }
 
@@ -306,7 +306,7 @@ internal static class BadInputTable
                     f.WriteText("stations.csv", GraspTables.Stations.ToString());
                     f.WriteText("p.csv", table().ToString());
                 })
-                .Library<InvalidTableException>(f => ProbabilityTable.Read(f.In("p.csv"), StationNetwork.Read(f.In("stations.csv"))), mentions)
+                .Library<InvalidTableException>(f => ProbabilityTableCsv.Read(f.In("p.csv"), StationNetworkCsv.Read(f.In("stations.csv"))), mentions)
                 .CommandLine(f => new[] { "grasp", "nocut", "--stations", f.In("stations.csv"), "--probabilities", f.In("p.csv"), "--k", "12", "--out", f.Out("c.csv") }, mentions);
         }
     }
@@ -327,7 +327,7 @@ internal static class BadInputTable
                     f.WriteText("t.csv", table().ToString());
                     f.WriteText("e.csv", GraspTables.Candidates().ToString());
                 })
-                .Library<InvalidTableException>(f => CandidateTable.Read(f.In("t.csv"), StationNetwork.Read(f.In("stations.csv"))), mentions)
+                .Library<InvalidTableException>(f => CandidateTableCsv.Read(f.In("t.csv"), StationNetworkCsv.Read(f.In("stations.csv"))), mentions)
                 .CommandLine(f => new[] { "grasp", "categorize", "--stations", f.In("stations.csv"), "--tremor", f.In("t.csv"), "--eq", f.In("e.csv"), "--out", f.Out("x.csv") }, mentions);
         }
 
@@ -335,11 +335,11 @@ internal static class BadInputTable
         var stations = TestPaths.TestData("Grasp", "Station_info.csv");
         yield return Case("categorized table: category 3")
             .Given(f => f.WriteText("x.csv", GraspTables.Candidates().AddColumn("category", "3").ToString()))
-            .Library<InvalidTableException>(f => CandidateTable.ReadCategorized(f.In("x.csv"), StationNetwork.Read(stations)), "x.csv, row 2, column 156", "category 3");
+            .Library<InvalidTableException>(f => CandidateTableCsv.ReadCategorized(f.In("x.csv"), StationNetworkCsv.Read(stations)), "x.csv, row 2, column 156", "category 3");
 
         yield return Case("distance matrix: negative distance")
             .Given(f => f.WriteText("d.csv", CsvText.Parse(Fixtures.Text("Grasp", "Stadis_array_original.csv")).Cell(3, 5, "-12.5").ToString()))
-            .Library<InvalidTableException>(f => GraspAssociator.ReadDistanceMatrix(f.In("d.csv"), StationNetwork.Read(stations)), "d.csv, row 3, column 5", "negative distance -12.5");
+            .Library<InvalidTableException>(f => DistanceMatrixCsv.Read(f.In("d.csv"), StationNetworkCsv.Read(stations)), "d.csv, row 3, column 5", "negative distance -12.5");
     }
 
     private static IEnumerable<BadInput> Parameters()
@@ -356,19 +356,19 @@ internal static class BadInputTable
 
         var rows = new (string Name, Action Library, string[] Options, string[] Mentions)[]
         {
-            ("GrASP: k = 0", () => GraspParameters.Default.WithK(0), new[] { "--k", "0" }, new[] { "k: 0", "at least 1" }),
-            ("GrASP: k = N", () => GraspAssociator.KnnGraph(StationNetwork.Read(stations), 150), new[] { "--k", "150" }, new[] { "k: 150", "1..149 for 150 stations" }),
-            ("GrASP: Prob_thres 1.7", () => GraspParameters.Default.WithProbabilityThreshold(1.7), new[] { "--prob-thres", "1.7" }, new[] { "Prob_thres", "1.7", "(0, 1]" }),
-            ("GrASP: Prob_thres 0", () => GraspParameters.Default.WithProbabilityThreshold(0), new[] { "--prob-thres", "0" }, new[] { "Prob_thres", "(0, 1]" }),
-            ("GrASP: Min_stations 0", () => GraspParameters.Default.WithMinStations(0), new[] { "--min-stations", "0" }, new[] { "Min_stations", "at least 1" }),
-            ("GrASP: Max_eigen 1.5", () => GraspParameters.Default.WithMaxEigen(1.5), new[] { "--max-eigen", "1.5" }, new[] { "Max_eigen", "1.5", "[0, 1]" }),
-            ("GrASP: Max_eigen -0.1", () => GraspParameters.Default.WithMaxEigen(-0.1), new[] { "--max-eigen", "-0.1" }, new[] { "Max_eigen", "[0, 1]" }),
-            ("GrASP: Std_thres -5 km", () => GraspParameters.Default.WithStdThreshold(-5), new[] { "--std-thres", "-5" }, new[] { "Std_thres", "-5", "positive distance in km" }),
-            ("GrASP: Std_thres 0 km", () => GraspParameters.Default.WithStdThreshold(0), new[] { "--std-thres", "0" }, new[] { "Std_thres", "positive distance in km" }),
-            ("GrASP: EPSG 4326 (not a projection)", () => GraspParameters.Default.WithEpsg(4326), new[] { "--epsg", "4326" }, new[] { "EPSG_proj", "EPSG:4326 is not supported" }),
-            ("GrASP: EPSG 32661 (no such UTM zone)", () => GraspParameters.Default.WithEpsg(32661), new[] { "--epsg", "32661" }, new[] { "EPSG_proj", "EPSG:32661 is not supported" }),
-            ("GrASP: EPSG 32609 (a UTM zone 90 degrees from the stations)", () => GraspAssociator.Project(StationNetwork.Read(stations), 32609), new[] { "--epsg", "32609" }, new[] { "EPSG_proj", "central meridian (-129) of UTM zone 9", "centroid lies in EPSG:32654" }),
-            ("GrASP: EPSG 3857 (a projection the library cannot do)", () => GraspAssociator.Project(StationNetwork.Read(stations), 3857), new[] { "--epsg", "3857" }, new[] { "EPSG_proj", "EPSG:3857 is not supported" }),
+            ("GrASP: k = 0", () => _ = GraspParameters.Default with { K = 0 }, new[] { "--k", "0" }, new[] { "k: 0", "at least 1" }),
+            ("GrASP: k = N", () => GraspAssociator.KnnGraph(StationNetworkCsv.Read(stations), 150), new[] { "--k", "150" }, new[] { "k: 150", "1..149 for 150 stations" }),
+            ("GrASP: Prob_thres 1.7", () => _ = GraspParameters.Default with { ProbabilityThreshold = 1.7 }, new[] { "--prob-thres", "1.7" }, new[] { "Prob_thres", "1.7", "(0, 1]" }),
+            ("GrASP: Prob_thres 0", () => _ = GraspParameters.Default with { ProbabilityThreshold = 0 }, new[] { "--prob-thres", "0" }, new[] { "Prob_thres", "(0, 1]" }),
+            ("GrASP: Min_stations 0", () => _ = GraspParameters.Default with { MinStations = 0 }, new[] { "--min-stations", "0" }, new[] { "Min_stations", "at least 1" }),
+            ("GrASP: Max_eigen 1.5", () => _ = GraspParameters.Default with { MaxEigen = 1.5 }, new[] { "--max-eigen", "1.5" }, new[] { "Max_eigen", "1.5", "[0, 1]" }),
+            ("GrASP: Max_eigen -0.1", () => _ = GraspParameters.Default with { MaxEigen = -0.1 }, new[] { "--max-eigen", "-0.1" }, new[] { "Max_eigen", "[0, 1]" }),
+            ("GrASP: Std_thres -5 km", () => _ = GraspParameters.Default with { StdThreshold = -5 }, new[] { "--std-thres", "-5" }, new[] { "Std_thres", "-5", "positive distance in km" }),
+            ("GrASP: Std_thres 0 km", () => _ = GraspParameters.Default with { StdThreshold = 0 }, new[] { "--std-thres", "0" }, new[] { "Std_thres", "positive distance in km" }),
+            ("GrASP: EPSG 4326 (not a projection)", () => _ = GraspParameters.Default with { Epsg = 4326 }, new[] { "--epsg", "4326" }, new[] { "EPSG_proj", "EPSG:4326 is not supported" }),
+            ("GrASP: EPSG 32661 (no such UTM zone)", () => _ = GraspParameters.Default with { Epsg = 32661 }, new[] { "--epsg", "32661" }, new[] { "EPSG_proj", "EPSG:32661 is not supported" }),
+            ("GrASP: EPSG 32609 (a UTM zone 90 degrees from the stations)", () => GraspAssociator.Project(StationNetworkCsv.Read(stations), 32609), new[] { "--epsg", "32609" }, new[] { "EPSG_proj", "central meridian (-129) of UTM zone 9", "centroid lies in EPSG:32654" }),
+            ("GrASP: EPSG 3857 (a projection the library cannot do)", () => GraspAssociator.Project(StationNetworkCsv.Read(stations), 3857), new[] { "--epsg", "3857" }, new[] { "EPSG_proj", "EPSG:3857 is not supported" }),
         };
         foreach (var (name, library, options, mentions) in rows)
         {
@@ -380,7 +380,7 @@ internal static class BadInputTable
 
         yield return Case("GrASP: Cat_window -1")
             .Given(Tables)
-            .Library<InvalidParameterException>(_ => GraspParameters.Default.WithCategoryWindow(-1), "Cat_window", "0 or more minutes")
+            .Library<InvalidParameterException>(folder => { _ = GraspParameters.Default with { CategoryWindow = -1 }; }, "Cat_window", "0 or more minutes")
             .CommandLine(f => new[] { "grasp", "categorize", "--stations", f.In("stations.csv"), "--tremor", f.In("t.csv"), "--eq", f.In("t.csv"), "--window", "-1", "--out", f.Out("x.csv") }, "--window: -1", "0 or more minutes");
     }
 
@@ -389,13 +389,13 @@ internal static class BadInputTable
         // The probability simulator behind the GrASP tuning and the demo: the library alone.
         var stations = TestPaths.TestData("Grasp", "Station_info.csv");
         yield return Case("scenario: false detection rate 1.7")
-            .Library<InvalidParameterException>(_ => ProbabilityScenario.Simulate(StationNetwork.Read(stations), new ScenarioOptions { FalseDetectionRate = 1.7 }), "FalseDetectionRate", "between 0 and 1");
+            .Library<InvalidParameterException>(_ => ProbabilityScenario.Simulate(StationNetworkCsv.Read(stations), new ScenarioOptions { FalseDetectionRate = 1.7 }), "FalseDetectionRate", "between 0 and 1");
         yield return Case("scenario: footprint beyond the network")
             .Library<InvalidParameterException>(_ => ProbabilityScenario.SingleMinute(150, new[] { 3, 150 }, 0.9, new Random(1)), "footprint", "station 150; expected 0..149");
         yield return Case("scenario: compact source around station -1")
             .Library<InvalidParameterException>(_ => ProbabilityScenario.CompactSource(new double[150, 150], -1, 30), "centre", "station -1; expected 0..149");
         yield return Case("scenario: tremor radii reversed")
-            .Library<InvalidParameterException>(_ => ProbabilityScenario.Simulate(StationNetwork.Read(stations), new ScenarioOptions { MinTremorRadiusKm = 80, MaxTremorRadiusKm = 20 }), "MaxTremorRadiusKm", "below MinTremorRadiusKm");
+            .Library<InvalidParameterException>(_ => ProbabilityScenario.Simulate(StationNetworkCsv.Read(stations), new ScenarioOptions { MinTremorRadiusKm = 80, MaxTremorRadiusKm = 20 }), "MaxTremorRadiusKm", "below MinTremorRadiusKm");
     }
 
     /// <summary>The waveform folder of a <c>run</c> case.</summary>
@@ -431,32 +431,32 @@ internal static class BadInputTable
 
         yield return Case("run: missing waveform folder")
             .Given(Stations)
-            .Library<InvalidParameterException>(f => Options(f), "waveformDirectory", "waves", "does not exist")
+            .Library<InvalidParameterException>(f => Options(f).Validate(), "waveformDirectory", "waves", "does not exist")
             .CommandLine(f => Run(f), "--waveforms:", "waves", "does not exist");
 
         yield return Case("run: missing station file")
             .Given(f => Directory.CreateDirectory(Waves(f)))
-            .Library<InvalidParameterException>(f => Options(f), "stationFile", "stations.csv", "does not exist")
+            .Library<InvalidParameterException>(f => Options(f).Validate(), "stationFile", "stations.csv", "does not exist")
             .CommandLine(f => Run(f), "--stations:", "stations.csv", "does not exist");
 
         yield return Case("run: start equal to end")
             .Given(ThreeComponents)
-            .Library<InvalidParameterException>(f => Options(f).WithTimeRange(new DateTime(2024, 3, 1, 12, 0, 0), new DateTime(2024, 3, 1, 12, 0, 0)), "endTime", "is empty")
+            .Library<InvalidParameterException>(f => (Options(f) with { StartTime = new DateTime(2024, 3, 1, 12, 0, 0), EndTime = new DateTime(2024, 3, 1, 12, 0, 0) }).Validate(), "endTime", "is empty")
             .CommandLine(f => Run(f, "--start", "2024-03-01T12:00:00Z", "--end", "2024-03-01T12:00:00Z"), "--end:", "is empty");
 
         yield return Case("run: start after the end of the waveforms")
             .Given(ThreeComponents)
-            .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f).WithTimeRange(new DateTime(2030, 1, 1), null)), "startTime", "is empty (the waveforms cover 2024-03-01T12:00:00Z to 2024-03-01T12:02:00Z)")
+            .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f) with { StartTime = new DateTime(2030, 1, 1) }), "startTime", "is empty (the waveforms cover 2024-03-01T12:00:00Z to 2024-03-01T12:02:00Z)")
             .CommandLine(f => Run(f, "--start", "2030-01-01T00:00:00Z"), "--start:", "is empty (the waveforms cover");
 
         yield return Case("run: a year with no data (2061 for 2016)")
             .Given(ThreeComponents)
-            .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f).WithTimeRange(new DateTime(2061, 3, 1), new DateTime(2061, 3, 2))), "startTime", "holds no waveform data", "2024-03-01T12:00:00Z to 2024-03-01T12:02:00Z")
+            .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f) with { StartTime = new DateTime(2061, 3, 1), EndTime = new DateTime(2061, 3, 2) }), "startTime", "holds no waveform data", "2024-03-01T12:00:00Z to 2024-03-01T12:02:00Z")
             .CommandLine(f => Run(f, "--start", "2061-03-01T00:00:00Z", "--end", "2061-03-02T00:00:00Z"), "--start:", "holds no waveform data");
 
         yield return Case("run: end in the calendar's last minute")
             .Given(ThreeComponents)
-            .Library<InvalidParameterException>(f => Options(f).WithTimeRange(null, DateTime.MaxValue), "endTime", "before 9999-12-31T23:59Z")
+            .Library<InvalidParameterException>(f => { _ = Options(f) with { EndTime = DateTime.MaxValue }; }, "endTime", "before 9999-12-31T23:59Z")
             .CommandLine(f => Run(f, "--end", "9999-12-31T23:59:30Z"), "--end:", "before 9999-12-31T23:59Z");
 
         yield return Case("run: no station of the station file in the waveforms")
@@ -480,17 +480,17 @@ internal static class BadInputTable
 
         yield return Case("run: --k 150 for 150 stations")
             .Given(ThreeComponents)
-            .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f).WithGrasp(GraspParameters.Default.WithK(150))), "k: 150", "1..149 for 150 stations")
+            .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f) with { Grasp = GraspParameters.Default with { K = 150 } }), "k: 150", "1..149 for 150 stations")
             .CommandLine(f => Run(f, "--k", "150"), "--k: 150", "1..149 for 150 stations");
 
         yield return Case("run: --epsg of a zone 90 degrees away")
             .Given(ThreeComponents)
-            .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f).WithGrasp(GraspParameters.Default.WithEpsg(32609))), "EPSG_proj", "UTM zone 9")
+            .Library<InvalidParameterException>(f => ContinuousProcessing.Run(Options(f) with { Grasp = GraspParameters.Default with { Epsg = 32609 } }), "EPSG_proj", "UTM zone 9")
             .CommandLine(f => Run(f, "--epsg", "32609"), "--epsg:", "UTM zone 9");
 
         yield return Case("run: --threads 0")
             .Given(ThreeComponents)
-            .Library<InvalidParameterException>(f => Options(f).WithMaxDegreeOfParallelism(0), "maxDegreeOfParallelism", "at least 1")
+            .Library<InvalidParameterException>(f => { _ = Options(f) with { MaxDegreeOfParallelism = 0 }; }, "maxDegreeOfParallelism", "at least 1")
             .CommandLine(f => Run(f, "--threads", "0"), "--threads:", "at least 1");
 
         yield return Case("run: output path is a file")
@@ -499,7 +499,7 @@ internal static class BadInputTable
                 ThreeComponents(f);
                 File.WriteAllText(f.Out("run"), "not a folder");
             })
-            .Library<InvalidParameterException>(f => Options(f), "outputDirectory", "is a file")
+            .Library<InvalidParameterException>(f => Options(f).Validate(), "outputDirectory", "is a file")
             .CommandLine(f => Run(f), "--out:", "is a file");
 
         yield return Case("run: sensitivity 0 counts per m/s")
@@ -509,7 +509,7 @@ internal static class BadInputTable
 
         yield return Case("run: missing model")
             .Given(ThreeComponents)
-            .Library<InvalidParameterException>(f => Options(f).WithModel(f.In("m.onnx")), "modelPath", "m.onnx", "does not exist")
+            .Library<InvalidParameterException>(f => (Options(f) with { ModelPath = f.In("m.onnx") }).Validate(), "modelPath", "m.onnx", "does not exist")
             .CommandLine(f => Run(f, "--model", f.In("m.onnx")), "--model:", "m.onnx", "does not exist");
     }
 

@@ -50,9 +50,9 @@ public sealed class DayReuseTests
     {
         var waveforms = FaultScenario.CopyWaveforms();
         var output = TestPaths.NewScratchFolder();
-        ContinuousProcessing.Run(FaultScenario.Options(waveforms, output).WithHighPass(0));
+        ContinuousProcessing.Run(FaultScenario.Options(waveforms, output) with { HighPass = 0 });
         File.SetLastWriteTimeUtc(Path.Combine(waveforms, "S03.HHZ.day1.sac"), new DateTime(2020, 1, 1, 0, 0, 0, DateTimeKind.Utc));
-        var again = ContinuousProcessing.Run(FaultScenario.Options(waveforms, output).WithHighPass(0));
+        var again = ContinuousProcessing.Run(FaultScenario.Options(waveforms, output) with { HighPass = 0 });
         // With the high-pass off, a day reads no margin across midnight: only the day the file covers is computed again.
         Assert.Equal(1, again.ComputedDays);
         Assert.Contains(again.Warnings, w => w.StartsWith("day 2016-04-01 recomputed: its input files changed", StringComparison.Ordinal) && w.Contains("1 changed (S03.HHZ.day1.sac)", StringComparison.Ordinal));

@@ -1,4 +1,5 @@
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Plotting;
 using Seismic.DietGrasp.Processing;
 using Seismic.DietGrasp.Tests.Cli;
@@ -35,7 +36,7 @@ public sealed class EmptyNetworkTests
         Assert.True(File.Exists(Path.Combine(output, RunLayout.TremorMapFile)));
         Assert.True(File.Exists(Path.Combine(output, RunLayout.TremorCatalogueFile)));
 
-        var library = ContinuousProcessing.Run(new RunOptions(waveforms, FaultScenario.StationFile, output).WithMaxDegreeOfParallelism(2));
+        var library = ContinuousProcessing.Run(new RunOptions(waveforms, FaultScenario.StationFile, output) with { MaxDegreeOfParallelism = 2 });
         var pictures = RunPictures.Save(library, output);
         Assert.Contains($"no station-minute was classified; {RunLayout.TremorTimelineFile} not written", pictures.Warnings);
     }
@@ -43,7 +44,7 @@ public sealed class EmptyNetworkTests
     [Fact]
     public void The_timeline_of_an_all_empty_table_is_refused_with_the_librarys_exception()
     {
-        var stations = StationNetwork.Read(FaultScenario.StationFile);
+        var stations = StationNetworkCsv.Read(FaultScenario.StationFile);
         var minutes = new[] { new DateTime(2016, 4, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2016, 4, 1, 0, 1, 0, DateTimeKind.Utc) };
         var values = Enumerable.Repeat(float.NaN, 2 * stations.Count).ToArray();
         var table = new ProbabilityTable(stations.Count, minutes, values);

@@ -46,7 +46,7 @@ internal static class FaultScenario
     }
 
     public static RunOptions Options(string waveforms, string output) =>
-        new RunOptions(waveforms, StationFile, output).WithMaxDegreeOfParallelism(2);
+        new RunOptions(waveforms, StationFile, output) with { MaxDegreeOfParallelism = 2 };
 
     public static readonly string[] TopLevelTables =
     {

@@ -21,7 +21,7 @@ public sealed class NonFiniteSampleTests
         SacFile.Write(Path.Combine(waveforms, "S04.HHX.sac"), new Trace(trace.Id, trace.StartTime, trace.SamplingRate, samples));
 
         // Without the high-pass: with it, the filter spreads the infinity over the stretch its margins reach.
-        var result = ContinuousProcessing.Run(FaultScenario.Options(waveforms, TestPaths.NewScratchFolder()).WithHighPass(0));
+        var result = ContinuousProcessing.Run(FaultScenario.Options(waveforms, TestPaths.NewScratchFolder()) with { HighPass = 0 });
         Assert.Contains("SN.S04..HHX 2016-04-01 23:55: sample 1234 of the minute is -infinity; S04's cell left empty", result.Warnings);
         Assert.True(float.IsNaN(result.Tremor[3, 3]));
         Assert.False(float.IsNaN(result.Tremor[2, 3]));

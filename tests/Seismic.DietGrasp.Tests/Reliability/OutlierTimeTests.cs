@@ -73,7 +73,7 @@ public sealed class OutlierTimeTests
         Assert.Contains("--start", error.Message, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(output));
 
-        var limited = ContinuousProcessing.Run(FaultScenario.Options(waveforms, output).WithTimeRange(Processing.RunScenario.Start, Processing.RunScenario.Start.AddMinutes(10)));
+        var limited = ContinuousProcessing.Run(FaultScenario.Options(waveforms, output) with { StartTime = Processing.RunScenario.Start, EndTime = Processing.RunScenario.Start.AddMinutes(10) });
         Assert.Equal(2, limited.ComputedDays);
     }
 }

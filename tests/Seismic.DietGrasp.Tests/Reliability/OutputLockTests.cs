@@ -70,7 +70,7 @@ public sealed class OutputLockTests
 
         using var cancellation = new CancellationTokenSource();
         var stopped = Assert.ThrowsAny<OperationCanceledException>(() => ContinuousProcessing.Run(
-            FaultScenario.Options(Processing.RunScenario.WaveformFolder, output).WithSensitivity(ChannelSensitivity.Uniform(2)),
+            FaultScenario.Options(Processing.RunScenario.WaveformFolder, output) with { Sensitivity = ChannelSensitivity.Uniform(2) },
             new CallbackProgress(p =>
             {
                 if (p.Stage == RunStage.Associating)
@@ -82,7 +82,7 @@ public sealed class OutputLockTests
         Assert.NotNull(stopped);
         Assert.False(File.Exists(manifest), "a mixed set must not carry a manifest");
 
-        ContinuousProcessing.Run(FaultScenario.Options(Processing.RunScenario.WaveformFolder, output).WithSensitivity(ChannelSensitivity.Uniform(2)));
+        ContinuousProcessing.Run(FaultScenario.Options(Processing.RunScenario.WaveformFolder, output) with { Sensitivity = ChannelSensitivity.Uniform(2) });
         AssertManifestMatches(output);
     }
 

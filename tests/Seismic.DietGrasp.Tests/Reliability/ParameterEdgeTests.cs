@@ -1,4 +1,5 @@
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Processing;
 using Xunit;
 
@@ -17,7 +18,7 @@ public class ParameterEdgeTests
     {
         // Possible when an earthquake group within `window` whole minutes shares a station with the
         // tremor group or with a kNN neighbour of its stations (METHOD.md 4).
-        var stations = StationNetwork.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
+        var stations = StationNetworkCsv.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
         var graph = GraspAssociator.KnnGraph(stations);
         var random = new Random(window);
         var start = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc);
@@ -28,7 +29,7 @@ public class ParameterEdgeTests
         var tremor = Enumerable.Range(0, 200).Select(_ => RandomGroup()).ToArray();
         var earthquakes = Enumerable.Range(0, 40).Select(_ => RandomGroup()).ToArray();
 
-        var categorized = GraspAssociator.ApplyCategorization(graph, tremor, earthquakes, GraspParameters.Default.WithCategoryWindow(window));
+        var categorized = GraspAssociator.ApplyCategorization(graph, tremor, earthquakes, GraspParameters.Default with { CategoryWindow = window });
 
         for (var t = 0; t < tremor.Length; t++)
         {
@@ -48,7 +49,7 @@ public class ParameterEdgeTests
     public void AnyCatalogueGapAgreesWithTheDefinition(int maxGapMinutes, int expectedEpisodes)
     {
         // Two groups sharing a station, 4321 minutes apart: one episode once 4320 empty minutes may separate them.
-        var stations = StationNetwork.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
+        var stations = StationNetworkCsv.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
         var start = new DateTime(2024, 3, 1, 0, 0, 0, DateTimeKind.Utc);
         CategorizedGroup Group(int minute) => new(new StationGroup(start.AddMinutes(minute), new[] { 4, 5, 6 }, new[] { 0.9f, 0.9f, 0.9f }), TremorCategory.Probable);
 

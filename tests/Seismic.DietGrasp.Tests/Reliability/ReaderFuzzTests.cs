@@ -4,6 +4,7 @@ using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Processing;
 using Seismic.DietGrasp.Spectrogram;
+using Seismic.DietGrasp.Stations;
 using Seismic.DietGrasp.Waveforms;
 using Xunit;
 using Xunit.Abstractions;
@@ -308,7 +309,7 @@ public class ReaderFuzzTests
     public void CsvReadersEndInSuccessOrTheirOwnException(int seed)
     {
         var random = new Random(seed);
-        var stations = StationNetwork.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
+        var stations = StationNetworkCsv.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
         var fiveStations = new StationNetwork(stations.Names.Take(5), stations.Latitudes.Take(5), stations.Longitudes.Take(5));
         var goodStations = string.Join("\n", Fixtures.Text("Grasp", "Station_info.csv").Split('\n').Take(6)) + "\n";
         var header = "year,month,day,hour,minute," + string.Join(",", fiveStations.Names);
@@ -332,14 +333,14 @@ public class ReaderFuzzTests
                 outcomes.Add("stations", Attempt(() =>
                 {
                     // A station file that reads must also give distances, a graph and a projection.
-                    var network = StationNetwork.Read(path);
+                    var network = StationNetworkCsv.Read(path);
                     GraspAssociator.KnnGraph(network);
                     GraspAssociator.Project(network);
                 }));
-                outcomes.Add("probabilities", Attempt(() => ProbabilityTable.Read(path, fiveStations)));
-                outcomes.Add("candidates", Attempt(() => CandidateTable.Read(path, fiveStations)));
-                outcomes.Add("categorized", Attempt(() => CandidateTable.ReadCategorized(path, fiveStations)));
-                outcomes.Add("distances", Attempt(() => GraspAssociator.ReadDistanceMatrix(path, fiveStations)));
+                outcomes.Add("probabilities", Attempt(() => ProbabilityTableCsv.Read(path, fiveStations)));
+                outcomes.Add("candidates", Attempt(() => CandidateTableCsv.Read(path, fiveStations)));
+                outcomes.Add("categorized", Attempt(() => CandidateTableCsv.ReadCategorized(path, fiveStations)));
+                outcomes.Add("distances", Attempt(() => DistanceMatrixCsv.Read(path, fiveStations)));
                 outcomes.Add("sensitivities", Attempt(() => ChannelSensitivity.Read(path)));
                 outcomes.Add("catalogue", Attempt(() => TremorCatalogue.Read(path, fiveStations)));
             });

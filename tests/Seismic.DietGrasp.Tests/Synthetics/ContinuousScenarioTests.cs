@@ -1,8 +1,9 @@
 using Seismic.DietGrasp.DietClassifier;
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Spectrogram;
+using Seismic.DietGrasp.Stations;
 using Seismic.DietGrasp.Synthetics;
-using Seismic.DietGrasp.Waveforms;
 using Xunit;
 
 namespace Seismic.DietGrasp.Tests.Synthetics;
@@ -14,7 +15,7 @@ public sealed class ContinuousScenarioTests
     [Fact]
     public void BundledSnetStationsAreTheSeedsStationFile()
     {
-        var file = StationNetwork.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
+        var file = StationNetworkCsv.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
         Assert.Equal(150, Snet.Count);
         Assert.Equal(file.Names, Snet.Names);
         Assert.Equal(file.Latitudes, Snet.Latitudes);

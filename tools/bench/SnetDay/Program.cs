@@ -8,6 +8,7 @@
 // About 1.6 bytes a sample (6.2 GB for 150 stations x 24 h): write them under /tmp, never into the repository.
 using System.Globalization;
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Synthetics;
 using Seismic.DietGrasp.Tests.Waveforms;
 
@@ -18,7 +19,7 @@ if (args.Length < 2)
 }
 var output = args[0];
 var hours = int.Parse(args[1], CultureInfo.InvariantCulture);
-var stations = StationNetwork.Read(args.Length > 2 ? args[2] : "/work/shared/data/snet_stations.csv");
+var stations = StationNetworkCsv.Read(args.Length > 2 ? args[2] : "/work/shared/data/snet_stations.csv");
 var start = args.Length > 3 ? DateTime.Parse(args[3], CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal) : new DateTime(2016, 4, 1, 0, 0, 0, DateTimeKind.Utc);
 const double rate = 100;
 const int perHour = 360_000;

@@ -5,17 +5,19 @@
 // dotnet run -c Release --project tools/grasp/GraspScenarios -- day MINUTES FOLDER
 //   writes the Grasp benchmark's tables and the C# Apply_Tremor result, for tools/bench/grasp_python.py
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Stations;
 using Seismic.DietGrasp.Synthetics;
 
 var root = FindRoot();
-var stations = StationNetwork.Read(Path.Combine(root, "samples", "Data", "Station_info.csv"));
+var stations = StationNetworkCsv.Read(Path.Combine(root, "samples", "Data", "Station_info.csv"));
 switch (args.FirstOrDefault())
 {
     case "sample-data":
         var simulated = ProbabilityScenario.Simulate(stations, new ScenarioOptions { Seed = 2016, Minutes = 180, TremorEpisodes = 4, ChainedTremorEpisodes = 1, LocalEarthquakes = 4, Teleseisms = 1 });
         var folder = Path.Combine(root, "samples", "Data", "Probability");
-        simulated.Tremor.Write(Path.Combine(folder, "Probability_T.csv"), stations);
-        simulated.Earthquake.Write(Path.Combine(folder, "Probability_EQ.csv"), stations);
+        ProbabilityTableCsv.Write(Path.Combine(folder, "Probability_T.csv"), simulated.Tremor, stations);
+        ProbabilityTableCsv.Write(Path.Combine(folder, "Probability_EQ.csv"), simulated.Earthquake, stations);
         foreach (var e in simulated.Events)
         {
             Console.WriteLine($"| {e.Kind} | {e.Start:yyyy-MM-dd HH:mm} | {e.DurationMinutes} | {string.Join(", ", e.CentreStations.Select(s => stations.Names[s]))} | {e.RadiusKm:F0} | {e.Stations.Count} |");
@@ -26,10 +28,10 @@ switch (args.FirstOrDefault())
         var minutes = int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture);
         var day = Seismic.DietGrasp.Benchmarks.Grasp.GraspAssociatorBenchmarks.Tables(stations, minutes);
         Directory.CreateDirectory(args[2]);
-        day.Tremor.Write(Path.Combine(args[2], "Probability_T.csv"), stations);
-        day.Earthquake.Write(Path.Combine(args[2], "Probability_EQ.csv"), stations);
-        var tremorGroups = GraspAssociator.ApplyTremor(day.Tremor, GraspAssociator.KnnGraph(stations), GraspAssociator.Project(stations));
-        CandidateTable.Write(Path.Combine(args[2], "Tremor_candidate.csv"), stations, tremorGroups);
+        ProbabilityTableCsv.Write(Path.Combine(args[2], "Probability_T.csv"), day.Tremor, stations);
+        ProbabilityTableCsv.Write(Path.Combine(args[2], "Probability_EQ.csv"), day.Earthquake, stations);
+        var tremorGroups = GraspAssociator.ApplyTremor(GraspAssociator.KnnGraph(stations), day.Tremor, GraspAssociator.Project(stations));
+        CandidateTableCsv.Write(Path.Combine(args[2], "Tremor_candidate.csv"), stations, tremorGroups);
         Console.WriteLine($"{minutes} minutes, {tremorGroups.Count} tremor groups -> {args[2]}");
         return 0;
     case "defaults":
@@ -53,7 +55,7 @@ static void DefaultsTable(StationNetwork stations, int trials)
     var radii = new[] { (30.0, 45.0), (45.0, 60.0), (60.0, 75.0) };
     foreach (var (maxEigen, stdThreshold) in new[] { (0.003, 50.0), (0.005, 45.0), (0.005, 50.0), (0.005, 55.0), (0.005, 65.0), (0.01, 50.0), (0.02, 50.0) })
     {
-        var parameters = GraspParameters.Default.WithMaxEigen(maxEigen).WithStdThreshold(stdThreshold);
+        var parameters = GraspParameters.Default with { MaxEigen = maxEigen, StdThreshold = stdThreshold };
         var cells = new List<string>();
         foreach (var (low, high) in radii)
         {
@@ -67,7 +69,7 @@ static void DefaultsTable(StationNetwork stations, int trials)
                 {
                     continue;
                 }
-                var groups = GraspAssociator.ApplyTremor(OneMinute(footprint, random, 0.9), graph, positions, parameters)
+                var groups = GraspAssociator.ApplyTremor(graph, OneMinute(footprint, random, 0.9), positions, parameters)
                     .Where(g => g.Stations.Count(footprint.Contains) * 2 >= g.Count).ToList();
                 count++;
                 lost += groups.Count == 0 ? 1 : 0;
@@ -90,7 +92,7 @@ static void DefaultsTable(StationNetwork stations, int trials)
                 }
                 while (distances[a, b] < 4 * radius || distances[a, b] > 8 * radius);
                 var footprint = ProbabilityScenario.ChainedSources(distances, graph, a, b, radius);
-                var groups = GraspAssociator.ApplyTremor(OneMinute(footprint, random, 1.0), graph, positions, parameters.WithStdThreshold(double.PositiveInfinity));
+                var groups = GraspAssociator.ApplyTremor(graph, OneMinute(footprint, random, 1.0), positions, parameters with { StdThreshold = double.PositiveInfinity });
                 split += groups.Any(g => g.Stations.Contains(a) && g.Stations.Contains(b)) ? 0 : 1;
             }
             cells.Add($"{100.0 * split / trials:F0} %");
@@ -101,7 +103,7 @@ static void DefaultsTable(StationNetwork stations, int trials)
             var removed = 0;
             for (var t = 0; t < trials; t++)
             {
-                removed += GraspAssociator.ApplyTremor(OneMinute(Enumerable.Range(0, n).ToArray(), random, chance), graph, positions, parameters).Count == 0 ? 1 : 0;
+                removed += GraspAssociator.ApplyTremor(graph, OneMinute(Enumerable.Range(0, n).ToArray(), random, chance), positions, parameters).Count == 0 ? 1 : 0;
             }
             cells.Add($"{100.0 * removed / trials:F0} %");
         }

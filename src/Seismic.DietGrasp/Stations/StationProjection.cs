@@ -1,7 +1,7 @@
 using ProjNet.CoordinateSystems;
 using ProjNet.CoordinateSystems.Transformations;
 
-namespace Seismic.DietGrasp.Grasp;
+namespace Seismic.DietGrasp.Stations;
 
 /// <summary>WGS84 (EPSG:4326) to WGS84 / UTM (EPSG:326zz north, 327zz south) with ProjNet.</summary>
 internal static class StationProjection

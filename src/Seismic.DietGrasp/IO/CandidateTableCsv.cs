@@ -1,11 +1,14 @@
-namespace Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.Stations;
+
+namespace Seismic.DietGrasp.IO;
 
 /// <summary>
 /// The candidate tables of the original: <c>Tremor_candidate.csv</c> / <c>EQ_candidate.csv</c> (the
 /// probability-table format, one row per group, 0 for stations outside the group) and the categorised
 /// table (<c>Tremor_category.csv</c>: the same plus a last column, 1 probable / 2 possible).
 /// </summary>
-public static class CandidateTable
+public static class CandidateTableCsv
 {
     private const string CategoryColumn = "category";
 
@@ -14,14 +17,14 @@ public static class CandidateTable
     /// <param name="stations">The network (header and column count).</param>
     /// <param name="groups">The groups, one row each.</param>
     public static void Write(string path, StationNetwork stations, IEnumerable<StationGroup> groups) =>
-        CsvTable.Write(Guard.NotNull(path, nameof(path)), ProbabilityTable.Header(Guard.NotNull(stations, nameof(stations))), Guard.NotNull(groups, nameof(groups)).Select(g => Row(stations, g, extra: 0)));
+        CsvTable.Write(Guard.NotNull(path, nameof(path)), ProbabilityTableCsv.Header(Guard.NotNull(stations, nameof(stations))), Guard.NotNull(groups, nameof(groups)).Select(g => Row(stations, g, extra: 0)));
 
     /// <summary>Writes categorised groups: the candidate table plus a last column <c>category</c> (1 or 2).</summary>
     /// <param name="path">The file, replaced atomically.</param>
     /// <param name="stations">The network (header and column count).</param>
     /// <param name="groups">The categorised groups, one row each.</param>
     public static void WriteCategorized(string path, StationNetwork stations, IEnumerable<CategorizedGroup> groups) =>
-        CsvTable.Write(Guard.NotNull(path, nameof(path)), ProbabilityTable.Header(Guard.NotNull(stations, nameof(stations))).Concat(new[] { CategoryColumn }).ToArray(), Guard.NotNull(groups, nameof(groups)).Select(g =>
+        CsvTable.Write(Guard.NotNull(path, nameof(path)), ProbabilityTableCsv.Header(Guard.NotNull(stations, nameof(stations))).Concat(new[] { CategoryColumn }).ToArray(), Guard.NotNull(groups, nameof(groups)).Select(g =>
         {
             var fields = Row(stations, g.Group, extra: 1);
             fields[fields.Length - 1] = ((int)g.Category).ToString(System.Globalization.CultureInfo.InvariantCulture);
@@ -45,7 +48,7 @@ public static class CandidateTable
     private static string[] Row(StationNetwork stations, StationGroup group, int extra)
     {
         var fields = new string[5 + stations.Count + extra];
-        ProbabilityTable.WriteMinute(group.Minute, fields);
+        ProbabilityTableCsv.WriteMinute(group.Minute, fields);
         for (var s = 0; s < stations.Count; s++)
         {
             fields[5 + s] = "0";
@@ -66,18 +69,18 @@ public static class CandidateTable
     {
         var (header, rows) = CsvTable.Read(path, hasHeader: true);
         var extra = categorized ? 1 : 0;
-        ProbabilityTable.CheckHeader(path, header, stations, extra);
+        ProbabilityTableCsv.CheckHeader(path, header, stations, extra);
         var n = stations.Count;
         var result = new List<(StationGroup, TremorCategory)>(rows.Count);
         foreach (var row in rows)
         {
             CsvTable.RequireFieldCount(path, row, 5 + n + extra, categorized ? $"time, {n} stations and a category" : $"time and {n} stations");
-            var minute = ProbabilityTable.ParseMinute(path, row);
+            var minute = ProbabilityTableCsv.ParseMinute(path, row);
             var members = new List<int>();
             var probabilities = new List<float>();
             for (var s = 0; s < n; s++)
             {
-                var p = ProbabilityTable.ParseProbability(path, row, 5 + s);
+                var p = ProbabilityTableCsv.ParseProbability(path, row, 5 + s);
                 if (p > 0)
                 {
                     members.Add(s);

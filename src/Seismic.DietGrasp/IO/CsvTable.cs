@@ -1,12 +1,19 @@
 using System.Globalization;
 using CsvHelper;
 
-namespace Seismic.DietGrasp.Grasp;
+namespace Seismic.DietGrasp.IO;
 
 /// <summary>Reads and writes the plain comma-separated tables of the original (CsvHelper underneath).</summary>
 internal static class CsvTable
 {
     public static (string[] Header, List<CsvRow> Rows) Read(string path, bool hasHeader)
+    {
+        using var stream = InputFile.OpenRead(path);
+        return Read(stream, path, hasHeader);
+    }
+
+    /// <summary>Reads a table from a stream (left open); <paramref name="source"/> names it in errors.</summary>
+    public static (string[] Header, List<CsvRow> Rows) Read(Stream stream, string source, bool hasHeader)
     {
         var options = new CsvReaderOptions
         {
@@ -18,7 +25,7 @@ internal static class CsvTable
         var rows = new List<CsvRow>();
         try
         {
-            using var text = new StreamReader(IO.InputFile.OpenRead(path));
+            using var text = new StreamReader(stream, System.Text.Encoding.UTF8, detectEncodingFromByteOrderMarks: true, bufferSize: 4096, leaveOpen: true);
             using var reader = CsvReader.Create(text, options);
             while (reader.Read())
             {
@@ -32,7 +39,7 @@ internal static class CsvTable
         }
         catch (CsvFormatException e)
         {
-            throw new InvalidTableException(path, 0, 0, $"not a readable CSV table ({e.Message})");
+            throw new InvalidTableException(source, 0, 0, $"not a readable CSV table ({e.Message})");
         }
         if (!hasHeader)
         {
@@ -40,7 +47,7 @@ internal static class CsvTable
         }
         if (rows.Count == 0)
         {
-            throw new InvalidTableException(path, 0, 0, "the file is empty; expected a header row");
+            throw new InvalidTableException(source, 0, 0, "the file is empty; expected a header row");
         }
         var header = rows[0].Fields;
         rows.RemoveAt(0);
@@ -48,20 +55,29 @@ internal static class CsvTable
     }
 
     public static void Write(string path, IReadOnlyList<string>? header, IEnumerable<string[]> rows) =>
-        IO.AtomicFile.WriteText(path, text =>
+        AtomicFile.WriteText(path, text => Write(text, header, rows));
+
+    /// <summary>Writes a table to a stream (left open), UTF-8 without a byte-order mark, LF line ends.</summary>
+    public static void Write(Stream stream, IReadOnlyList<string>? header, IEnumerable<string[]> rows)
+    {
+        using var text = new StreamWriter(stream, new System.Text.UTF8Encoding(false), 1 << 16, leaveOpen: true);
+        Write(text, header, rows);
+    }
+
+    private static void Write(TextWriter text, IReadOnlyList<string>? header, IEnumerable<string[]> rows)
+    {
+        var options = new CsvWriterOptions { Separator = ',', NewLine = "\n" };
+        using var writer = CsvWriter.Create(text, options, leaveOpen: true);
+        if (header is not null)
         {
-            var options = new CsvWriterOptions { Separator = ',', NewLine = "\n" };
-            using var writer = CsvWriter.Create(text, options, leaveOpen: true);
-            if (header is not null)
-            {
-                writer.WriteHeader(header.ToArray());
-            }
-            foreach (var row in rows)
-            {
-                writer.WriteRecord(row);
-            }
-            writer.Flush();
-        });
+            writer.WriteHeader(header.ToArray());
+        }
+        foreach (var row in rows)
+        {
+            writer.WriteRecord(row);
+        }
+        writer.Flush();
+    }
 
     public static void RequireFieldCount(string path, CsvRow row, int expected, string what)
     {

@@ -1,7 +1,4 @@
-using ProjNet.CoordinateSystems;
-using ProjNet.CoordinateSystems.Transformations;
-
-namespace Seismic.DietGrasp.Grasp;
+namespace Seismic.DietGrasp.Stations;
 
 /// <summary>A station position in a projected system, metres (easting X, northing Y).</summary>
 /// <param name="X">Easting, metres.</param>

@@ -1,4 +1,4 @@
-namespace Seismic.DietGrasp.Grasp;
+namespace Seismic.DietGrasp.Stations;
 
 /// <summary>
 /// The inverse geodesic problem on the WGS84 ellipsoid: the distance only, by the algorithm of

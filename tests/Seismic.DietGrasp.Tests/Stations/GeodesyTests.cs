@@ -1,8 +1,10 @@
 using System.Globalization;
 using Seismic.DietGrasp.Grasp;
+using Seismic.DietGrasp.IO;
+using Seismic.DietGrasp.Stations;
 using Xunit;
 
-namespace Seismic.DietGrasp.Tests.Grasp;
+namespace Seismic.DietGrasp.Tests.Stations;
 
 public class GeodesyTests
 {
@@ -33,8 +35,8 @@ public class GeodesyTests
     [Fact]
     public void SnetDistanceMatrixMatchesPyprojWithinAMillimetre()
     {
-        var stations = StationNetwork.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
-        var expected = GraspAssociator.ReadDistanceMatrix(TestPaths.TestData("Grasp", "Stadis_array_original.csv"), stations);
+        var stations = StationNetworkCsv.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
+        var expected = DistanceMatrixCsv.Read(TestPaths.TestData("Grasp", "Stadis_array_original.csv"), stations);
         var actual = GraspAssociator.DistanceMatrix(stations);
         var worst = 0.0;
         for (var i = 0; i < stations.Count; i++)
@@ -71,7 +73,7 @@ public class GeodesyTests
     [Fact]
     public void SnetCentroidIsInZone54North()
     {
-        var stations = StationNetwork.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
+        var stations = StationNetworkCsv.Read(TestPaths.TestData("Grasp", "Station_info.csv"));
         Assert.Equal(32654, GraspAssociator.CentroidUtmEpsg(stations));
     }
 
@@ -95,6 +97,6 @@ public class GeodesyTests
         var stations = new StationNetwork(new[] { "A", "B" }, new[] { 1.0, 2.0 }, new[] { 1.0, 2.0 });
         var error = Assert.Throws<InvalidParameterException>(() => GraspAssociator.Project(stations, epsg));
         Assert.Equal("EPSG_proj", error.ParameterName);
-        Assert.Throws<InvalidParameterException>(() => GraspParameters.Default.WithEpsg(epsg));
+        Assert.Throws<InvalidParameterException>(() => GraspParameters.Default with { Epsg = epsg });
     }
 }
