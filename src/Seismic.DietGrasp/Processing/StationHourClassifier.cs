@@ -238,15 +238,26 @@ internal sealed class StationHourClassifier
         return windows;
     }
 
-    /// <summary>Copies one minute of the three components into the minute buffer, mean removed and scaled; false when a component has a gap, a conflict or is constant.</summary>
+    /// <summary>Copies one minute of the three components into the minute buffer, mean removed and scaled; false when a component has a gap, a conflict, a NaN or infinite sample, or is constant.</summary>
     private bool TryCutMinute(StationChannels station, int offset, int perMinute, DateTime minuteStart, Action<ChannelId> onDead, Action<string>? onNonFinite = null)
     {
+        var complete = true;
         for (var c = 0; c < 3; c++)
         {
-            if (!Channels[c].IsCompleteBetween(offset, perMinute))
+            if (Channels[c].IsCompleteBetween(offset, perMinute))
             {
-                return false;
+                continue;
             }
+            complete = false;
+            // A non-finite sample is a gap of its own (found before filtering); named as recorded.
+            if (Channels[c].FirstNonFinite(offset, perMinute) is { } bad)
+            {
+                onNonFinite?.Invoke(NonFiniteMessage(station, c, bad.Index, bad.Value, minuteStart));
+            }
+        }
+        if (!complete)
+        {
+            return false;
         }
         for (var c = 0; c < 3; c++)
         {
@@ -254,13 +265,6 @@ internal sealed class StationHourClassifier
             if (Channels[c].IsRecordedConstant(offset, perMinute))
             {
                 onDead(station.Channels[c]);
-                return false;
-            }
-            var recorded = Channels[c].Recorded(offset, perMinute);
-            if (!AllFinite(recorded))
-            {
-                // Named as recorded: the filter would have spread it over the whole stretch.
-                onNonFinite?.Invoke(NonFiniteMessage(station, c, recorded, minuteStart));
                 return false;
             }
             var samples = Channels[c].Samples.Span.Slice(offset, perMinute);
@@ -271,8 +275,8 @@ internal sealed class StationHourClassifier
             }
             if (double.IsNaN(sum) || double.IsInfinity(sum))
             {
-                // Finite here but not after the high-pass: a NaN or infinity within the filter's margins.
-                onNonFinite?.Invoke($"{station.Channels[c]} {minuteStart:yyyy-MM-dd HH:mm}: a NaN or infinite sample within the high-pass filter's margins; {station.Name}'s cell left empty");
+                // Finite as recorded but not after the preprocessing: samples near the largest double overflow the filter.
+                onNonFinite?.Invoke($"{station.Channels[c]} {minuteStart:yyyy-MM-dd HH:mm}: the samples overflow (not finite after the high-pass or their sum); {station.Name}'s cell left empty");
                 return false;
             }
             var mean = sum / perMinute;
@@ -286,27 +290,10 @@ internal sealed class StationHourClassifier
         return true;
     }
 
-    private static bool AllFinite(ReadOnlySpan<double> samples)
+    private static string NonFiniteMessage(StationChannels station, int component, int index, double value, DateTime minute)
     {
-        foreach (var sample in samples)
-        {
-            if (double.IsNaN(sample) || double.IsInfinity(sample))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static string NonFiniteMessage(StationChannels station, int component, ReadOnlySpan<double> samples, DateTime minute)
-    {
-        var i = 0;
-        while (i < samples.Length && !double.IsNaN(samples[i]) && !double.IsInfinity(samples[i]))
-        {
-            i++;
-        }
-        var what = double.IsNaN(samples[i]) ? "NaN" : samples[i] > 0 ? "+infinity" : "-infinity";
-        return $"{station.Channels[component]} {minute:yyyy-MM-dd HH:mm}: sample {i} of the minute is {what}; {station.Name}'s cell left empty";
+        var what = double.IsNaN(value) ? "NaN" : value > 0 ? "+infinity" : "-infinity";
+        return $"{station.Channels[component]} {minute:yyyy-MM-dd HH:mm}: sample {index} of the minute is {what}; {station.Name}'s cell left empty";
     }
 
     private bool TryParameters(double rate, out SpectrogramParameters parameters)
