@@ -159,6 +159,28 @@ public sealed class WaveformArchive
         return pieces.All(piece => SampleClock.SameRate(piece.SamplingRate, pieces[0].SamplingRate));
     }
 
+    /// <summary>The sampling-rate changes of <paramref name="id"/> among its pieces in [<paramref name="startTime"/>, <paramref name="endTime"/>) (UTC), in time order.</summary>
+    internal List<RateChange> RateChangesBetween(ChannelId id, DateTime startTime, DateTime endTime)
+    {
+        var changes = new List<RateChange>();
+        if (!_channels.TryGetValue(id, out var channel))
+        {
+            return changes;
+        }
+        var pieces = channel.Overlapping(startTime.Ticks, endTime.Ticks);
+        for (int i = 1, first = 0; i < pieces.Count; i++)
+        {
+            if (SampleClock.SameRate(pieces[i].SamplingRate, pieces[first].SamplingRate))
+            {
+                continue;
+            }
+            var earlierEnd = pieces.Skip(first).Take(i - first).Max(piece => piece.EndTicks);
+            changes.Add(new RateChange(id, new DateTime(earlierEnd, DateTimeKind.Utc), new DateTime(pieces[i].StartTicks, DateTimeKind.Utc), pieces[first].SamplingRate, pieces[i].SamplingRate));
+            first = i;
+        }
+        return changes;
+    }
+
     /// <summary>
     /// Reads one channel on the grid [<paramref name="startTime"/>, <paramref name="endTime"/>) at the
     /// channel's sampling rate, decoding only the records (or SAC bytes) that fall in it. A data sample
