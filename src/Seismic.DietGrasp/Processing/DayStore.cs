@@ -8,7 +8,7 @@ namespace Seismic.DietGrasp.Processing;
 
 /// <summary>
 /// The per-day results under OUT/days/YYYY-MM-DD/: the three probability tables and the day's
-/// warnings, each written atomically, then a completion marker written last. The marker holds a
+/// warnings (tab-separated, <see cref="RunWarning"/>'s fields), each written atomically, then a completion marker written last. The marker holds a
 /// fingerprint of what made the day (its minute range, the stations, the model, the sensitivities), the
 /// day's input files (<see cref="DayInputs"/>) and the SHA-256 of each saved file, so a re-run with the
 /// same settings and files skips the day, and one with other settings or files, or a damaged saved file
@@ -88,7 +88,7 @@ internal sealed class DayStore
                     return null;
                 }
             }
-            return new DayResult(tables[0], tables[1], tables[2], File.ReadAllLines(Path.Combine(folder, WarningsFile)));
+            return new DayResult(tables[0], tables[1], tables[2], File.ReadAllLines(Path.Combine(folder, WarningsFile)).Where(line => line != RunWarning.LineHeader).Select(RunWarning.FromLine).ToList());
         }
         catch (Exception e) when (e is DietGraspException or IOException or UnauthorizedAccessException)
         {
@@ -114,9 +114,11 @@ internal sealed class DayStore
         }
         AtomicFile.WriteText(Path.Combine(folder, WarningsFile), writer =>
         {
-            foreach (var line in day.Warnings)
+            writer.Write(RunWarning.LineHeader);
+            writer.Write('\n');
+            foreach (var warning in day.Warnings)
             {
-                writer.Write(line);
+                writer.Write(warning.ToLine());
                 writer.Write('\n');
             }
         });
@@ -150,4 +152,4 @@ internal sealed class DayStore
 }
 
 /// <summary>One day's three probability tables and the warnings of its data.</summary>
-internal sealed record DayResult(ProbabilityTable Earthquake, ProbabilityTable Tremor, ProbabilityTable Noise, IReadOnlyList<string> Warnings);
+internal sealed record DayResult(ProbabilityTable Earthquake, ProbabilityTable Tremor, ProbabilityTable Noise, IReadOnlyList<RunWarning> Warnings);

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.Preprocessing;
+using Seismic.DietGrasp.Waveforms;
 
 namespace Seismic.DietGrasp.Processing;
 
@@ -69,6 +71,20 @@ public sealed class RunOptions
     /// </summary>
     public double HighPass { get; }
 
+    /// <summary>
+    /// Receives the run's progress (information: the archive indexed, the range, each day computed or resumed) and each
+    /// warning as it is found (warning level, event <c>RunWarning</c>, the kind and the message); <see langword="null"/>
+    /// (the default): none. The warnings are in <see cref="RunResult.Warnings"/> either way.
+    /// </summary>
+    public ILogger? Logger { get; init; }
+
+    /// <summary>
+    /// What a corrupt miniSEED record or SAC file does: <see cref="CorruptRecordHandling.Fail"/> (the default) stops the
+    /// run naming file, record and byte offset; <see cref="CorruptRecordHandling.Skip"/> leaves it out with a warning
+    /// naming file, record, channel and time, and its minutes empty.
+    /// </summary>
+    public CorruptRecordHandling OnCorrupt { get; init; }
+
     /// <summary>A copy limited to [<paramref name="startTime"/>, <paramref name="endTime"/>); a bound that is not a whole minute is widened to one (start down, end up).</summary>
     /// <param name="startTime">First minute (UTC; unspecified kind is read as UTC), or <see langword="null"/> for the archive's start.</param>
     /// <param name="endTime">End (excluded), or <see langword="null"/> for the archive's end.</param>
@@ -86,7 +102,7 @@ public sealed class RunOptions
         {
             throw new InvalidParameterException("endTime", $"the time range [{start:yyyy-MM-ddTHH:mm:ssZ}, {end:yyyy-MM-ddTHH:mm:ssZ}) is empty; the end must come after the start");
         }
-        return new(WaveformDirectory, StationFile, OutputDirectory, start, end, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, HighPass);
+        return Carry(new(WaveformDirectory, StationFile, OutputDirectory, start, end, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, HighPass));
     }
 
     /// <summary>A copy that classifies with the ONNX model at <paramref name="modelPath"/> (<see langword="null"/>: the bundled stand-in).</summary>
@@ -94,19 +110,19 @@ public sealed class RunOptions
     /// <returns>The new options.</returns>
     /// <exception cref="InvalidParameterException">The file does not exist.</exception>
     public RunOptions WithModel(string? modelPath) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, modelPath is null ? null : CheckFile("modelPath", modelPath), Grasp, Sensitivity, MaxDegreeOfParallelism, HighPass);
+        Carry(new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, modelPath is null ? null : CheckFile("modelPath", modelPath), Grasp, Sensitivity, MaxDegreeOfParallelism, HighPass));
 
     /// <summary>A copy with other GrASP parameters.</summary>
     /// <param name="grasp">The parameters.</param>
     /// <returns>The new options.</returns>
     public RunOptions WithGrasp(GraspParameters grasp) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, grasp ?? throw new ArgumentNullException(nameof(grasp)), Sensitivity, MaxDegreeOfParallelism, HighPass);
+        Carry(new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, grasp ?? throw new ArgumentNullException(nameof(grasp)), Sensitivity, MaxDegreeOfParallelism, HighPass));
 
     /// <summary>A copy that divides each channel's counts by its sensitivity (<see langword="null"/>: no conversion).</summary>
     /// <param name="sensitivity">The sensitivities.</param>
     /// <returns>The new options.</returns>
     public RunOptions WithSensitivity(ChannelSensitivity? sensitivity) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, sensitivity, MaxDegreeOfParallelism, HighPass);
+        Carry(new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, sensitivity, MaxDegreeOfParallelism, HighPass));
 
     /// <summary>A copy processing at most <paramref name="maxDegreeOfParallelism"/> stations at once.</summary>
     /// <param name="maxDegreeOfParallelism">At least 1.</param>
@@ -118,7 +134,7 @@ public sealed class RunOptions
         {
             throw new InvalidParameterException(nameof(maxDegreeOfParallelism), $"{maxDegreeOfParallelism}; expected at least 1 thread");
         }
-        return new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, maxDegreeOfParallelism, HighPass);
+        return Carry(new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, maxDegreeOfParallelism, HighPass));
     }
 
     /// <summary>A copy with another high-pass corner (<see cref="HighPass"/>).</summary>
@@ -126,7 +142,15 @@ public sealed class RunOptions
     /// <returns>The new options.</returns>
     /// <exception cref="InvalidParameterException">Negative, not finite, or between 0 and <see cref="WaveformPreprocessing.MinimumHighPassCorner"/> (0.01 Hz).</exception>
     public RunOptions WithHighPass(double cornerFrequency) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, WaveformPreprocessing.CheckCorner(cornerFrequency));
+        Carry(new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, WaveformPreprocessing.CheckCorner(cornerFrequency)));
+
+    /// <summary>Carries the properties set with <c>init</c> over to a copy made by a <c>With...</c> method.</summary>
+    private RunOptions Carry(RunOptions copy) => new(copy) { Logger = Logger, OnCorrupt = OnCorrupt };
+
+    private RunOptions(RunOptions other)
+        : this(other.WaveformDirectory, other.StationFile, other.OutputDirectory, other.StartTime, other.EndTime, other.ModelPath, other.Grasp, other.Sensitivity, other.MaxDegreeOfParallelism, other.HighPass)
+    {
+    }
 
     private static string CheckFolder(string path)
     {

@@ -41,9 +41,10 @@ internal sealed class DayProbabilities
 
     public float[] Noise { get; }
 
-    public ConcurrentQueue<string> Warnings { get; } = new();
+    public ConcurrentQueue<RunWarning> Warnings { get; } = new();
 
-    public ConcurrentDictionary<ChannelId, int> DeadMinutes { get; } = new();
+    /// <summary>Dead minutes per station (its name in the station file) and channel.</summary>
+    public ConcurrentDictionary<(string Station, ChannelId Channel), int> DeadMinutes { get; } = new();
 
     private static float[] NewTable(int length)
     {
@@ -119,7 +120,7 @@ internal sealed class StationHourClassifier
             {
                 var minute = from.AddMinutes(m);
                 if (minute < stretchStart || minute.AddMinutes(1) > stretchEnd
-                    || !TryCutMinute(station, OffsetOf(minute, windowStart, parameters), perMinute, minute, dead => day.DeadMinutes.AddOrUpdate(dead, 1, (_, n) => n + 1), day.Warnings.Enqueue))
+                    || !TryCutMinute(station, OffsetOf(minute, windowStart, parameters), perMinute, minute, dead => day.DeadMinutes.AddOrUpdate((station.Name, dead), 1, (_, n) => n + 1), day.Warnings.Enqueue))
                 {
                     continue;
                 }
@@ -129,7 +130,7 @@ internal sealed class StationHourClassifier
                 }
                 catch (InvalidWaveformException e)
                 {
-                    day.Warnings.Enqueue($"{station.Name} {minute:yyyy-MM-dd HH:mm}: {e.Message}; cell left empty");
+                    day.Warnings.Enqueue(new RunWarning(RunWarningKind.Spectrogram, $"{station.Name} {minute:yyyy-MM-dd HH:mm}: {e.Message}; cell left empty", station.Name, null, minute));
                     continue;
                 }
                 _rows[count++] = firstRow + m;
@@ -200,7 +201,7 @@ internal sealed class StationHourClassifier
     /// only the minutes that straddle the change are lost, and the new rate is used as any other (resampled when
     /// the spectrogram does not take it). Warns once per change, from the station-hour that holds it.
     /// </summary>
-    private List<(DateTime Start, DateTime End)> Stretches(StationChannels station, DateTime from, DateTime to, Action<string> warn)
+    private List<(DateTime Start, DateTime End)> Stretches(StationChannels station, DateTime from, DateTime to, Action<RunWarning> warn)
     {
         var reach = _preprocessor.FilterMargin > RunPreprocessor.ResamplingMargin ? _preprocessor.FilterMargin : RunPreprocessor.ResamplingMargin;
         var changes = station.Channels.SelectMany(id => _archive.RateChangesBetween(id, from - reach, to + reach)).OrderBy(change => change.LaterStart).ToList();
@@ -221,9 +222,9 @@ internal sealed class StationHourClassifier
             start = next > start ? next : start;
             if (change.LaterStart >= from && change.LaterStart < to)
             {
-                warn(string.Format(CultureInfo.InvariantCulture,
+                warn(new RunWarning(RunWarningKind.RateChange, string.Format(CultureInfo.InvariantCulture,
                     "{0}: the sampling rate changes from {1} to {2} Hz at {3:yyyy-MM-ddTHH:mm:ss.fffZ}; {4}'s minutes that straddle it are left empty (a gap), the record on each side is used at its own rate",
-                    change.Id, change.EarlierRate, change.LaterRate, change.LaterStart, station.Name));
+                    change.Id, change.EarlierRate, change.LaterRate, change.LaterStart, station.Name), station.Name, change.Id, change.LaterStart));
             }
         }
         stretches.Add((start, DateTime.MaxValue));
@@ -235,7 +236,7 @@ internal sealed class StationHourClassifier
     /// prepares them; returns the spectrogram parameters and the time of the window's first sample, or null (with a
     /// warning) when their rates differ or are unusable.
     /// </summary>
-    private (SpectrogramParameters Parameters, DateTime Start)? ReadWindows(StationChannels station, DateTime from, DateTime to, DateTime stretchStart, DateTime stretchEnd, Action<string> warn)
+    private (SpectrogramParameters Parameters, DateTime Start)? ReadWindows(StationChannels station, DateTime from, DateTime to, DateTime stretchStart, DateTime stretchEnd, Action<RunWarning> warn)
     {
         var margin = _preprocessor.FilterMargin;
         var windows = Read(station, Later(from - margin, stretchStart), Earlier(to + margin, stretchEnd), warn);
@@ -246,7 +247,7 @@ internal sealed class StationHourClassifier
         var rate = windows[0].SamplingRate;
         if (!SampleClock.SameRate(rate, windows[1].SamplingRate) || !SampleClock.SameRate(rate, windows[2].SamplingRate))
         {
-            warn($"{station.Name}: components sampled at {windows[0].SamplingRate}, {windows[1].SamplingRate} and {windows[2].SamplingRate} Hz in [{from:yyyy-MM-dd HH:mm}, {to:HH:mm}); cells left empty");
+            warn(new RunWarning(RunWarningKind.SamplingRate, $"{station.Name}: components sampled at {windows[0].SamplingRate}, {windows[1].SamplingRate} and {windows[2].SamplingRate} Hz in [{from:yyyy-MM-dd HH:mm}, {to:HH:mm}); cells left empty", station.Name, null, from));
             return null;
         }
         double target;
@@ -259,7 +260,7 @@ internal sealed class StationHourClassifier
         }
         catch (InvalidParameterException e)
         {
-            warn($"{station.Name}: sampling rate {rate} Hz cannot make a DiET spectrogram ({e.Message}); cells left empty from {from:yyyy-MM-dd HH:mm} to {to:HH:mm}");
+            warn(new RunWarning(RunWarningKind.SamplingRate, $"{station.Name}: sampling rate {rate} Hz cannot make a DiET spectrogram ({e.Message}); cells left empty from {from:yyyy-MM-dd HH:mm} to {to:HH:mm}", station.Name, null, from));
             return null;
         }
         if (resampler is not null && margin == TimeSpan.Zero)
@@ -274,7 +275,7 @@ internal sealed class StationHourClassifier
         }
         if (!TryParameters(target, out var parameters))
         {
-            warn($"{station.Name}: sampling rate {rate} Hz cannot make a DiET spectrogram (4 s and 0.8 s must be whole numbers of samples, at least {SpectrogramParameters.MinimumSamplingRate} Hz); cells left empty from {from:yyyy-MM-dd HH:mm} to {to:HH:mm}");
+            warn(new RunWarning(RunWarningKind.SamplingRate, $"{station.Name}: sampling rate {rate} Hz cannot make a DiET spectrogram (4 s and 0.8 s must be whole numbers of samples, at least {SpectrogramParameters.MinimumSamplingRate} Hz); cells left empty from {from:yyyy-MM-dd HH:mm} to {to:HH:mm}", station.Name, null, from));
             return null;
         }
         ChannelBuffer.PrepareAll(Channels, windows, highPass, target, resampler);
@@ -286,7 +287,7 @@ internal sealed class StationHourClassifier
 
     private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
 
-    private WaveformWindow[]? Read(StationChannels station, DateTime from, DateTime to, Action<string> warn)
+    private WaveformWindow[]? Read(StationChannels station, DateTime from, DateTime to, Action<RunWarning> warn)
     {
         if (to - from < TimeSpan.FromMinutes(1))
         {
@@ -299,7 +300,7 @@ internal sealed class StationHourClassifier
             if (!_archive.HasOneRateBetween(station.Channels[c], from, to))
             {
                 // Pieces at two rates that overlap in time: neither can be trusted there.
-                warn($"{station.Channels[c]}: pieces at different sampling rates overlap in [{from:yyyy-MM-dd HH:mm:ss}, {to:HH:mm:ss}); {station.Name}'s cells left empty there");
+                warn(new RunWarning(RunWarningKind.RateChange, $"{station.Channels[c]}: pieces at different sampling rates overlap in [{from:yyyy-MM-dd HH:mm:ss}, {to:HH:mm:ss}); {station.Name}'s cells left empty there", station.Name, station.Channels[c], from));
                 return null;
             }
             windows[c] = _archive.ReadWindow(station.Channels[c], from, to);
@@ -309,7 +310,7 @@ internal sealed class StationHourClassifier
     }
 
     /// <summary>Copies one minute of the three components into the minute buffer, mean removed and scaled; false when a component has a gap, a conflict, a NaN or infinite sample, or is constant.</summary>
-    private bool TryCutMinute(StationChannels station, int offset, int perMinute, DateTime minuteStart, Action<ChannelId> onDead, Action<string>? onNonFinite = null)
+    private bool TryCutMinute(StationChannels station, int offset, int perMinute, DateTime minuteStart, Action<ChannelId> onDead, Action<RunWarning>? onNonFinite = null)
     {
         var complete = true;
         for (var c = 0; c < 3; c++)
@@ -346,7 +347,7 @@ internal sealed class StationHourClassifier
             if (double.IsNaN(sum) || double.IsInfinity(sum))
             {
                 // Finite as recorded but not after the preprocessing: samples near the largest double overflow the filter.
-                onNonFinite?.Invoke($"{station.Channels[c]} {minuteStart:yyyy-MM-dd HH:mm}: the samples overflow (not finite after the high-pass or their sum); {station.Name}'s cell left empty");
+                onNonFinite?.Invoke(new RunWarning(RunWarningKind.NonFiniteSample, $"{station.Channels[c]} {minuteStart:yyyy-MM-dd HH:mm}: the samples overflow (not finite after the high-pass or their sum); {station.Name}'s cell left empty", station.Name, station.Channels[c], minuteStart));
                 return false;
             }
             var mean = sum / perMinute;
@@ -360,10 +361,11 @@ internal sealed class StationHourClassifier
         return true;
     }
 
-    private static string NonFiniteMessage(StationChannels station, int component, int index, double value, DateTime minute)
+    private static RunWarning NonFiniteMessage(StationChannels station, int component, int index, double value, DateTime minute)
     {
         var what = double.IsNaN(value) ? "NaN" : value > 0 ? "+infinity" : "-infinity";
-        return $"{station.Channels[component]} {minute:yyyy-MM-dd HH:mm}: sample {index} of the minute is {what}; {station.Name}'s cell left empty";
+        return new RunWarning(RunWarningKind.NonFiniteSample, $"{station.Channels[component]} {minute:yyyy-MM-dd HH:mm}: sample {index} of the minute is {what}; {station.Name}'s cell left empty",
+            station.Name, station.Channels[component], minute);
     }
 
     private bool TryParameters(double rate, out SpectrogramParameters parameters)

@@ -64,11 +64,11 @@ public static class WaveformFile
         return SacFormat.TryDetectByteOrder(head.AsSpan(0, read), out _) ? WaveformFormat.Sac : null;
     }
 
-    internal static IReadOnlyList<WaveformExtent> Index(string path, WaveformFormat format, ICollection<string>? leftOut = null)
+    internal static IReadOnlyList<WaveformExtent> Index(string path, WaveformFormat format, ICollection<LeftOutRecord>? leftOut = null, CorruptRecordHandling onCorrupt = CorruptRecordHandling.Fail)
     {
         if (format == WaveformFormat.MiniSeed)
         {
-            return MiniSeedFormat.Index(path, leftOut);
+            return MiniSeedFormat.Index(path, leftOut, onCorrupt);
         }
         var header = new byte[SacFormat.HeaderLength];
         long length;
@@ -78,6 +78,19 @@ public static class WaveformFile
             length = stream.Length;
             read = WaveformStreams.ReadAtMost(stream, header, header.Length);
         }
-        return new[] { SacFormat.ReadHeader(path, header.AsSpan(0, read), length) };
+        if (onCorrupt == CorruptRecordHandling.Fail || leftOut is null)
+        {
+            return new[] { SacFormat.ReadHeader(path, header.AsSpan(0, read), length) };
+        }
+        try
+        {
+            // A truncated file keeps the samples it holds; a header that cannot be read leaves the file out.
+            return new[] { SacFormat.ReadHeader(path, header.AsSpan(0, read), length, leftOut) };
+        }
+        catch (InvalidFileException e)
+        {
+            leftOut.Add(new LeftOutRecord($"{e.Message}; corrupt, the file left out (--on-corrupt skip): its minutes are empty", null, null, true));
+            return Array.Empty<WaveformExtent>();
+        }
     }
 }
