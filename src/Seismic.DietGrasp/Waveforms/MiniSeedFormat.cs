@@ -20,15 +20,16 @@ internal static class MiniSeedFormat
     /// (unreadable header, bad sample count, undecodable data, truncated) is left out and described in
     /// <paramref name="leftOut"/> instead of failing the file.
     /// </summary>
-    public static IReadOnlyList<MiniSeedExtent> Index(string path, ICollection<LeftOutRecord>? leftOut = null, CorruptRecordHandling onCorrupt = CorruptRecordHandling.Fail)
+    public static IReadOnlyList<MiniSeedExtent> Index(WaveformSource source, ICollection<LeftOutRecord>? leftOut = null, CorruptRecordHandling onCorrupt = CorruptRecordHandling.Fail)
     {
+        var path = source.Name;
         var skip = onCorrupt == CorruptRecordHandling.Skip && leftOut is not null;
         var records = new List<IndexedRecord>();
         var probe = new byte[MiniSeedRecordHeader.ProbeLength];
         var lastCodes = new byte[MiniSeedRecordHeader.FixedHeaderLength];
         ChannelId lastId = default;
         long? lastEnd = null;
-        using (var stream = IO.InputFile.OpenRead(path, 1 << 16))
+        using (var stream = source.Open(1 << 16))
         {
             var length = stream.Length;
             long offset = 0;
@@ -92,14 +93,14 @@ internal static class MiniSeedFormat
             {
                 if (run.Count > 0 && !Continues(run[0], runSamples, record))
                 {
-                    extents.Add(MakeExtent(path, run));
+                    extents.Add(MakeExtent(source, run));
                     run.Clear();
                     runSamples = 0;
                 }
                 run.Add(record);
                 runSamples += record.SampleCount;
             }
-            extents.Add(MakeExtent(path, run));
+            extents.Add(MakeExtent(source, run));
         }
         return extents;
     }
@@ -183,7 +184,7 @@ internal static class MiniSeedFormat
         SampleClock.SameRate(first.SamplingRate, next.SamplingRate)
         && SampleClock.Continues(first.StartTicks, samples, first.SamplingRate, next.StartTicks);
 
-    private static MiniSeedExtent MakeExtent(string path, List<IndexedRecord> run)
+    private static MiniSeedExtent MakeExtent(WaveformSource source, List<IndexedRecord> run)
     {
         var offsets = new long[run.Count];
         var lengths = new int[run.Count];
@@ -196,6 +197,6 @@ internal static class MiniSeedFormat
             indices[i] = run[i].Index;
             firstSamples[i + 1] = firstSamples[i] + run[i].SampleCount;
         }
-        return new MiniSeedExtent(path, run[0].Id, run[0].StartTicks, run[0].SamplingRate, offsets, lengths, indices, firstSamples);
+        return new MiniSeedExtent(source, run[0].Id, run[0].StartTicks, run[0].SamplingRate, offsets, lengths, indices, firstSamples);
     }
 }

@@ -40,8 +40,9 @@ internal static class SacFormat
     }
 
     /// <summary>Reads the header; with <paramref name="truncated"/>, a file shorter than NPTS promises keeps the whole samples it holds, and a line there says so.</summary>
-    public static SacExtent ReadHeader(string path, ReadOnlySpan<byte> header, long fileLength, ICollection<LeftOutRecord>? truncated = null)
+    public static SacExtent ReadHeader(WaveformSource source, ReadOnlySpan<byte> header, long fileLength, ICollection<LeftOutRecord>? truncated = null)
     {
+        var path = source.Name;
         if (!TryDetectByteOrder(header, out var bigEndian))
         {
             throw Fail(path, header.Length < HeaderLength
@@ -89,7 +90,7 @@ internal static class SacFormat
                 id, from, true));
             npts = held;
         }
-        return new SacExtent(path, id, start, rate, npts, bigEndian);
+        return new SacExtent(source, id, start, rate, npts, bigEndian);
     }
 
     public static void WriteLittleEndian(Stream stream, Trace trace)

@@ -106,9 +106,10 @@ public sealed class WaveformArchive
                     unopenable[i] = true;
                     return;
                 }
-                var format = WaveformFile.TryDetectFormat(files[i]);
+                var source = WaveformSource.File(files[i]);
+                var format = WaveformFile.TryDetectFormat(source);
                 leftOut[i] = new List<LeftOutRecord>();
-                indexed[i] = format is null ? null : WaveformFile.Index(files[i], format.Value, leftOut[i], onCorrupt);
+                indexed[i] = format is null ? null : WaveformFile.Index(source, format.Value, leftOut[i], onCorrupt);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
