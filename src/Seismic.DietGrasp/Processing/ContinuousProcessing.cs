@@ -187,10 +187,7 @@ public static class ContinuousProcessing
                 e.InnerExceptions.OrderBy(inner => inner is OperationCanceledException ? 0 : inner is DietGraspException ? 1 : 2).First()).Throw();
             throw;
         }
-        var dayWarnings = day.Warnings.OrderBy(w => w.Message, StringComparer.Ordinal).ToList();
-        dayWarnings.AddRange(day.DeadMinutes.OrderBy(pair => pair.Key.Channel.ToString(), StringComparer.Ordinal)
-            .Select(pair => new RunWarning(RunWarningKind.DeadChannel, $"{pair.Key.Channel}: dead (constant) in {pair.Value} minute(s) of {start:yyyy-MM-dd}; those station-minutes are left empty",
-                pair.Key.Station, pair.Key.Channel, start)));
+        var dayWarnings = day.OrderedWarnings();
         var minutes = Enumerable.Range(0, day.MinuteCount).Select(m => start.AddMinutes(m)).ToArray();
         return new DayResult(
             new ProbabilityTable(stations.Count, minutes, day.Earthquake),
@@ -322,7 +319,7 @@ public static class ContinuousProcessing
         return days;
     }
 
-    private static List<(DateTime Start, DateTime End)> HoursOf(DateTime start, DateTime end)
+    internal static List<(DateTime Start, DateTime End)> HoursOf(DateTime start, DateTime end)
     {
         var hours = new List<(DateTime, DateTime)>();
         for (var hour = MinuteClock.Floor(start, TimeSpan.TicksPerHour); hour < end; hour = hour.AddHours(1))

@@ -128,6 +128,15 @@ public sealed class WaveformArchive
             files.Where((_, i) => unopenable[i]).Select(IO.NonUtf8Name.Describe).ToList());
     }
 
+    /// <summary>An archive of traces in memory (one or more per channel; gaps between them as in files).</summary>
+    internal static WaveformArchive FromTraces(IEnumerable<Trace> traces)
+    {
+        var channels = traces.Where(trace => trace.Count > 0).Select(trace => (WaveformExtent)new TraceExtent(trace))
+            .GroupBy(extent => extent.Id)
+            .ToDictionary(group => group.Key, group => new ChannelIndex(group));
+        return new WaveformArchive(channels, Array.Empty<string>(), Array.Empty<LeftOutRecord>(), Array.Empty<string>());
+    }
+
     /// <summary>Every channel found, sorted by <c>NET.STA.LOC.CHAN</c>.</summary>
     public IReadOnlyList<ChannelId> Channels { get; }
 

@@ -24,6 +24,9 @@ internal sealed class WaveformSource
     /// <summary>A file.</summary>
     public static WaveformSource File(string path) => new(path ?? throw new ArgumentNullException(nameof(path)), null, 0, 0);
 
+    /// <summary>Samples already in memory (a <see cref="Trace"/>): nothing to open.</summary>
+    public static WaveformSource Memory(string name) => new(name, Array.Empty<byte>(), 0, 0);
+
     /// <summary>
     /// The rest of <paramref name="stream"/> (from its position), read whole into memory: the readers seek, and a caller's
     /// stream may not, nor be safe to share between the reads of an index.
