@@ -145,7 +145,7 @@ public static class ContinuousProcessing
         CandidateTable.WriteCategorized(Output(RunLayout.TremorCategoryFile), stations, categorized);
         TremorCatalogue.Write(Output(RunLayout.TremorCatalogueFile), stations, catalogue);
         // Every warning, uncapped (the command line shows the first 20 and points here).
-        WriteWarnings(Output(RunLayout.WarningsFile), warnings.List);
+        RunWarning.WriteFile(Output(RunLayout.WarningsFile), warnings.List);
         // What the pictures need beyond the tables (Seismic.DietGrasp.Plotting draws them from the result).
         var strongest = StrongestTremor(tremor, tremorGroups, new StationHourClassifier(archive, model, options.Sensitivity, parameters, preprocessor), matched);
 
@@ -297,17 +297,6 @@ public static class ContinuousProcessing
                 stationOf[g.Key], g.Key, g.First().StartTime));
     }
 
-    private static void WriteWarnings(string path, IReadOnlyList<RunWarning> warnings) =>
-        IO.AtomicFile.WriteText(path, writer =>
-        {
-            writer.Write(RunWarning.LineHeader);
-            writer.Write('\n');
-            foreach (var warning in warnings)
-            {
-                writer.Write(warning.ToLine());
-                writer.Write('\n');
-            }
-        });
 
     private static List<(DateTime Start, DateTime End)> Days(DateTime start, DateTime end)
     {

@@ -88,7 +88,7 @@ internal sealed class DayStore
                     return null;
                 }
             }
-            return new DayResult(tables[0], tables[1], tables[2], File.ReadAllLines(Path.Combine(folder, WarningsFile)).Where(line => line != RunWarning.LineHeader).Select(RunWarning.FromLine).ToList());
+            return new DayResult(tables[0], tables[1], tables[2], RunWarning.ReadFile(Path.Combine(folder, WarningsFile)));
         }
         catch (Exception e) when (e is DietGraspException or IOException or UnauthorizedAccessException)
         {
@@ -112,16 +112,7 @@ internal sealed class DayStore
         {
             tables[k].Write(Path.Combine(folder, RunLayout.ProbabilityFiles[k]), _stations);
         }
-        AtomicFile.WriteText(Path.Combine(folder, WarningsFile), writer =>
-        {
-            writer.Write(RunWarning.LineHeader);
-            writer.Write('\n');
-            foreach (var warning in day.Warnings)
-            {
-                writer.Write(warning.ToLine());
-                writer.Write('\n');
-            }
-        });
+        RunWarning.WriteFile(Path.Combine(folder, WarningsFile), day.Warnings);
         // The sums are taken from the files as written, so a later damage to any of them is seen on load.
         var sums = SavedFiles.Select(name => $"{FilePrefix}{Sha256(File.ReadAllBytes(Path.Combine(folder, name)))} {name}").ToList();
         AtomicFile.WriteText(marker, writer =>

@@ -8,7 +8,7 @@ namespace Seismic.DietGrasp.Processing;
 /// <summary>
 /// What <see cref="ContinuousProcessing.Run"/> processes and how: immutable and checked on creation
 /// (folders and files exist, the time range is not empty, parameters are in range). Change a copy with
-/// the <c>With...</c> methods.
+/// the <c>With...</c> methods; <see cref="Logger"/> and <see cref="OnCorrupt"/> are set with <c>init</c> and carried over by them.
 /// </summary>
 public sealed class RunOptions
 {

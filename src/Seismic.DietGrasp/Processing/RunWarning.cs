@@ -68,6 +68,23 @@ public sealed class RunWarning : IEquatable<RunWarning>
     /// <summary>The header of <see cref="ToLine"/>'s columns.</summary>
     internal const string LineHeader = "kind\tstation\tchannel\ttime\tmessage";
 
+    /// <summary>Writes <paramref name="warnings"/> atomically as a tab-separated file: <see cref="LineHeader"/>, then one <see cref="ToLine"/> each.</summary>
+    internal static void WriteFile(string path, IEnumerable<RunWarning> warnings) =>
+        IO.AtomicFile.WriteText(path, writer =>
+        {
+            writer.Write(LineHeader);
+            writer.Write('\n');
+            foreach (var warning in warnings)
+            {
+                writer.Write(warning.ToLine());
+                writer.Write('\n');
+            }
+        });
+
+    /// <summary>Reads <see cref="WriteFile"/>'s lines back (a file of an earlier version, one message a line, too).</summary>
+    internal static List<RunWarning> ReadFile(string path) =>
+        File.ReadAllLines(path).Where(line => line != LineHeader).Select(FromLine).ToList();
+
     /// <summary>Reads <see cref="ToLine"/>'s format back; a line in another form (a day saved by an earlier version) is an <see cref="RunWarningKind.Other"/> warning with the line as its message.</summary>
     internal static RunWarning FromLine(string line)
     {
