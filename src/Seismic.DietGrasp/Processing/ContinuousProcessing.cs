@@ -56,11 +56,14 @@ public static class ContinuousProcessing
         {
             warnings.Add(RunWarningKind.FileLeftOut, $"{name}: the file name is not valid UTF-8, so it cannot be opened; left out (rename it to read it)");
         }
+        var matched = MatchChannels(options, stations, archive, warnings);
+        // Named with the station that uses the record's channel (none when no station does, or the header was unreadable).
+        var stationOf = StationsOf(matched);
         foreach (var record in archive.LeftOut)
         {
-            warnings.Add(record.Corrupt ? RunWarningKind.CorruptRecord : RunWarningKind.RecordTimeLeftOut, record.Message, null, record.Channel, record.Time);
+            var station = record.Channel is { } id && stationOf.TryGetValue(id, out var used) ? used : null;
+            warnings.Add(record.Corrupt ? RunWarningKind.CorruptRecord : RunWarningKind.RecordTimeLeftOut, record.Message, station, record.Channel, record.Time);
         }
-        var matched = MatchChannels(options, stations, archive, warnings);
         var (start, end) = TimeRange(options, archive);
         warnings.AddRange(DiscontinuityWarnings(archive, matched, start, end));
         warnings.AddRange(CoverageWarnings.For(archive, matched, start, end));
@@ -288,7 +291,7 @@ public static class ContinuousProcessing
 
     private static IEnumerable<RunWarning> DiscontinuityWarnings(WaveformArchive archive, IReadOnlyList<StationChannels> matched, DateTime start, DateTime end)
     {
-        var stationOf = matched.SelectMany(m => m.Channels.Select(id => (Id: id, m.Name))).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Name);
+        var stationOf = StationsOf(matched);
         return archive.Discontinuities
             .Where(d => stationOf.ContainsKey(d.Id) && d.EndTime >= start && d.StartTime < end)
             .GroupBy(d => d.Id)
@@ -297,6 +300,10 @@ public static class ContinuousProcessing
                 stationOf[g.Key], g.Key, g.First().StartTime));
     }
 
+
+    /// <summary>The station (its name in the station file) that uses each matched channel.</summary>
+    private static Dictionary<ChannelId, string> StationsOf(IReadOnlyList<StationChannels> matched) =>
+        matched.SelectMany(m => m.Channels.Select(id => (Id: id, m.Name))).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Name);
 
     private static List<(DateTime Start, DateTime End)> Days(DateTime start, DateTime end)
     {

@@ -37,6 +37,7 @@ public sealed class CorruptRecordTests
         Assert.Contains("record 7 (byte offset 28672)", data.Message, StringComparison.Ordinal);
         Assert.Contains("Steim2 frame inconsistency", data.Message, StringComparison.Ordinal);
         Assert.Equal(new ChannelId("SN", "S01", string.Empty, "HHX"), data.Channel);
+        Assert.Equal("S01", data.Station);
         Assert.Equal(RecordStart("HHX", 7), data.Time);
 
         // HHZ record 3: its header is damaged; named with the time the record before it ends.
