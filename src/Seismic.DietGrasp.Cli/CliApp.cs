@@ -64,7 +64,7 @@ internal static class CliApp
             var arguments = tree.Arguments(command, parse);
             var context = quiet
                 ? new CliContext(TextWriter.Null, TextWriter.Null, false, cancellation)
-                : new CliContext(output, error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected, cancellation);
+                : new CliContext(output, error, ReferenceEquals(error, Console.Error) && !Console.IsErrorRedirected, cancellation) { Verbose = verbose };
             return command.Run(arguments, context);
         }
         catch (CliUsageException e)

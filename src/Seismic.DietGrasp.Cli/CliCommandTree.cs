@@ -28,7 +28,7 @@ internal sealed class CliCommandTree
     {
         Commands = commands;
         Root = new RootCommand(RootDescription);
-        Verbose = new Option<bool>("--verbose") { Description = "On an error, also print the exception's stack trace.", Recursive = true, Arity = ArgumentArity.Zero };
+        Verbose = new Option<bool>("--verbose") { Description = "On an error, also print the exception's stack trace; run also prints its progress and every warning (not only the first 20).", Recursive = true, Arity = ArgumentArity.Zero };
         Quiet = new Option<bool>("--quiet", "-q") { Description = "Print nothing but errors: no summary, progress, notes or warnings (the output files are the result).", Recursive = true, Arity = ArgumentArity.Zero };
         Root.Options.Add(Verbose);
         Root.Options.Add(Quiet);

@@ -19,4 +19,7 @@ internal sealed class CliContext
     public bool ErrorIsTerminal { get; }
 
     public CancellationToken Cancellation { get; }
+
+    /// <summary><c>--verbose</c>: every warning and the run's progress messages, not only the first few warnings.</summary>
+    public bool Verbose { get; init; }
 }

@@ -56,7 +56,7 @@ internal sealed class DemoCommand : ICliCommand
             context.Output.WriteLine($"  dead channel: {scenario.Stations.Names[scenario.DeadStation]} {scenario.DeadComponent}");
         }
         context.Output.WriteLine($"run: {run.CompleteStationMinutes} station-minutes classified, {run.EmptyStationMinutes} left empty, {run.EarthquakeGroups.Count} earthquake group(s), {run.TremorGroups.Count} tremor group(s) in {result.ProcessingTime.TotalSeconds:F1} s; model: {run.ModelDescription}");
-        foreach (var warning in run.Warnings.Concat(pictures.Warnings).Take(5))
+        foreach (var warning in run.Warnings.Select(w => w.Message).Concat(pictures.Warnings).Take(5))
         {
             context.Output.WriteLine($"  warning: {warning}");
         }

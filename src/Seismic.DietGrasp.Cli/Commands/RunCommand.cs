@@ -2,6 +2,7 @@ using System.Globalization;
 using Seismic.DietGrasp.Plotting;
 using Seismic.DietGrasp.Preprocessing;
 using Seismic.DietGrasp.Processing;
+using Seismic.DietGrasp.Waveforms;
 
 namespace Seismic.DietGrasp.Cli.Commands;
 
@@ -26,6 +27,7 @@ internal sealed class RunCommand : ICliCommand
         new CliOption("sensitivity", CliValueKind.Text, "Counts per m/s: one number for every channel, or a CSV file of per-channel values; default none (the records are used as they are).") { Value = "FILE|COUNTS" }.ReportedAs("countsPerMeterPerSecond"),
         new CliOption("threads", CliValueKind.Integer, "Stations processed at once, at least 1; default one per processor.") { Value = "N" }.ReportedAs("maxDegreeOfParallelism"),
         new CliOption("no-pictures", CliValueKind.Flag, "Skip the PNG pictures (the tables and the catalogue only)."),
+        new CliOption("on-corrupt", CliValueKind.Text, "What a corrupt miniSEED record or SAC file does: fail (the default) stops the run naming file, record and byte offset; skip leaves it out with a warning naming file, record, channel and time, and its minutes empty (every record is decoded once while indexing).") { Value = "fail|skip" },
     }.Concat(GraspCommandOptions.Declare(detection: true, tremor: true, categorize: true)).ToArray();
 
     public int Run(CliArguments arguments, CliContext context)
@@ -40,11 +42,19 @@ internal sealed class RunCommand : ICliCommand
         var sensitivity = arguments.Optional("sensitivity");
         var threads = arguments.OptionalInt("threads");
         var noPictures = arguments.Flag("no-pictures");
+        var onCorrupt = arguments.Optional("on-corrupt") switch
+        {
+            null or "fail" => CorruptRecordHandling.Fail,
+            "skip" => CorruptRecordHandling.Skip,
+            var other => throw new CliUsageException($"--on-corrupt is '{other}'; expected fail or skip"),
+        };
         var grasp = GraspCommandOptions.Parameters(arguments, detection: true, tremor: true, categorize: true);
         arguments.EnsureAllUsed();
 
         var options = new RunOptions(waveforms, stations, output)
         {
+            OnCorrupt = onCorrupt,
+            Logger = context.Verbose ? new CliLogger(context.Error, "dietgrasp run") : null,
             StartTime = start,
             EndTime = end,
             ModelPath = model,
@@ -62,15 +72,19 @@ internal sealed class RunCommand : ICliCommand
         var result = ContinuousProcessing.Run(options, bar, context.Cancellation);
         bar?.Dispose();
         var pictures = noPictures ? null : RunPictures.Save(result, output);
-        var warnings = result.Warnings.Concat(pictures?.Warnings ?? Array.Empty<string>()).ToList();
-
-        foreach (var warning in warnings.Take(MaxWarningsShown))
+        // With --verbose the logger printed every warning as it was found; otherwise the first few, and where the rest are.
+        var shown = context.Verbose ? 0 : Math.Min(MaxWarningsShown, result.Warnings.Count);
+        foreach (var warning in result.Warnings.Take(shown))
+        {
+            context.Error.WriteLine($"dietgrasp run: warning: {warning.Message}");
+        }
+        if (!context.Verbose && result.Warnings.Count > shown)
+        {
+            context.Error.WriteLine($"dietgrasp run: warning: {result.Warnings.Count - shown} more warning(s), {result.Warnings.Count} in all, in {new RunLayout(output).PathOf(RunLayout.WarningsFile)} (or run with --verbose)");
+        }
+        foreach (var warning in pictures?.Warnings ?? Array.Empty<string>())
         {
             context.Error.WriteLine($"dietgrasp run: warning: {warning}");
-        }
-        if (warnings.Count > MaxWarningsShown)
-        {
-            context.Error.WriteLine($"dietgrasp run: warning: {warnings.Count - MaxWarningsShown} more (see {Path.Combine(output, RunLayout.DaysFolder)}/*/warnings.txt)");
         }
         context.Output.WriteLine($"{result.StartTime:yyyy-MM-ddTHH:mm:ssZ} to {result.EndTime:yyyy-MM-ddTHH:mm:ssZ}: {result.CompleteStationMinutes} station-minutes classified, {result.EmptyStationMinutes} left empty ({result.ComputedDays} day(s) computed, {result.ResumedDays} resumed)");
         context.Output.WriteLine($"{result.EarthquakeGroups.Count} earthquake group(s), {result.TremorGroups.Count} tremor group(s), {result.Catalogue.Count} tremor episode(s); model: {result.ModelDescription}");

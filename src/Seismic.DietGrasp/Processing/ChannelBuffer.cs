@@ -13,13 +13,16 @@ namespace Seismic.DietGrasp.Processing;
 /// a minute within the filter's settling time of a gap or of the record's first or last sample sees the
 /// filter's edge response, as scipy's sosfiltfilt of a record shows it at that record's ends; minutes
 /// with a margin of record on both sides equal the filtered long record. Runs shorter than a minute hold
-/// no whole minute and are left as they are. Resampling takes each run's mean away (the minute's mean is
+/// no whole minute and are left as they are. A NaN or infinite sample is a gap of one sample (found before
+/// filtering: an IIR filter would carry it over the whole run, 40-odd minutes of a station-hour with its
+/// margins, where as a gap it costs only its own minute). Resampling takes each run's mean away (the minute's mean is
 /// removed later anyway) and treats the window as zero outside its runs, as scipy's resample_poly treats
 /// the ends of its input; an output sample is present when the input samples on both sides of it are.
 /// </remarks>
 internal sealed class ChannelBuffer
 {
     private readonly List<SampleRange> _bad = new();
+    private readonly List<SampleRange> _nonFinite = new();
     private double[] _filtered = Array.Empty<double>();
     private double[] _resampled = Array.Empty<double>();
     private ReadOnlyMemory<double> _recorded;
@@ -57,6 +60,26 @@ internal sealed class ChannelBuffer
         var from = Math.Max(0, (int)Math.Round(start * ratio));
         var to = Math.Min(_recorded.Length, (int)Math.Round((start + count) * ratio));
         return _recorded.Span.Slice(from, Math.Max(0, to - from));
+    }
+
+    /// <summary>
+    /// The first NaN or infinite sample as recorded behind the prepared samples [start, start + count): its index
+    /// within <see cref="Recorded"/>(start, count) and its value; null when there is none (a gap's missing samples do not count).
+    /// </summary>
+    public (int Index, double Value)? FirstNonFinite(int start, int count)
+    {
+        var ratio = _recordedRate / Rate;
+        var from = Math.Max(0, (int)Math.Round(start * ratio));
+        var to = Math.Min(_recorded.Length, (int)Math.Round((start + count) * ratio));
+        foreach (var range in _nonFinite)
+        {
+            if (range.Start < to && range.End > from)
+            {
+                var first = Math.Max(range.Start, from);
+                return (first - from, _recorded.Span[first]);
+            }
+        }
+        return null;
     }
 
     /// <summary>
@@ -134,8 +157,42 @@ internal sealed class ChannelBuffer
         _recorded = window.Samples;
         _recordedRate = window.SamplingRate;
         Samples = window.Samples;
+        FindNonFinite(window.Samples.Span, window.MissingRanges, _nonFinite);
         _bad.AddRange(window.MissingRanges);
         _bad.AddRange(window.ConflictRanges);
+        _bad.AddRange(_nonFinite);
+    }
+
+    /// <summary>The runs of NaN or infinite samples outside the missing ranges (which hold NaN for "no data"), in order.</summary>
+    private static void FindNonFinite(ReadOnlySpan<double> samples, IReadOnlyList<SampleRange> missing, List<SampleRange> found)
+    {
+        found.Clear();
+        var gap = 0;
+        for (var i = 0; i < samples.Length; i++)
+        {
+            var value = samples[i];
+            if (!double.IsNaN(value) && !double.IsInfinity(value))
+            {
+                continue;
+            }
+            while (gap < missing.Count && missing[gap].End <= i)
+            {
+                gap++;
+            }
+            if (gap < missing.Count && missing[gap].Start <= i)
+            {
+                i = missing[gap].End - 1;
+                continue;
+            }
+            if (found.Count > 0 && found[found.Count - 1].End == i)
+            {
+                found[found.Count - 1] = new SampleRange(found[found.Count - 1].Start, found[found.Count - 1].Count + 1);
+            }
+            else
+            {
+                found.Add(new SampleRange(i, 1));
+            }
+        }
     }
 
     /// <summary>Copies the window into the filter buffer and finds its gap-free runs.</summary>
@@ -149,7 +206,7 @@ internal sealed class ChannelBuffer
         }
         window.Samples.Span.CopyTo(_filtered);
         _length = n;
-        _runs = Runs(window.MissingRanges, n);
+        _runs = Runs(Merge(window.MissingRanges, _nonFinite), n);
     }
 
     private Span<double> Run(SampleRange run) => _filtered.AsSpan(run.Start, run.Count);
@@ -217,6 +274,10 @@ internal sealed class ChannelBuffer
         }
         Samples = _resampled.AsMemory(0, outLength);
     }
+
+    /// <summary>Two sorted lists of ranges as one sorted list (overlaps are left to <see cref="Runs"/>).</summary>
+    private static IReadOnlyList<SampleRange> Merge(IReadOnlyList<SampleRange> a, List<SampleRange> b) =>
+        b.Count == 0 ? a : a.Concat(b).OrderBy(range => range.Start).ToList();
 
     /// <summary>The gap-free runs between the missing ranges (sorted, as the window lists them).</summary>
     private static List<SampleRange> Runs(IReadOnlyList<SampleRange> missing, int length)

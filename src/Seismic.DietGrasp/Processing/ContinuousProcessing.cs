@@ -51,15 +51,26 @@ public static class ContinuousProcessing
         var graph = GraspAssociator.KnnGraph(stations, grasp.K);
         var positions = GraspAssociator.Project(stations, grasp.Epsg);
         progress?.Report(new RunProgress(RunStage.Scanning, 0, 0, 0, 0));
-        var archive = WaveformArchive.Scan(options.WaveformDirectory, options.MaxDegreeOfParallelism, cancellation);
-        var warnings = new List<string>();
-        warnings.AddRange(archive.UnopenableFiles.Select(name => $"{name}: the file name is not valid UTF-8, so it cannot be opened; left out (rename it to read it)"));
-        warnings.AddRange(archive.LeftOutRecords);
+        var archive = WaveformArchive.Scan(options.WaveformDirectory, options.MaxDegreeOfParallelism, options.OnCorrupt, cancellation);
+        var warnings = new RunWarnings(options.Logger);
+        RunLog.Indexed(options.Logger, archive);
+        foreach (var name in archive.UnopenableFiles)
+        {
+            warnings.Add(RunWarningKind.FileLeftOut, $"{name}: the file name is not valid UTF-8, so it cannot be opened; left out (rename it to read it)");
+        }
         var matched = MatchChannels(options, stations, archive, warnings);
+        // Named with the station that uses the record's channel (none when no station does, or the header was unreadable).
+        var stationOf = StationsOf(matched);
+        foreach (var record in archive.LeftOut)
+        {
+            var station = record.Channel is { } id && stationOf.TryGetValue(id, out var used) ? used : null;
+            warnings.Add(record.Corrupt ? RunWarningKind.CorruptRecord : RunWarningKind.RecordTimeLeftOut, record.Message, station, record.Channel, record.Time);
+        }
         var (start, end) = TimeRange(options, archive);
         warnings.AddRange(DiscontinuityWarnings(archive, matched, start, end));
         warnings.AddRange(CoverageWarnings.For(archive, matched, start, end));
         var days = Days(start, end);
+        RunLog.Range(options.Logger, start, end, days.Count, matched.Count);
         var preprocessor = new RunPreprocessor(options.HighPass);
         var rates = matched.SelectMany(m => m.Channels).SelectMany(archive.GetSegments).Select(segment => segment.SamplingRate).Distinct().ToList();
         foreach (var rate in rates.Where(r => r >= SpectrogramParameters.MinimumSamplingRate))
@@ -75,7 +86,7 @@ public static class ContinuousProcessing
         var removed = OutputLock.RemoveStaleTemporaries(options.OutputDirectory);
         if (removed > 0)
         {
-            warnings.Add($"removed {removed} temporary file(s) left by an earlier run that was killed");
+            warnings.Add(RunWarningKind.Output, $"removed {removed} temporary file(s) left by an earlier run that was killed");
         }
         RunManifest.Begin(options.OutputDirectory);
         var store = new DayStore(layout, stations, ModelIdentity(model, options.ModelPath), $"{options.Sensitivity?.Description ?? "counts"}; {preprocessing}");
@@ -89,7 +100,7 @@ public static class ContinuousProcessing
             results[d] = store.TryLoad(days[d].Start, days[d].End, dayInputs[d], out var reason);
             if (reason is not null)
             {
-                warnings.Add($"day {days[d].Start:yyyy-MM-dd} recomputed: {reason}");
+                warnings.Add(RunWarningKind.DayRecomputed, $"day {days[d].Start:yyyy-MM-dd} recomputed: {reason}", null, null, days[d].Start);
             }
         }
         var resumed = results.Count(r => r is not null);
@@ -101,18 +112,18 @@ public static class ContinuousProcessing
         {
             if (results[d] is not null)
             {
+                RunLog.Day(options.Logger, days[d].Start, "resumed from an earlier run");
+                warnings.AddRange(results[d]!.Warnings);
                 continue;
             }
             cancellation.ThrowIfCancellationRequested();
             results[d] = ClassifyDay(options, archive, model, parameters, preprocessor, stations, matched, days[d].Start, days[d].End, tracker, cancellation);
             store.Save(days[d].Start, days[d].End, results[d]!, dayInputs[d]);
             tracker.DayDone();
+            RunLog.Day(options.Logger, days[d].Start, "computed");
+            warnings.AddRange(results[d]!.Warnings);
         }
         var dayResults = results.Select(r => r!).ToList();
-        foreach (var day in dayResults)
-        {
-            warnings.AddRange(day.Warnings);
-        }
 
         progress?.Report(new RunProgress(RunStage.Associating, days.Count, days.Count, total, total));
         var earthquake = Concatenate(stations.Count, dayResults.Select(r => r.Earthquake).ToList());
@@ -138,6 +149,8 @@ public static class ContinuousProcessing
         CandidateTableCsv.Write(Output(RunLayout.TremorCandidateFile), stations, tremorGroups);
         CandidateTableCsv.WriteCategorized(Output(RunLayout.TremorCategoryFile), stations, categorized);
         TremorCatalogue.Write(Output(RunLayout.TremorCatalogueFile), stations, catalogue);
+        // Every warning, uncapped (the command line shows the first 20 and points here).
+        RunWarning.WriteFile(Output(RunLayout.WarningsFile), warnings.List);
         // What the pictures need beyond the tables (Seismic.DietGrasp.Plotting draws them from the result).
         var strongest = StrongestTremor(tremor, tremorGroups, new StationHourClassifier(archive, model, options.Sensitivity, parameters, preprocessor), matched);
 
@@ -147,7 +160,7 @@ public static class ContinuousProcessing
             ? $"{model.Source} (a stand-in of our own, trained on synthetic and a few real records, not the published DiET weights)"
             : model.Source;
         return new RunResult(stations, start, end, earthquake, tremor, noise, earthquakeGroups, tremorGroups, categorized, catalogue,
-            days.Count - resumed, resumed, files, warnings, modelDescription, strongest, preprocessing);
+            days.Count - resumed, resumed, files, warnings.List, modelDescription, strongest, preprocessing);
     }
 
     private static DayResult ClassifyDay(RunOptions options, WaveformArchive archive, DietModel model, ConcurrentDictionary<double, SpectrogramParameters> parameters, RunPreprocessor preprocessor,
@@ -179,9 +192,7 @@ public static class ContinuousProcessing
                 e.InnerExceptions.OrderBy(inner => inner is OperationCanceledException ? 0 : inner is DietGraspException ? 1 : 2).First()).Throw();
             throw;
         }
-        var dayWarnings = day.Warnings.OrderBy(w => w, StringComparer.Ordinal).ToList();
-        dayWarnings.AddRange(day.DeadMinutes.OrderBy(pair => pair.Key.ToString(), StringComparer.Ordinal)
-            .Select(pair => $"{pair.Key}: dead (constant) in {pair.Value} minute(s) of {start:yyyy-MM-dd}; those station-minutes are left empty"));
+        var dayWarnings = day.OrderedWarnings();
         var minutes = Enumerable.Range(0, day.MinuteCount).Select(m => start.AddMinutes(m)).ToArray();
         return new DayResult(
             new ProbabilityTable(stations.Count, minutes, day.Earthquake),
@@ -202,7 +213,7 @@ public static class ContinuousProcessing
         return spectrogram is null ? null : new StationMinuteSpectrogram(station!.Station, station.Name, strongest[0].Minute, strongest[0].P, spectrogram);
     }
 
-    private static List<StationChannels> MatchChannels(RunOptions options, StationNetwork stations, WaveformArchive archive, List<string> warnings)
+    private static List<StationChannels> MatchChannels(RunOptions options, StationNetwork stations, WaveformArchive archive, RunWarnings warnings)
     {
         if (archive.Channels.Count == 0)
         {
@@ -210,7 +221,7 @@ public static class ContinuousProcessing
         }
         if (archive.SkippedFiles.Count > 0)
         {
-            warnings.Add($"{archive.SkippedFiles.Count} file(s) in the waveform folder are neither SAC nor miniSEED and were left out (first: {archive.SkippedFiles[0]})");
+            warnings.Add(RunWarningKind.FileLeftOut, $"{archive.SkippedFiles.Count} file(s) in the waveform folder are neither SAC nor miniSEED and were left out (first: {archive.SkippedFiles[0]})");
         }
         var matched = new List<StationChannels>();
         var used = new HashSet<ChannelId>();
@@ -230,17 +241,17 @@ public static class ContinuousProcessing
                 channels[(int)component] = found[0];
                 if (found.Count > 1)
                 {
-                    warnings.Add($"{name}: {found.Count} {component} channels ({string.Join(", ", found)}); using {found[0]}");
+                    warnings.Add(RunWarningKind.Channel, $"{name}: {found.Count} {component} channels ({string.Join(", ", found)}); using {found[0]}", name, found[0]);
                 }
             }
             if (missing.Count == 3)
             {
-                warnings.Add($"{name}: no waveforms; its cells are empty");
+                warnings.Add(RunWarningKind.Channel, $"{name}: no waveforms; its cells are empty", name);
                 continue;
             }
             if (missing.Count > 0)
             {
-                warnings.Add($"{name}: no {string.Join(" or ", missing)} channel; its cells are empty");
+                warnings.Add(RunWarningKind.Channel, $"{name}: no {string.Join(" or ", missing)} channel; its cells are empty", name);
                 continue;
             }
             used.UnionWith(channels);
@@ -254,7 +265,7 @@ public static class ContinuousProcessing
         var unmatched = archive.Channels.Where(id => !used.Contains(id)).Select(id => id.ToString()).ToList();
         if (unmatched.Count > 0)
         {
-            warnings.Add($"{unmatched.Count} channel(s) not used (station not in the station file, or not a VX/VY/VZ component): {string.Join(", ", unmatched.Take(10))}{(unmatched.Count > 10 ? ", ..." : string.Empty)}");
+            warnings.Add(RunWarningKind.Channel, $"{unmatched.Count} channel(s) not used (station not in the station file, or not a VX/VY/VZ component): {string.Join(", ", unmatched.Take(10))}{(unmatched.Count > 10 ? ", ..." : string.Empty)}");
         }
         return matched;
     }
@@ -280,14 +291,21 @@ public static class ContinuousProcessing
         return (start, end);
     }
 
-    private static IEnumerable<string> DiscontinuityWarnings(WaveformArchive archive, IReadOnlyList<StationChannels> matched, DateTime start, DateTime end)
+    private static IEnumerable<RunWarning> DiscontinuityWarnings(WaveformArchive archive, IReadOnlyList<StationChannels> matched, DateTime start, DateTime end)
     {
-        var used = new HashSet<ChannelId>(matched.SelectMany(m => m.Channels));
+        var stationOf = StationsOf(matched);
         return archive.Discontinuities
-            .Where(d => used.Contains(d.Id) && d.EndTime >= start && d.StartTime < end)
+            .Where(d => stationOf.ContainsKey(d.Id) && d.EndTime >= start && d.StartTime < end)
             .GroupBy(d => d.Id)
-            .Select(g => $"{g.Key}: {string.Join(", ", g.GroupBy(d => d.Kind).Select(k => $"{k.Count()} {k.Key}(s)"))} (first at {g.First().StartTime:yyyy-MM-ddTHH:mm:ss.fffZ}); minutes they touch are left empty where samples are missing or disagree");
+            .Select(g => new RunWarning(RunWarningKind.Discontinuity,
+                $"{g.Key}: {string.Join(", ", g.GroupBy(d => d.Kind).Select(k => $"{k.Count()} {k.Key}(s)"))} (first at {g.First().StartTime:yyyy-MM-ddTHH:mm:ss.fffZ}); minutes they touch are left empty where samples are missing or disagree",
+                stationOf[g.Key], g.Key, g.First().StartTime));
     }
+
+
+    /// <summary>The station (its name in the station file) that uses each matched channel.</summary>
+    private static Dictionary<ChannelId, string> StationsOf(IReadOnlyList<StationChannels> matched) =>
+        matched.SelectMany(m => m.Channels.Select(id => (Id: id, m.Name))).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Name);
 
     private static List<(DateTime Start, DateTime End)> Days(DateTime start, DateTime end)
     {
@@ -299,7 +317,7 @@ public static class ContinuousProcessing
         return days;
     }
 
-    private static List<(DateTime Start, DateTime End)> HoursOf(DateTime start, DateTime end)
+    internal static List<(DateTime Start, DateTime End)> HoursOf(DateTime start, DateTime end)
     {
         var hours = new List<(DateTime, DateTime)>();
         for (var hour = MinuteClock.Floor(start, TimeSpan.TicksPerHour); hour < end; hour = hour.AddHours(1))

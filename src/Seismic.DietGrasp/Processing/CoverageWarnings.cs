@@ -8,7 +8,7 @@ namespace Seismic.DietGrasp.Processing;
 /// </summary>
 internal static class CoverageWarnings
 {
-    public static IEnumerable<string> For(WaveformArchive archive, IReadOnlyList<StationChannels> matched, DateTime start, DateTime end)
+    public static IEnumerable<RunWarning> For(WaveformArchive archive, IReadOnlyList<StationChannels> matched, DateTime start, DateTime end)
     {
         foreach (var station in matched)
         {
@@ -22,11 +22,11 @@ internal static class CoverageWarnings
             var last = MinuteClock.Floor(segments.Min(s => s[s.Count - 1].EndTime));
             if (first > start && first < end)
             {
-                yield return $"{station.Name}: its three components start only at {first:yyyy-MM-ddTHH:mm:ssZ}, after the range's start {start:yyyy-MM-ddTHH:mm:ssZ}; its cells before are empty";
+                yield return new RunWarning(RunWarningKind.Coverage, $"{station.Name}: its three components start only at {first:yyyy-MM-ddTHH:mm:ssZ}, after the range's start {start:yyyy-MM-ddTHH:mm:ssZ}; its cells before are empty", station.Name, null, first);
             }
             if (last < end && last > start)
             {
-                yield return $"{station.Name}: its three components end at {last:yyyy-MM-ddTHH:mm:ssZ}, before the range's end {end:yyyy-MM-ddTHH:mm:ssZ}; its cells after are empty";
+                yield return new RunWarning(RunWarningKind.Coverage, $"{station.Name}: its three components end at {last:yyyy-MM-ddTHH:mm:ssZ}, before the range's end {end:yyyy-MM-ddTHH:mm:ssZ}; its cells after are empty", station.Name, null, last);
             }
         }
     }

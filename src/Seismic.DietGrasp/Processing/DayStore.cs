@@ -9,7 +9,7 @@ namespace Seismic.DietGrasp.Processing;
 
 /// <summary>
 /// The per-day results under OUT/days/YYYY-MM-DD/: the three probability tables and the day's
-/// warnings, each written atomically, then a completion marker written last. The marker holds a
+/// warnings (tab-separated, <see cref="RunWarning"/>'s fields), each written atomically, then a completion marker written last. The marker holds a
 /// fingerprint of what made the day (its minute range, the stations, the model, the sensitivities), the
 /// day's input files (<see cref="DayInputs"/>) and the SHA-256 of each saved file, so a re-run with the
 /// same settings and files skips the day, and one with other settings or files, or a damaged saved file
@@ -89,7 +89,7 @@ internal sealed class DayStore
                     return null;
                 }
             }
-            return new DayResult(tables[0], tables[1], tables[2], File.ReadAllLines(Path.Combine(folder, WarningsFile)));
+            return new DayResult(tables[0], tables[1], tables[2], RunWarning.ReadFile(Path.Combine(folder, WarningsFile)));
         }
         catch (Exception e) when (e is DietGraspException or IOException or UnauthorizedAccessException)
         {
@@ -113,14 +113,7 @@ internal sealed class DayStore
         {
             ProbabilityTableCsv.Write(Path.Combine(folder, RunLayout.ProbabilityFiles[k]), tables[k], _stations);
         }
-        AtomicFile.WriteText(Path.Combine(folder, WarningsFile), writer =>
-        {
-            foreach (var line in day.Warnings)
-            {
-                writer.Write(line);
-                writer.Write('\n');
-            }
-        });
+        RunWarning.WriteFile(Path.Combine(folder, WarningsFile), day.Warnings);
         // The sums are taken from the files as written, so a later damage to any of them is seen on load.
         var sums = SavedFiles.Select(name => $"{FilePrefix}{Sha256(File.ReadAllBytes(Path.Combine(folder, name)))} {name}").ToList();
         AtomicFile.WriteText(marker, writer =>
@@ -151,4 +144,4 @@ internal sealed class DayStore
 }
 
 /// <summary>One day's three probability tables and the warnings of its data.</summary>
-internal sealed record DayResult(ProbabilityTable Earthquake, ProbabilityTable Tremor, ProbabilityTable Noise, IReadOnlyList<string> Warnings);
+internal sealed record DayResult(ProbabilityTable Earthquake, ProbabilityTable Tremor, ProbabilityTable Noise, IReadOnlyList<RunWarning> Warnings);

@@ -54,6 +54,12 @@ public sealed class RunLayout
     /// <summary>Which station-minute <see cref="StrongestTremorSpectrogramFile"/> is: one row <c>station,minute,tremor_probability</c>.</summary>
     public const string StrongestTremorFile = "Tremor_strongest.csv";
 
+    /// <summary>
+    /// Every warning of the run (<see cref="RunResult.Warnings"/>), tab-separated with a header row: kind, station, channel,
+    /// time and message. The command line prints the first few and names this file for the rest.
+    /// </summary>
+    public const string WarningsFile = "warnings.tsv";
+
     /// <summary>The folder of per-day results inside the output folder.</summary>
     public const string DaysFolder = "days";
 

@@ -1,5 +1,7 @@
+using Microsoft.Extensions.Logging;
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.Preprocessing;
+using Seismic.DietGrasp.Waveforms;
 
 namespace Seismic.DietGrasp.Processing;
 
@@ -101,6 +103,20 @@ public sealed record RunOptions
         get => _highPass;
         init => _highPass = WaveformPreprocessing.CheckCorner(value);
     }
+
+    /// <summary>
+    /// Receives the run's progress (information: the archive indexed, the range, each day computed or resumed) and each
+    /// warning as it is found (warning level, event <c>RunWarning</c>, the kind and the message); <see langword="null"/>
+    /// (the default): none. The warnings are in <see cref="RunResult.Warnings"/> either way.
+    /// </summary>
+    public ILogger? Logger { get; init; }
+
+    /// <summary>
+    /// What a corrupt miniSEED record or SAC file does: <see cref="CorruptRecordHandling.Fail"/> (the default) stops the
+    /// run naming file, record and byte offset; <see cref="CorruptRecordHandling.Skip"/> leaves it out with a warning
+    /// naming file, record, channel and time, and its minutes empty.
+    /// </summary>
+    public CorruptRecordHandling OnCorrupt { get; init; }
 
     /// <summary>
     /// Checks what no single value can: the waveform folder, the station file and the model exist, the

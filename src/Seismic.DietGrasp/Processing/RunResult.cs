@@ -20,7 +20,7 @@ public sealed class RunResult
         int computedDays,
         int resumedDays,
         IReadOnlyList<string> files,
-        IReadOnlyList<string> warnings,
+        IReadOnlyList<RunWarning> warnings,
         string modelDescription,
         StationMinuteSpectrogram? strongestTremor,
         string preprocessingDescription)
@@ -97,11 +97,15 @@ public sealed class RunResult
     /// <summary>Days taken from an earlier run's finished per-day results.</summary>
     public int ResumedDays { get; }
 
-    /// <summary>Every file written at the top of the output folder (tables and catalogue; the pictures are Seismic.DietGrasp.Plotting's), full paths.</summary>
+    /// <summary>Every file written at the top of the output folder (tables, catalogue and warnings; the pictures are Seismic.DietGrasp.Plotting's), full paths.</summary>
     public IReadOnlyList<string> Files { get; }
 
-    /// <summary>Problems with the data that did not stop the run: unmatched stations, missing components, gaps and overlaps, dead channels, skipped files.</summary>
-    public IReadOnlyList<string> Warnings { get; }
+    /// <summary>
+    /// Problems with the data that did not stop the run (unmatched stations, missing components, gaps and overlaps,
+    /// rate changes, dead channels, non-finite samples, skipped files and records, recomputed days), in the order found,
+    /// the days' in day order; also written to <see cref="RunLayout.WarningsFile"/>.
+    /// </summary>
+    public IReadOnlyList<RunWarning> Warnings { get; }
 
     /// <summary>Which model classified (and whether it is the bundled stand-in).</summary>
     public string ModelDescription { get; }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Globalization;
 using Seismic.DietGrasp.DietClassifier;
 using Seismic.DietGrasp.Preprocessing;
 using Seismic.DietGrasp.Spectrogram;
@@ -40,9 +41,21 @@ internal sealed class DayProbabilities
 
     public float[] Noise { get; }
 
-    public ConcurrentQueue<string> Warnings { get; } = new();
+    public ConcurrentQueue<RunWarning> Warnings { get; } = new();
 
-    public ConcurrentDictionary<ChannelId, int> DeadMinutes { get; } = new();
+    /// <summary>Dead minutes per station (its name in the station file) and channel.</summary>
+    public ConcurrentDictionary<(string Station, ChannelId Channel), int> DeadMinutes { get; } = new();
+
+    /// <summary>The day's warnings in a stable order: the workers' by message, then one per dead channel.</summary>
+    public List<RunWarning> OrderedWarnings()
+    {
+        var warnings = Warnings.OrderBy(w => w.Message, StringComparer.Ordinal).ToList();
+        var span = End <= Start.Date.AddDays(1) ? $"of {Start:yyyy-MM-dd}" : $"between {Start:yyyy-MM-ddTHH:mm:ssZ} and {End:yyyy-MM-ddTHH:mm:ssZ}";
+        warnings.AddRange(DeadMinutes.OrderBy(pair => pair.Key.Channel.ToString(), StringComparer.Ordinal)
+            .Select(pair => new RunWarning(RunWarningKind.DeadChannel, $"{pair.Key.Channel}: dead (constant) in {pair.Value} minute(s) {span}; those station-minutes are left empty",
+                pair.Key.Station, pair.Key.Channel, Start)));
+        return warnings;
+    }
 
     private static float[] NewTable(int length)
     {
@@ -62,6 +75,8 @@ internal sealed class DayProbabilities
 internal sealed class StationHourClassifier
 {
     private const int Values = SpectrogramParameters.ValueCount;
+    // Stretches between rate changes start and end on whole 4 s (a whole number of samples at every rate the spectrogram takes).
+    private const long StretchStepTicks = 4 * TimeSpan.TicksPerSecond;
     private readonly WaveformArchive _archive;
     private readonly DietModel _model;
     private readonly ChannelSensitivity? _sensitivity;
@@ -100,32 +115,37 @@ internal sealed class StationHourClassifier
 
     private void ClassifyRented(StationChannels station, DateTime from, DateTime to, DayProbabilities day)
     {
-        var window = ReadWindows(station, from, to, day.Warnings.Enqueue);
-        if (window is null)
-        {
-            return;
-        }
-        var (parameters, offset) = window.Value;
-        var perMinute = parameters.SamplesPerMinute;
         var minutes = MinuteClock.MinutesBetween(from, to);
         var firstRow = MinuteClock.MinutesBetween(day.Start, from);
         var count = 0;
-        for (var m = 0; m < minutes; m++)
+        foreach (var (stretchStart, stretchEnd) in Stretches(station, from, to, day.Warnings.Enqueue))
         {
-            if (!TryCutMinute(station, offset + (m * perMinute), perMinute, from.AddMinutes(m), dead => day.DeadMinutes.AddOrUpdate(dead, 1, (_, n) => n + 1), day.Warnings.Enqueue))
+            var window = ReadWindows(station, from, to, stretchStart, stretchEnd, day.Warnings.Enqueue);
+            if (window is null)
             {
                 continue;
             }
-            try
+            var (parameters, windowStart) = window.Value;
+            var perMinute = parameters.SamplesPerMinute;
+            for (var m = 0; m < minutes; m++)
             {
-                DietSpectrogram.Compute(_minute.AsSpan(0, 3 * perMinute), parameters, _spectrograms.AsSpan(count * Values, Values));
+                var minute = from.AddMinutes(m);
+                if (minute < stretchStart || minute.AddMinutes(1) > stretchEnd
+                    || !TryCutMinute(station, OffsetOf(minute, windowStart, parameters), perMinute, minute, dead => day.DeadMinutes.AddOrUpdate((station.Name, dead), 1, (_, n) => n + 1), day.Warnings.Enqueue))
+                {
+                    continue;
+                }
+                try
+                {
+                    DietSpectrogram.Compute(_minute.AsSpan(0, 3 * perMinute), parameters, _spectrograms.AsSpan(count * Values, Values));
+                }
+                catch (InvalidWaveformException e)
+                {
+                    day.Warnings.Enqueue(new RunWarning(RunWarningKind.Spectrogram, $"{station.Name} {minute:yyyy-MM-dd HH:mm}: {e.Message}; cell left empty", station.Name, null, minute));
+                    continue;
+                }
+                _rows[count++] = firstRow + m;
             }
-            catch (InvalidWaveformException e)
-            {
-                day.Warnings.Enqueue($"{station.Name} {from.AddMinutes(m):yyyy-MM-dd HH:mm}: {e.Message}; cell left empty");
-                continue;
-            }
-            _rows[count++] = firstRow + m;
         }
         if (count == 0)
         {
@@ -160,8 +180,19 @@ internal sealed class StationHourClassifier
         Channels = _preprocessor.RentBuffers();
         try
         {
-            var window = ReadWindows(station, minute, minute.AddMinutes(1), _ => { });
-            return window is null || !TryCutMinute(station, window.Value.Offset, window.Value.Parameters.SamplesPerMinute, minute, _ => { }) ? null : window.Value.Parameters;
+            var end = minute.AddMinutes(1);
+            foreach (var (stretchStart, stretchEnd) in Stretches(station, minute, end, _ => { }))
+            {
+                if (minute < stretchStart || end > stretchEnd)
+                {
+                    continue;
+                }
+                var window = ReadWindows(station, minute, end, stretchStart, stretchEnd, _ => { });
+                return window is null || !TryCutMinute(station, OffsetOf(minute, window.Value.Start, window.Value.Parameters), window.Value.Parameters.SamplesPerMinute, minute, _ => { })
+                    ? null
+                    : window.Value.Parameters;
+            }
+            return null;
         }
         finally
         {
@@ -169,15 +200,57 @@ internal sealed class StationHourClassifier
         }
     }
 
+    private static int OffsetOf(DateTime minute, DateTime windowStart, SpectrogramParameters parameters) =>
+        (int)Math.Round((minute - windowStart).TotalSeconds * parameters.SamplingRate);
+
     /// <summary>
-    /// Reads the three components over [from, to) with the preprocessing's margins and prepares them; returns the
-    /// spectrogram parameters and the sample index of <paramref name="from"/>, or null (with a warning) when their
-    /// rates differ or are unusable.
+    /// The stretches of time around [from, to) in which each of the station's channels keeps one sampling rate: one
+    /// unbounded stretch when no rate changes within the reach of the preprocessing's margins. A rate change is
+    /// a gap: the stretch before it ends at the last whole 4 s before the new rate's first sample, the one after
+    /// starts at the first whole 4 s after the earlier rate's last sample (whole 4 s keep the minutes on whole
+    /// samples at every rate the spectrogram takes), and each stretch is filtered and resampled on its own. So
+    /// only the minutes that straddle the change are lost, and the new rate is used as any other (resampled when
+    /// the spectrogram does not take it). Warns once per change, from the station-hour that holds it.
     /// </summary>
-    private (SpectrogramParameters Parameters, int Offset)? ReadWindows(StationChannels station, DateTime from, DateTime to, Action<string> warn)
+    private List<(DateTime Start, DateTime End)> Stretches(StationChannels station, DateTime from, DateTime to, Action<RunWarning> warn)
+    {
+        var reach = _preprocessor.FilterMargin > RunPreprocessor.ResamplingMargin ? _preprocessor.FilterMargin : RunPreprocessor.ResamplingMargin;
+        var changes = station.Channels.SelectMany(id => _archive.RateChangesBetween(id, from - reach, to + reach)).OrderBy(change => change.LaterStart).ToList();
+        if (changes.Count == 0)
+        {
+            return new List<(DateTime, DateTime)> { (DateTime.MinValue, DateTime.MaxValue) };
+        }
+        var stretches = new List<(DateTime Start, DateTime End)>();
+        var start = DateTime.MinValue;
+        foreach (var change in changes)
+        {
+            var end = MinuteClock.Floor(change.LaterStart, StretchStepTicks);
+            if (end > start)
+            {
+                stretches.Add((start, end));
+            }
+            var next = MinuteClock.Floor(change.EarlierEnd.AddTicks(StretchStepTicks - 1), StretchStepTicks);
+            start = next > start ? next : start;
+            if (change.LaterStart >= from && change.LaterStart < to)
+            {
+                warn(new RunWarning(RunWarningKind.RateChange, string.Format(CultureInfo.InvariantCulture,
+                    "{0}: the sampling rate changes from {1} to {2} Hz at {3:yyyy-MM-ddTHH:mm:ss.fffZ}; {4}'s minutes that straddle it are left empty (a gap), the record on each side is used at its own rate",
+                    change.Id, change.EarlierRate, change.LaterRate, change.LaterStart, station.Name), station.Name, change.Id, change.LaterStart));
+            }
+        }
+        stretches.Add((start, DateTime.MaxValue));
+        return stretches;
+    }
+
+    /// <summary>
+    /// Reads the three components over [from, to) with the preprocessing's margins, within [stretchStart, stretchEnd), and
+    /// prepares them; returns the spectrogram parameters and the time of the window's first sample, or null (with a
+    /// warning) when their rates differ or are unusable.
+    /// </summary>
+    private (SpectrogramParameters Parameters, DateTime Start)? ReadWindows(StationChannels station, DateTime from, DateTime to, DateTime stretchStart, DateTime stretchEnd, Action<RunWarning> warn)
     {
         var margin = _preprocessor.FilterMargin;
-        var windows = Read(station, from, to, margin, warn);
+        var windows = Read(station, Later(from - margin, stretchStart), Earlier(to + margin, stretchEnd), warn);
         if (windows is null)
         {
             return null;
@@ -185,7 +258,7 @@ internal sealed class StationHourClassifier
         var rate = windows[0].SamplingRate;
         if (!SampleClock.SameRate(rate, windows[1].SamplingRate) || !SampleClock.SameRate(rate, windows[2].SamplingRate))
         {
-            warn($"{station.Name}: components sampled at {windows[0].SamplingRate}, {windows[1].SamplingRate} and {windows[2].SamplingRate} Hz in [{from:yyyy-MM-dd HH:mm}, {to:HH:mm}); cells left empty");
+            warn(new RunWarning(RunWarningKind.SamplingRate, $"{station.Name}: components sampled at {windows[0].SamplingRate}, {windows[1].SamplingRate} and {windows[2].SamplingRate} Hz in [{from:yyyy-MM-dd HH:mm}, {to:HH:mm}); cells left empty", station.Name, null, from));
             return null;
         }
         double target;
@@ -198,14 +271,14 @@ internal sealed class StationHourClassifier
         }
         catch (InvalidParameterException e)
         {
-            warn($"{station.Name}: sampling rate {rate} Hz cannot make a DiET spectrogram ({e.Message}); cells left empty from {from:yyyy-MM-dd HH:mm} to {to:HH:mm}");
+            warn(new RunWarning(RunWarningKind.SamplingRate, $"{station.Name}: sampling rate {rate} Hz cannot make a DiET spectrogram ({e.Message}); cells left empty from {from:yyyy-MM-dd HH:mm} to {to:HH:mm}", station.Name, null, from));
             return null;
         }
         if (resampler is not null && margin == TimeSpan.Zero)
         {
             // Without a filter margin, read the little the resampler's filter reaches beyond the window.
             margin = RunPreprocessor.ResamplingMargin;
-            windows = Read(station, from, to, margin, warn);
+            windows = Read(station, Later(from - margin, stretchStart), Earlier(to + margin, stretchEnd), warn);
             if (windows is null)
             {
                 return null;
@@ -213,40 +286,60 @@ internal sealed class StationHourClassifier
         }
         if (!TryParameters(target, out var parameters))
         {
-            warn($"{station.Name}: sampling rate {rate} Hz cannot make a DiET spectrogram (4 s and 0.8 s must be whole numbers of samples, at least {SpectrogramParameters.MinimumSamplingRate} Hz); cells left empty from {from:yyyy-MM-dd HH:mm} to {to:HH:mm}");
+            warn(new RunWarning(RunWarningKind.SamplingRate, $"{station.Name}: sampling rate {rate} Hz cannot make a DiET spectrogram (4 s and 0.8 s must be whole numbers of samples, at least {SpectrogramParameters.MinimumSamplingRate} Hz); cells left empty from {from:yyyy-MM-dd HH:mm} to {to:HH:mm}", station.Name, null, from));
             return null;
         }
         ChannelBuffer.PrepareAll(Channels, windows, highPass, target, resampler);
         EnsureCapacity(parameters);
-        return (parameters, (int)Math.Round(margin.TotalSeconds * target));
+        return (parameters, windows[0].StartTime);
     }
 
-    private WaveformWindow[]? Read(StationChannels station, DateTime from, DateTime to, TimeSpan margin, Action<string> warn)
+    private static DateTime Later(DateTime a, DateTime b) => a > b ? a : b;
+
+    private static DateTime Earlier(DateTime a, DateTime b) => a < b ? a : b;
+
+    private WaveformWindow[]? Read(StationChannels station, DateTime from, DateTime to, Action<RunWarning> warn)
     {
+        if (to - from < TimeSpan.FromMinutes(1))
+        {
+            // A stretch between two rate changes too short to hold a minute.
+            return null;
+        }
         var windows = new WaveformWindow[3];
         for (var c = 0; c < 3; c++)
         {
-            if (!_archive.HasOneRateBetween(station.Channels[c], from - margin, to + margin))
+            if (!_archive.HasOneRateBetween(station.Channels[c], from, to))
             {
-                // As a whole channel at an unusable rate: that channel's gap, not the end of the run.
-                warn($"{station.Channels[c]}: the sampling rate changes in [{from - margin:yyyy-MM-dd HH:mm:ss}, {to + margin:HH:mm:ss}); {station.Name}'s cells left empty there");
+                // Pieces at two rates that overlap in time: neither can be trusted there.
+                warn(new RunWarning(RunWarningKind.RateChange, $"{station.Channels[c]}: pieces at different sampling rates overlap in [{from:yyyy-MM-dd HH:mm:ss}, {to:HH:mm:ss}); {station.Name}'s cells left empty there", station.Name, station.Channels[c], from));
                 return null;
             }
-            windows[c] = _archive.ReadWindow(station.Channels[c], from - margin, to + margin);
+            windows[c] = _archive.ReadWindow(station.Channels[c], from, to);
             _scales[c] = 1 / (_sensitivity?.For(station.Channels[c]) ?? 1);
         }
         return windows;
     }
 
-    /// <summary>Copies one minute of the three components into the minute buffer, mean removed and scaled; false when a component has a gap, a conflict or is constant.</summary>
-    private bool TryCutMinute(StationChannels station, int offset, int perMinute, DateTime minuteStart, Action<ChannelId> onDead, Action<string>? onNonFinite = null)
+    /// <summary>Copies one minute of the three components into the minute buffer, mean removed and scaled; false when a component has a gap, a conflict, a NaN or infinite sample, or is constant.</summary>
+    private bool TryCutMinute(StationChannels station, int offset, int perMinute, DateTime minuteStart, Action<ChannelId> onDead, Action<RunWarning>? onNonFinite = null)
     {
+        var complete = true;
         for (var c = 0; c < 3; c++)
         {
-            if (!Channels[c].IsCompleteBetween(offset, perMinute))
+            if (Channels[c].IsCompleteBetween(offset, perMinute))
             {
-                return false;
+                continue;
             }
+            complete = false;
+            // A non-finite sample is a gap of its own (found before filtering); named as recorded.
+            if (Channels[c].FirstNonFinite(offset, perMinute) is { } bad)
+            {
+                onNonFinite?.Invoke(NonFiniteMessage(station, c, bad.Index, bad.Value, minuteStart));
+            }
+        }
+        if (!complete)
+        {
+            return false;
         }
         for (var c = 0; c < 3; c++)
         {
@@ -254,13 +347,6 @@ internal sealed class StationHourClassifier
             if (Channels[c].IsRecordedConstant(offset, perMinute))
             {
                 onDead(station.Channels[c]);
-                return false;
-            }
-            var recorded = Channels[c].Recorded(offset, perMinute);
-            if (!AllFinite(recorded))
-            {
-                // Named as recorded: the filter would have spread it over the whole stretch.
-                onNonFinite?.Invoke(NonFiniteMessage(station, c, recorded, minuteStart));
                 return false;
             }
             var samples = Channels[c].Samples.Span.Slice(offset, perMinute);
@@ -271,8 +357,8 @@ internal sealed class StationHourClassifier
             }
             if (double.IsNaN(sum) || double.IsInfinity(sum))
             {
-                // Finite here but not after the high-pass: a NaN or infinity within the filter's margins.
-                onNonFinite?.Invoke($"{station.Channels[c]} {minuteStart:yyyy-MM-dd HH:mm}: a NaN or infinite sample within the high-pass filter's margins; {station.Name}'s cell left empty");
+                // Finite as recorded but not after the preprocessing: samples near the largest double overflow the filter.
+                onNonFinite?.Invoke(new RunWarning(RunWarningKind.NonFiniteSample, $"{station.Channels[c]} {minuteStart:yyyy-MM-dd HH:mm}: the samples overflow (not finite after the high-pass or their sum); {station.Name}'s cell left empty", station.Name, station.Channels[c], minuteStart));
                 return false;
             }
             var mean = sum / perMinute;
@@ -286,27 +372,11 @@ internal sealed class StationHourClassifier
         return true;
     }
 
-    private static bool AllFinite(ReadOnlySpan<double> samples)
+    private static RunWarning NonFiniteMessage(StationChannels station, int component, int index, double value, DateTime minute)
     {
-        foreach (var sample in samples)
-        {
-            if (double.IsNaN(sample) || double.IsInfinity(sample))
-            {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static string NonFiniteMessage(StationChannels station, int component, ReadOnlySpan<double> samples, DateTime minute)
-    {
-        var i = 0;
-        while (i < samples.Length && !double.IsNaN(samples[i]) && !double.IsInfinity(samples[i]))
-        {
-            i++;
-        }
-        var what = double.IsNaN(samples[i]) ? "NaN" : samples[i] > 0 ? "+infinity" : "-infinity";
-        return $"{station.Channels[component]} {minute:yyyy-MM-dd HH:mm}: sample {i} of the minute is {what}; {station.Name}'s cell left empty";
+        var what = double.IsNaN(value) ? "NaN" : value > 0 ? "+infinity" : "-infinity";
+        return new RunWarning(RunWarningKind.NonFiniteSample, $"{station.Channels[component]} {minute:yyyy-MM-dd HH:mm}: sample {index} of the minute is {what}; {station.Name}'s cell left empty",
+            station.Name, station.Channels[component], minute);
     }
 
     private bool TryParameters(double rate, out SpectrogramParameters parameters)

@@ -11,8 +11,8 @@ internal sealed class MiniSeedExtent : WaveformExtent
     private readonly long[] _firstSamples;
     private readonly int _longestRecord;
 
-    public MiniSeedExtent(string path, ChannelId id, long startTicks, double samplingRate, long[] offsets, int[] lengths, int[] indices, long[] firstSamples)
-        : base(path, id, startTicks, samplingRate, firstSamples[firstSamples.Length - 1])
+    public MiniSeedExtent(WaveformSource source, ChannelId id, long startTicks, double samplingRate, long[] offsets, int[] lengths, int[] indices, long[] firstSamples)
+        : base(source, id, startTicks, samplingRate, firstSamples[firstSamples.Length - 1])
     {
         _offsets = offsets;
         _lengths = lengths;
@@ -34,7 +34,7 @@ internal sealed class MiniSeedExtent : WaveformExtent
         var sampleBuffer = ArrayPool<double>.Shared.Rent(ushort.MaxValue + 1);
         try
         {
-            using var stream = IO.InputFile.OpenRead(Path, 1 << 16);
+            using var stream = Source.Open(1 << 16);
             for (; record < _offsets.Length && _firstSamples[record] < end; record++)
             {
                 stream.Position = _offsets[record];

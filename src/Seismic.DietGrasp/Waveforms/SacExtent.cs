@@ -7,15 +7,15 @@ internal sealed class SacExtent : WaveformExtent
 {
     private readonly bool _bigEndian;
 
-    public SacExtent(string path, ChannelId id, long startTicks, double samplingRate, long sampleCount, bool bigEndian)
-        : base(path, id, startTicks, samplingRate, sampleCount)
+    public SacExtent(WaveformSource source, ChannelId id, long startTicks, double samplingRate, long sampleCount, bool bigEndian)
+        : base(source, id, startTicks, samplingRate, sampleCount)
     {
         _bigEndian = bigEndian;
     }
 
     public override void ReadSamples(long first, Span<double> destination)
     {
-        using var stream = IO.InputFile.OpenRead(Path, 1 << 16);
+        using var stream = Source.Open(1 << 16);
         stream.Position = SacFormat.HeaderLength + 4 * first;
         var buffer = new byte[4 * Math.Min(destination.Length, 1 << 14)];
         for (var done = 0; done < destination.Length;)

@@ -18,4 +18,22 @@ public static class SacFile
         }
         IO.AtomicFile.Write(path, stream => SacFormat.WriteLittleEndian(stream, trace));
     }
+
+    /// <summary>Writes <paramref name="trace"/> as a little-endian SAC file to <paramref name="stream"/> (at its position; left open).</summary>
+    /// <param name="stream">A writable stream.</param>
+    /// <param name="trace">The trace; its codes must fit SAC's 8-character fields.</param>
+    /// <exception cref="ArgumentNullException"><paramref name="stream"/> or <paramref name="trace"/> is null.</exception>
+    /// <exception cref="InvalidParameterException">A code is longer than 8 characters or not printable ASCII, or the sampling rate's interval does not fit a float32.</exception>
+    public static void Write(Stream stream, Trace trace)
+    {
+        if (stream is null)
+        {
+            throw new ArgumentNullException(nameof(stream));
+        }
+        if (trace is null)
+        {
+            throw new ArgumentNullException(nameof(trace));
+        }
+        SacFormat.WriteLittleEndian(stream, trace);
+    }
 }

@@ -39,8 +39,10 @@ internal static class SacFormat
         return BinaryPrimitives.ReadInt32BigEndian(word) == 6;
     }
 
-    public static SacExtent ReadHeader(string path, ReadOnlySpan<byte> header, long fileLength)
+    /// <summary>Reads the header; with <paramref name="truncated"/>, a file shorter than NPTS promises keeps the whole samples it holds, and a line there says so.</summary>
+    public static SacExtent ReadHeader(WaveformSource source, ReadOnlySpan<byte> header, long fileLength, ICollection<LeftOutRecord>? truncated = null)
     {
+        var path = source.Name;
         if (!TryDetectByteOrder(header, out var bigEndian))
         {
             throw Fail(path, header.Length < HeaderLength
@@ -67,15 +69,28 @@ internal static class SacFormat
             throw Fail(path, "LEVEN is false; only evenly sampled data can be read");
         }
         var needed = HeaderLength + 4L * npts;
+        var held = npts;
         if (fileLength < needed)
         {
-            throw Fail(path, $"file shorter than the header says: NPTS = {npts} needs {needed} bytes, the file has {fileLength}");
+            if (truncated is null)
+            {
+                throw Fail(path, $"file shorter than the header says: NPTS = {npts} needs {needed} bytes, the file has {fileLength}");
+            }
+            held = (int)((fileLength - HeaderLength) / 4);
         }
         var id = new ChannelId(ReadString(header, KNetwk), ReadString(header, KStnm), ReadString(header, KHole), ReadString(header, KCmpnm));
         var start = ReferenceTime(path, header, bigEndian) + SecondsToTicks(path, "B", ReadFloat(header, Begin, bigEndian));
         // DELTA is float32: 0.01 is stored as 0.0099999998; its shortest decimal form gives back exactly 100 Hz.
         var rate = 1.0 / Decimal(deltaWord);
-        return new SacExtent(path, id, start, rate, npts, bigEndian);
+        if (held < npts)
+        {
+            var from = new DateTime(start + SampleClock.OffsetTicks(held, rate), DateTimeKind.Utc);
+            truncated!.Add(new LeftOutRecord(
+                $"{path}: SAC file shorter than the header says (NPTS = {npts} needs {needed} bytes, the file has {fileLength}); truncated, its {held} whole samples kept, the {npts - held} missing ones from {from:yyyy-MM-ddTHH:mm:ss.fffZ} left out (--on-corrupt skip): those minutes are empty",
+                id, from, true));
+            npts = held;
+        }
+        return new SacExtent(source, id, start, rate, npts, bigEndian);
     }
 
     public static void WriteLittleEndian(Stream stream, Trace trace)

@@ -18,12 +18,13 @@ public sealed class WaveformArchive
 
     private readonly Dictionary<ChannelId, ChannelIndex> _channels;
 
-    private WaveformArchive(Dictionary<ChannelId, ChannelIndex> channels, IReadOnlyList<string> skippedFiles, IReadOnlyList<string> leftOutRecords, IReadOnlyList<string> unopenableFiles)
+    private WaveformArchive(Dictionary<ChannelId, ChannelIndex> channels, IReadOnlyList<string> skippedFiles, IReadOnlyList<LeftOutRecord> leftOut, IReadOnlyList<string> unopenableFiles)
     {
         _channels = channels;
         SkippedFiles = skippedFiles;
         UnopenableFiles = unopenableFiles;
-        LeftOutRecords = leftOutRecords;
+        LeftOut = leftOut;
+        LeftOutRecords = leftOut.Select(record => record.Message).ToList();
         Channels = channels.Keys.OrderBy(id => id.ToString(), StringComparer.Ordinal).ToList();
         Discontinuities = Channels.SelectMany(id => channels[id].Discontinuities).ToList();
         if (channels.Count > 0)
@@ -43,14 +44,27 @@ public sealed class WaveformArchive
     /// <param name="cancellation">Stops the scan.</param>
     /// <returns>The index.</returns>
     /// <exception cref="InvalidFileException">The folder does not exist, or a waveform file is truncated or corrupt (the message names file and record).</exception>
-    public static WaveformArchive Scan(string directory, int maxDegreeOfParallelism = -1, CancellationToken cancellation = default)
+    public static WaveformArchive Scan(string directory, int maxDegreeOfParallelism = -1, CancellationToken cancellation = default) =>
+        Scan(directory, maxDegreeOfParallelism, CorruptRecordHandling.Fail, cancellation);
+
+    /// <summary>
+    /// Indexes every SAC and miniSEED file under <paramref name="directory"/> (recursively; format by content), choosing
+    /// what a corrupt record does: fail the scan, or be left out and listed in <see cref="LeftOutRecords"/>.
+    /// </summary>
+    /// <param name="directory">The folder.</param>
+    /// <param name="maxDegreeOfParallelism">Files indexed at once (-1: the processor count).</param>
+    /// <param name="onCorrupt">What a corrupt miniSEED record or SAC file does (<see cref="CorruptRecordHandling"/>).</param>
+    /// <param name="cancellation">Stops the scan.</param>
+    /// <returns>The index.</returns>
+    /// <exception cref="InvalidFileException">The folder does not exist, or (with <see cref="CorruptRecordHandling.Fail"/>) a waveform file is truncated or corrupt.</exception>
+    public static WaveformArchive Scan(string directory, int maxDegreeOfParallelism, CorruptRecordHandling onCorrupt, CancellationToken cancellation = default)
     {
         if (!Directory.Exists(directory))
         {
             throw new InvalidFileException(directory, "waveform folder not found");
         }
         var files = Directory.EnumerateFiles(directory, "*", SearchOption.AllDirectories).OrderBy(path => path, StringComparer.Ordinal);
-        return FromFiles(files, maxDegreeOfParallelism, cancellation);
+        return FromFiles(files, maxDegreeOfParallelism, onCorrupt, cancellation);
     }
 
     /// <summary>Indexes the given files (SAC or miniSEED by content); others are listed in <see cref="SkippedFiles"/>.</summary>
@@ -60,12 +74,27 @@ public sealed class WaveformArchive
     /// <returns>The index.</returns>
     /// <exception cref="InvalidFileException">A waveform file is missing, truncated or corrupt.</exception>
     /// <exception cref="InvalidParameterException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
-    public static WaveformArchive FromFiles(IEnumerable<string> paths, int maxDegreeOfParallelism = -1, CancellationToken cancellation = default)
+    public static WaveformArchive FromFiles(IEnumerable<string> paths, int maxDegreeOfParallelism = -1, CancellationToken cancellation = default) =>
+        FromFiles(paths, maxDegreeOfParallelism, CorruptRecordHandling.Fail, cancellation);
+
+    /// <summary>Indexes the given files (SAC or miniSEED by content), choosing what a corrupt record does; others are listed in <see cref="SkippedFiles"/>.</summary>
+    /// <param name="paths">The files.</param>
+    /// <param name="maxDegreeOfParallelism">Files indexed at once (-1: the processor count).</param>
+    /// <param name="onCorrupt">What a corrupt miniSEED record or SAC file does (<see cref="CorruptRecordHandling"/>).</param>
+    /// <param name="cancellation">Stops the scan.</param>
+    /// <returns>The index.</returns>
+    /// <exception cref="InvalidFileException">A waveform file is missing, or (with <see cref="CorruptRecordHandling.Fail"/>) truncated or corrupt.</exception>
+    /// <exception cref="InvalidParameterException"><paramref name="maxDegreeOfParallelism"/> is 0 or below -1.</exception>
+    public static WaveformArchive FromFiles(IEnumerable<string> paths, int maxDegreeOfParallelism, CorruptRecordHandling onCorrupt, CancellationToken cancellation = default)
     {
+        if (paths is null)
+        {
+            throw new ArgumentNullException(nameof(paths));
+        }
         Parallelism.Check(maxDegreeOfParallelism);
         var files = paths.ToArray();
         var indexed = new IReadOnlyList<WaveformExtent>?[files.Length];
-        var leftOut = new List<string>?[files.Length];
+        var leftOut = new List<LeftOutRecord>?[files.Length];
         var unopenable = new bool[files.Length];
         var options = new ParallelOptions { MaxDegreeOfParallelism = maxDegreeOfParallelism, CancellationToken = cancellation };
         try
@@ -77,9 +106,10 @@ public sealed class WaveformArchive
                     unopenable[i] = true;
                     return;
                 }
-                var format = WaveformFile.TryDetectFormat(files[i]);
-                leftOut[i] = new List<string>();
-                indexed[i] = format is null ? null : WaveformFile.Index(files[i], format.Value, leftOut[i]);
+                var source = WaveformSource.File(files[i]);
+                var format = WaveformFile.TryDetectFormat(source);
+                leftOut[i] = new List<LeftOutRecord>();
+                indexed[i] = format is null ? null : WaveformFile.Index(source, format.Value, leftOut[i], onCorrupt);
             });
         }
         catch (AggregateException e) when (e.InnerExceptions.Count > 0)
@@ -94,8 +124,17 @@ public sealed class WaveformArchive
             .SelectMany(extents => extents!)
             .GroupBy(extent => extent.Id)
             .ToDictionary(group => group.Key, group => new ChannelIndex(group));
-        return new WaveformArchive(channels, skipped, leftOut.SelectMany(list => list ?? new List<string>()).ToList(),
+        return new WaveformArchive(channels, skipped, leftOut.SelectMany(list => list ?? new List<LeftOutRecord>()).ToList(),
             files.Where((_, i) => unopenable[i]).Select(IO.NonUtf8Name.Describe).ToList());
+    }
+
+    /// <summary>An archive of traces in memory (one or more per channel; gaps between them as in files).</summary>
+    internal static WaveformArchive FromTraces(IEnumerable<Trace> traces)
+    {
+        var channels = traces.Where(trace => trace.Count > 0).Select(trace => (WaveformExtent)new TraceExtent(trace))
+            .GroupBy(extent => extent.Id)
+            .ToDictionary(group => group.Key, group => new ChannelIndex(group));
+        return new WaveformArchive(channels, Array.Empty<string>(), Array.Empty<LeftOutRecord>(), Array.Empty<string>());
     }
 
     /// <summary>Every channel found, sorted by <c>NET.STA.LOC.CHAN</c>.</summary>
@@ -115,10 +154,14 @@ public sealed class WaveformArchive
 
     /// <summary>
     /// miniSEED records left out of the index because they start far outside their file's other records (a
-    /// damaged record time: one record dated 15 years off would otherwise stretch the archive's span), one line
-    /// each naming the file, record, byte offset and times.
+    /// damaged record time: one record dated 15 years off would otherwise stretch the archive's span), and, with
+    /// <see cref="CorruptRecordHandling.Skip"/>, corrupt records and SAC files: one line each naming the file,
+    /// record, byte offset, channel and time (as far as the damage lets them be read).
     /// </summary>
     public IReadOnlyList<string> LeftOutRecords { get; }
+
+    /// <summary><see cref="LeftOutRecords"/> with their channel and time.</summary>
+    internal IReadOnlyList<LeftOutRecord> LeftOut { get; }
 
     /// <summary>The gaps, overlaps and rate changes of all channels, by channel then time.</summary>
     public IReadOnlyList<Discontinuity> Discontinuities { get; }
@@ -157,6 +200,28 @@ public sealed class WaveformArchive
         }
         var pieces = channel.Overlapping(startTime.Ticks, endTime.Ticks);
         return pieces.All(piece => SampleClock.SameRate(piece.SamplingRate, pieces[0].SamplingRate));
+    }
+
+    /// <summary>The sampling-rate changes of <paramref name="id"/> among its pieces in [<paramref name="startTime"/>, <paramref name="endTime"/>) (UTC), in time order.</summary>
+    internal List<RateChange> RateChangesBetween(ChannelId id, DateTime startTime, DateTime endTime)
+    {
+        var changes = new List<RateChange>();
+        if (!_channels.TryGetValue(id, out var channel))
+        {
+            return changes;
+        }
+        var pieces = channel.Overlapping(startTime.Ticks, endTime.Ticks);
+        for (int i = 1, first = 0; i < pieces.Count; i++)
+        {
+            if (SampleClock.SameRate(pieces[i].SamplingRate, pieces[first].SamplingRate))
+            {
+                continue;
+            }
+            var earlierEnd = pieces.Skip(first).Take(i - first).Max(piece => piece.EndTicks);
+            changes.Add(new RateChange(id, new DateTime(earlierEnd, DateTimeKind.Utc), new DateTime(pieces[i].StartTicks, DateTimeKind.Utc), pieces[first].SamplingRate, pieces[i].SamplingRate));
+            first = i;
+        }
+        return changes;
     }
 
     /// <summary>

@@ -7,8 +7,9 @@ namespace Seismic.DietGrasp.Waveforms;
 internal abstract class WaveformExtent
 {
     /// <exception cref="InvalidFileException">The piece starts before the year 1 or ends after 9999 (a corrupt time or sampling rate).</exception>
-    protected WaveformExtent(string path, ChannelId id, long startTicks, double samplingRate, long sampleCount)
+    protected WaveformExtent(WaveformSource source, ChannelId id, long startTicks, double samplingRate, long sampleCount)
     {
+        var path = source.Name;
         // Checked here, once for both formats, so that no later DateTime arithmetic can overflow.
         if (startTicks < 0 || startTicks > DateTime.MaxValue.Ticks)
         {
@@ -19,6 +20,7 @@ internal abstract class WaveformExtent
             throw new InvalidFileException(path,
                 $"{id}: {sampleCount} samples at {samplingRate.ToString(System.Globalization.CultureInfo.InvariantCulture)} Hz from {new DateTime(startTicks, DateTimeKind.Utc):o} end after the year 9999 (corrupt sampling rate or sample count)");
         }
+        Source = source;
         Path = path;
         Id = id;
         StartTicks = startTicks;
@@ -26,6 +28,10 @@ internal abstract class WaveformExtent
         SampleCount = sampleCount;
     }
 
+    /// <summary>Where the bytes are.</summary>
+    public WaveformSource Source { get; }
+
+    /// <summary>The file's path (or the stream's name), for messages and file lists.</summary>
     public string Path { get; }
 
     public ChannelId Id { get; }

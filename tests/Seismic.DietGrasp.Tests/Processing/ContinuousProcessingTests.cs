@@ -21,7 +21,7 @@ public sealed class ContinuousProcessingTests
     {
         RunLayout.EarthquakeProbabilityFile, RunLayout.TremorProbabilityFile, RunLayout.NoiseProbabilityFile,
         RunLayout.EarthquakeCandidateFile, RunLayout.TremorCandidateFile, RunLayout.TremorCategoryFile,
-        RunLayout.TremorCatalogueFile,
+        RunLayout.TremorCatalogueFile, RunLayout.WarningsFile,
     };
 
     [Fact]
@@ -75,8 +75,8 @@ public sealed class ContinuousProcessingTests
         }
         Assert.Equal(10 + 1, result.EmptyStationMinutes);
         Assert.Equal((12 * 10) - 11, result.CompleteStationMinutes);
-        Assert.Contains(result.Warnings, w => w.Contains("SN.S11..HHY: dead", StringComparison.Ordinal));
-        Assert.Contains(result.Warnings, w => w.Contains("SN.S12..HHZ: 1 Gap", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Message.Contains("SN.S11..HHY: dead", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Message.Contains("SN.S12..HHZ: 1 Gap", StringComparison.Ordinal));
 
         // In the file: the gap minute's row has an empty cell for S12 (column 5 + 11), numbers around it.
         var row = File.ReadAllLines(Path.Combine(folder, RunLayout.TremorProbabilityFile))[1 + RunScenario.GapMinute].Split(',');

@@ -253,6 +253,7 @@ public sealed class ApiMisuseTests
             [typeof(Seismic.DietGrasp.Preprocessing.PolyphaseResampler)] = new Seismic.DietGrasp.Preprocessing.PolyphaseResampler(125, 128),
             [typeof(Seismic.DietGrasp.Preprocessing.WaveformPreprocessing)] = Seismic.DietGrasp.Preprocessing.WaveformPreprocessing.None,
             [typeof(Seismic.DietGrasp.Processing.RunLayout)] = new Seismic.DietGrasp.Processing.RunLayout(Path.Combine(scratch, "run")),
+            [typeof(Seismic.DietGrasp.Processing.StationClassifier)] = new Seismic.DietGrasp.Processing.StationClassifier(DietModel.LoadBundled()),
         };
         return samples;
     }

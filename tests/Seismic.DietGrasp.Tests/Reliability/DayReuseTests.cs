@@ -27,7 +27,7 @@ public sealed class DayReuseTests
         Assert.Equal(2, first.ComputedDays);
         Assert.True(float.IsNaN(first.Tremor[9, 2]), "S03 has no samples on day 2 in the first run");
         // Issue 15, item 10: a station ending early is named (it used to leave empty cells without a word).
-        Assert.Contains("S03: its three components end at 2016-04-02T00:00:00Z, before the range's end 2016-04-02T00:02:00Z; its cells after are empty", first.Warnings);
+        Assert.Contains("S03: its three components end at 2016-04-02T00:00:00Z, before the range's end 2016-04-02T00:02:00Z; its cells after are empty", first.Warnings.Select(w => w.Message));
 
         foreach (var file in Directory.GetFiles(Full.Value.Waveforms, "*.day2.sac"))
         {
@@ -37,10 +37,10 @@ public sealed class DayReuseTests
         // Day 1 is computed again too: its last minutes' high-pass reads 20 s into day 2's files (the filter margin).
         Assert.Equal(0, second.ResumedDays);
         Assert.Equal(2, second.ComputedDays);
-        Assert.Contains(second.Warnings, w => w.StartsWith("day 2016-04-01 recomputed: its input files changed", StringComparison.Ordinal));
-        var note = Assert.Single(second.Warnings, w => w.StartsWith("day 2016-04-02 recomputed", StringComparison.Ordinal));
-        Assert.StartsWith("day 2016-04-02 recomputed: its input files changed", note, StringComparison.Ordinal);
-        Assert.Contains("3 new (S03.HHX.day2.sac", note, StringComparison.Ordinal);
+        Assert.Contains(second.Warnings, w => w.Message.StartsWith("day 2016-04-01 recomputed: its input files changed", StringComparison.Ordinal));
+        var note = Assert.Single(second.Warnings, w => w.Message.StartsWith("day 2016-04-02 recomputed", StringComparison.Ordinal));
+        Assert.StartsWith("day 2016-04-02 recomputed: its input files changed", note.Message, StringComparison.Ordinal);
+        Assert.Contains("3 new (S03.HHX.day2.sac", note.Message, StringComparison.Ordinal);
         Assert.False(float.IsNaN(second.Tremor[9, 2]));
         Assert.Equal(FaultScenario.Tables(Full.Value.Output), FaultScenario.Tables(output));
     }
@@ -55,7 +55,7 @@ public sealed class DayReuseTests
         var again = ContinuousProcessing.Run(FaultScenario.Options(waveforms, output) with { HighPass = 0 });
         // With the high-pass off, a day reads no margin across midnight: only the day the file covers is computed again.
         Assert.Equal(1, again.ComputedDays);
-        Assert.Contains(again.Warnings, w => w.StartsWith("day 2016-04-01 recomputed: its input files changed", StringComparison.Ordinal) && w.Contains("1 changed (S03.HHZ.day1.sac)", StringComparison.Ordinal));
+        Assert.Contains(again.Warnings, w => w.Message.StartsWith("day 2016-04-01 recomputed: its input files changed", StringComparison.Ordinal) && w.Message.Contains("1 changed (S03.HHZ.day1.sac)", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -83,7 +83,7 @@ public sealed class DayReuseTests
         var again = ContinuousProcessing.Run(FaultScenario.Options(Full.Value.Waveforms, output));
         Assert.Equal(1, again.ComputedDays);
         Assert.Equal(1, again.ResumedDays);
-        Assert.Contains(again.Warnings, w => w.StartsWith("day 2016-04-01 recomputed: ", StringComparison.Ordinal) && w.Contains(RunLayout.TremorProbabilityFile, StringComparison.Ordinal));
+        Assert.Contains(again.Warnings, w => w.Message.StartsWith("day 2016-04-01 recomputed: ", StringComparison.Ordinal) && w.Message.Contains(RunLayout.TremorProbabilityFile, StringComparison.Ordinal));
         Assert.Equal(FaultScenario.Tables(Full.Value.Output), FaultScenario.Tables(output));
     }
 

@@ -31,7 +31,7 @@ public sealed class EmptyNetworkTests
         Assert.True(result.ExitCode == 0, result.Error);
         Assert.Contains("0 station-minutes classified", result.Output, StringComparison.Ordinal);
         Assert.Contains(result.ErrorLines, line => line.Contains("sampling rate 20 Hz cannot make a DiET spectrogram", StringComparison.Ordinal));
-        Assert.Contains(result.ErrorLines, line => line.Contains("more (see", StringComparison.Ordinal));
+        Assert.Contains(result.ErrorLines, line => line.Contains($"more warning(s), ", StringComparison.Ordinal) && line.Contains(RunLayout.WarningsFile, StringComparison.Ordinal));
         Assert.False(File.Exists(Path.Combine(output, RunLayout.TremorTimelineFile)));
         Assert.True(File.Exists(Path.Combine(output, RunLayout.TremorMapFile)));
         Assert.True(File.Exists(Path.Combine(output, RunLayout.TremorCatalogueFile)));

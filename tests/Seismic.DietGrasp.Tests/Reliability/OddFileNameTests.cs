@@ -33,7 +33,7 @@ public sealed class OddFileNameTests
         Assert.Equal(36, archive.Channels.Count);
 
         var result = ContinuousProcessing.Run(FaultScenario.Options(waveforms, TestPaths.NewScratchFolder()));
-        Assert.Contains(result.Warnings, w => w.Contains("README-\\xE9.txt", StringComparison.Ordinal) && w.Contains("not valid UTF-8", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Message.Contains("README-\\xE9.txt", StringComparison.Ordinal) && w.Message.Contains("not valid UTF-8", StringComparison.Ordinal));
         Assert.Equal(2, result.ComputedDays);
     }
 }

@@ -47,7 +47,7 @@ public sealed class OutlierTimeTests
         });
         var result = ContinuousProcessing.Run(FaultScenario.Options(waveforms, output), progress, cancellation.Token);
         Assert.Equal(2, result.ComputedDays);
-        Assert.Contains(result.Warnings, w => w.Contains("left out", StringComparison.Ordinal) && w.Contains("record 3", StringComparison.Ordinal));
+        Assert.Contains(result.Warnings, w => w.Message.Contains("left out", StringComparison.Ordinal) && w.Message.Contains("record 3", StringComparison.Ordinal));
         // Record 3 (samples 3 x ~1,700 on) is missing: the minute it falls in is empty for S01, not wrong.
         Assert.True(float.IsNaN(result.Tremor[0, 0]) || float.IsNaN(result.Tremor[1, 0]));
     }
