@@ -2,6 +2,7 @@ using System.Globalization;
 using Seismic.DietGrasp.Plotting;
 using Seismic.DietGrasp.Preprocessing;
 using Seismic.DietGrasp.Processing;
+using Seismic.DietGrasp.Waveforms;
 
 namespace Seismic.DietGrasp.Cli.Commands;
 
@@ -19,8 +20,10 @@ internal sealed class RunCommand : ICliCommand
         new CliOption("waveforms", CliValueKind.Text, "A folder of SAC and/or miniSEED files, any names, any number of files per channel (gaps and overlaps allowed); station from the headers, component from the channel's last letter.") { Value = "DIR", Required = true }.ReportedAs("waveformDirectory"),
         GraspCommandOptions.Stations.ReportedAs("stationFile"),
         new CliOption("out", CliValueKind.Text, "The output folder: probability and candidate tables, the tremor catalogue, pictures, and days/ for resuming.") { Value = "OUT", Required = true }.ReportedAs("outputDirectory"),
-        new CliOption("start", CliValueKind.Time, "The first minute to process (UTC, e.g. 2016-04-01T00:00:00Z); default the start of the waveforms.") { Value = "T" }.ReportedAs("startTime"),
-        new CliOption("end", CliValueKind.Time, "The end of the time range, exclusive (UTC); default the end of the waveforms.") { Value = "T" }.ReportedAs("endTime"),
+        new CliOption("start", CliValueKind.Time, "The first minute to process: a date and time, UTC unless an offset or JST follows (2016-04-01T00:00:00Z, 2016-04-01T09:00+09:00, 2016-04-01 09:00 JST); default the start of the waveforms.") { Value = "T" }.ReportedAs("startTime"),
+        new CliOption("end", CliValueKind.Time, "The end of the time range, exclusive, written as --start; default the end of the waveforms. At most a day past the waveforms.") { Value = "T" }.ReportedAs("endTime"),
+        new CliOption("channels", CliValueKind.Text, "Which three-component set to use where a station has several: channel codes, most wanted first, '?' for any one character (e.g. HH?,EH?,BH?). Default: a rate of at least 40 Hz, velocity over acceleration, the highest rate; a tie is an error naming the sets.") { Value = "LIST" }.ReportedAs("channelSelection", "channelPriority"),
+        new CliOption("location", CliValueKind.Text, "Use only sets of this location code ('--' for none); default any.") { Value = "LOC" }.ReportedAs("location"),
         new CliOption("model", CliValueKind.Text, "An ONNX model with the DiET contract [N, 73, 71, 3] -> [N, 3]; default the model bundled with the library.") { Value = "M.onnx" }.ReportedAs("modelPath"),
         new CliOption("highpass", CliValueKind.Number, "The corner in Hz of the zero-phase Butterworth high-pass (order 4) applied to the continuous records before minutes are cut; 0 turns it off. Default 1.") { Value = "HZ" }.ReportedAs("highPass"),
         new CliOption("sensitivity", CliValueKind.Text, "Counts per m/s: one number for every channel, or a CSV file of per-channel values; default none (the records are used as they are).") { Value = "FILE|COUNTS" }.ReportedAs("countsPerMeterPerSecond"),
@@ -38,6 +41,8 @@ internal sealed class RunCommand : ICliCommand
         var start = arguments.OptionalTime("start");
         var end = arguments.OptionalTime("end");
         var sensitivity = arguments.Optional("sensitivity");
+        var channels = arguments.Optional("channels");
+        var location = arguments.Optional("location");
         var threads = arguments.OptionalInt("threads");
         var noPictures = arguments.Flag("no-pictures");
         var grasp = GraspCommandOptions.Parameters(arguments, detection: true, tremor: true, categorize: true);
@@ -50,7 +55,8 @@ internal sealed class RunCommand : ICliCommand
             .WithSensitivity(sensitivity is null ? null
                 : double.TryParse(sensitivity, NumberStyles.Float, CultureInfo.InvariantCulture, out var counts) ? ChannelSensitivity.Uniform(counts)
                 : ChannelSensitivity.Read(sensitivity))
-            .WithHighPass(highPass ?? WaveformPreprocessing.DefaultHighPassCorner);
+            .WithHighPass(highPass ?? WaveformPreprocessing.DefaultHighPassCorner)
+            .WithChannels(ChannelSelection.Create(channels, location));
         if (threads is { } n)
         {
             options = options.WithMaxDegreeOfParallelism(n);
@@ -61,6 +67,14 @@ internal sealed class RunCommand : ICliCommand
         var pictures = noPictures ? null : RunPictures.Save(result, output);
         var warnings = result.Warnings.Concat(pictures?.Warnings ?? Array.Empty<string>()).ToList();
 
+        foreach (var choice in result.ChannelChoices.Where(c => c.Chosen is not null).Take(MaxWarningsShown))
+        {
+            context.Error.WriteLine($"dietgrasp run: channels: {choice}");
+        }
+        if (result.ChannelChoices.Count(c => c.Chosen is not null) > MaxWarningsShown)
+        {
+            context.Error.WriteLine($"dietgrasp run: channels: {result.ChannelChoices.Count(c => c.Chosen is not null) - MaxWarningsShown} more stations (see {Path.Combine(output, RunLayout.ChannelChoiceFile)})");
+        }
         foreach (var warning in warnings.Take(MaxWarningsShown))
         {
             context.Error.WriteLine($"dietgrasp run: warning: {warning}");

@@ -53,7 +53,8 @@ public static class ContinuousProcessing
         var warnings = new List<string>();
         warnings.AddRange(archive.UnopenableFiles.Select(name => $"{name}: the file name is not valid UTF-8, so it cannot be opened; left out (rename it to read it)"));
         warnings.AddRange(archive.LeftOutRecords);
-        var matched = MatchChannels(options, stations, archive, warnings);
+        var choices = new List<StationChannelChoice>();
+        var matched = MatchChannels(options, stations, archive, warnings, choices);
         var (start, end) = TimeRange(options, archive);
         warnings.AddRange(DiscontinuityWarnings(archive, matched, start, end));
         warnings.AddRange(CoverageWarnings.For(archive, matched, start, end));
@@ -139,13 +140,14 @@ public static class ContinuousProcessing
         // What the pictures need beyond the tables (Seismic.DietGrasp.Plotting draws them from the result).
         var strongest = StrongestTremor(tremor, tremorGroups, new StationHourClassifier(archive, model, options.Sensitivity, parameters, preprocessor), matched);
 
+        RunManifest.WriteChannelChoices(Output(RunLayout.ChannelChoiceFile), options.Channels, choices);
         RunManifest.Write(options.OutputDirectory, files);
         progress?.Report(new RunProgress(RunStage.Finished, days.Count, days.Count, total, total));
         var modelDescription = model.IsBundledStandIn
             ? $"{model.Source} (a stand-in of our own, trained on synthetic and a few real records, not the published DiET weights)"
             : model.Source;
         return new RunResult(stations, start, end, earthquake, tremor, noise, earthquakeGroups, tremorGroups, categorized, catalogue,
-            days.Count - resumed, resumed, files, warnings, modelDescription, strongest, preprocessing);
+            days.Count - resumed, resumed, files, warnings, modelDescription, strongest, preprocessing, choices);
     }
 
     private static DayResult ClassifyDay(RunOptions options, WaveformArchive archive, DietModel model, ConcurrentDictionary<double, SpectrogramParameters> parameters, RunPreprocessor preprocessor,
@@ -200,7 +202,7 @@ public static class ContinuousProcessing
         return spectrogram is null ? null : new StationMinuteSpectrogram(station!.Station, station.Name, strongest[0].Minute, strongest[0].P, spectrogram);
     }
 
-    private static List<StationChannels> MatchChannels(RunOptions options, StationNetwork stations, WaveformArchive archive, List<string> warnings)
+    private static List<StationChannels> MatchChannels(RunOptions options, StationNetwork stations, WaveformArchive archive, List<string> warnings, List<StationChannelChoice> choices)
     {
         if (archive.Channels.Count == 0)
         {
@@ -215,32 +217,14 @@ public static class ContinuousProcessing
         for (var s = 0; s < stations.Count; s++)
         {
             var name = stations.Names[s];
-            var channels = new ChannelId[3];
-            var missing = new List<Component>();
-            foreach (var component in Components)
+            var choice = ChannelChooser.Choose(name, archive.Channels.Where(id => id.IsStation(name)), id => ChannelChooser.MainRate(archive, id), options.Channels);
+            choices.Add(choice);
+            if (choice.Chosen is null)
             {
-                var found = archive.FindChannels(name, component);
-                if (found.Count == 0)
-                {
-                    missing.Add(component);
-                    continue;
-                }
-                channels[(int)component] = found[0];
-                if (found.Count > 1)
-                {
-                    warnings.Add($"{name}: {found.Count} {component} channels ({string.Join(", ", found)}); using {found[0]}");
-                }
-            }
-            if (missing.Count == 3)
-            {
-                warnings.Add($"{name}: no waveforms; its cells are empty");
+                warnings.Add($"{name}: {choice.Reason}; its cells are empty");
                 continue;
             }
-            if (missing.Count > 0)
-            {
-                warnings.Add($"{name}: no {string.Join(" or ", missing)} channel; its cells are empty");
-                continue;
-            }
+            var channels = choice.Chosen.Channels.ToArray();
             used.UnionWith(channels);
             matched.Add(new StationChannels(s, name, channels));
         }
@@ -252,7 +236,7 @@ public static class ContinuousProcessing
         var unmatched = archive.Channels.Where(id => !used.Contains(id)).Select(id => id.ToString()).ToList();
         if (unmatched.Count > 0)
         {
-            warnings.Add($"{unmatched.Count} channel(s) not used (station not in the station file, or not a VX/VY/VZ component): {string.Join(", ", unmatched.Take(10))}{(unmatched.Count > 10 ? ", ..." : string.Empty)}");
+            warnings.Add($"{unmatched.Count} channel(s) not used (station not in the station file, not a VX/VY/VZ component, or not the station's chosen set): {string.Join(", ", unmatched.Take(10))}{(unmatched.Count > 10 ? ", ..." : string.Empty)}");
         }
         return matched;
     }
@@ -274,6 +258,15 @@ public static class ContinuousProcessing
             // A mistyped year would otherwise give days of empty cells (and folders) for nothing.
             throw new InvalidParameterException(options.StartTime is not null && start >= archive.EndTime ? "startTime" : "endTime",
                 $"the time range [{start:yyyy-MM-ddTHH:mm:ssZ}, {end:yyyy-MM-ddTHH:mm:ssZ}) holds no waveform data (the waveforms cover {archive.StartTime:yyyy-MM-ddTHH:mm:ssZ} to {archive.EndTime:yyyy-MM-ddTHH:mm:ssZ})");
+        }
+        // Issue 16: "--end 12:08" read as today gave 1,003 days of empty tables; a range may pad the data by a day, no more.
+        var beyond = options.EndTime is { } last && last > archive.EndTime.AddDays(1) ? "endTime"
+            : options.StartTime is { } first && first < archive.StartTime.AddDays(-1) ? "startTime"
+            : null;
+        if (beyond is not null)
+        {
+            throw new InvalidParameterException(beyond,
+                $"the time range [{start:yyyy-MM-ddTHH:mm:ssZ}, {end:yyyy-MM-ddTHH:mm:ssZ}) reaches more than a day past the waveforms, which cover {archive.StartTime:yyyy-MM-ddTHH:mm:ssZ} to {archive.EndTime:yyyy-MM-ddTHH:mm:ssZ}");
         }
         return (start, end);
     }

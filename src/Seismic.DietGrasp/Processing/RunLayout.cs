@@ -54,6 +54,9 @@ public sealed class RunLayout
     /// <summary>Which station-minute <see cref="StrongestTremorSpectrogramFile"/> is: one row <c>station,minute,tremor_probability</c>.</summary>
     public const string StrongestTremorFile = "Tremor_strongest.csv";
 
+    /// <summary>Each station's chosen three-component set and why (<see cref="StationChannelChoice"/>): <c>station,network,location,code,vx,vy,vz,sampling_rate,motion,reason</c>.</summary>
+    public const string ChannelChoiceFile = "Channels.csv";
+
     /// <summary>The folder of per-day results inside the output folder.</summary>
     public const string DaysFolder = "days";
 

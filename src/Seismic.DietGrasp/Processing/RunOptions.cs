@@ -1,5 +1,6 @@
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.Preprocessing;
+using Seismic.DietGrasp.Waveforms;
 
 namespace Seismic.DietGrasp.Processing;
 
@@ -16,11 +17,11 @@ public sealed class RunOptions
     /// <param name="outputDirectory">Where the tables, the per-day results and the pictures go (created when missing).</param>
     /// <exception cref="InvalidParameterException">The waveform folder or the station file does not exist, or the output path is empty.</exception>
     public RunOptions(string waveformDirectory, string stationFile, string outputDirectory)
-        : this(CheckFolder(waveformDirectory), CheckFile(nameof(stationFile), stationFile), CheckOutput(outputDirectory), null, null, null, GraspParameters.Default, null, Environment.ProcessorCount, WaveformPreprocessing.DefaultHighPassCorner)
+        : this(CheckFolder(waveformDirectory), CheckFile(nameof(stationFile), stationFile), CheckOutput(outputDirectory), null, null, null, GraspParameters.Default, null, Environment.ProcessorCount, WaveformPreprocessing.DefaultHighPassCorner, ChannelSelection.Automatic)
     {
     }
 
-    private RunOptions(string waveformDirectory, string stationFile, string outputDirectory, DateTime? startTime, DateTime? endTime, string? modelPath, GraspParameters grasp, ChannelSensitivity? sensitivity, int maxDegreeOfParallelism, double highPass)
+    private RunOptions(string waveformDirectory, string stationFile, string outputDirectory, DateTime? startTime, DateTime? endTime, string? modelPath, GraspParameters grasp, ChannelSensitivity? sensitivity, int maxDegreeOfParallelism, double highPass, ChannelSelection channels)
     {
         WaveformDirectory = waveformDirectory;
         StationFile = stationFile;
@@ -32,6 +33,7 @@ public sealed class RunOptions
         Sensitivity = sensitivity;
         MaxDegreeOfParallelism = maxDegreeOfParallelism;
         HighPass = highPass;
+        Channels = channels;
     }
 
     /// <summary>The folder of waveform files.</summary>
@@ -69,6 +71,9 @@ public sealed class RunOptions
     /// </summary>
     public double HighPass { get; }
 
+    /// <summary>How each station's three-component set is chosen when it has several (<see cref="ChannelSelection"/>; default <see cref="ChannelSelection.Automatic"/>).</summary>
+    public ChannelSelection Channels { get; }
+
     /// <summary>A copy limited to [<paramref name="startTime"/>, <paramref name="endTime"/>); a bound that is not a whole minute is widened to one (start down, end up).</summary>
     /// <param name="startTime">First minute (UTC; unspecified kind is read as UTC), or <see langword="null"/> for the archive's start.</param>
     /// <param name="endTime">End (excluded), or <see langword="null"/> for the archive's end.</param>
@@ -86,7 +91,7 @@ public sealed class RunOptions
         {
             throw new InvalidParameterException("endTime", $"the time range [{start:yyyy-MM-ddTHH:mm:ssZ}, {end:yyyy-MM-ddTHH:mm:ssZ}) is empty; the end must come after the start");
         }
-        return new(WaveformDirectory, StationFile, OutputDirectory, start, end, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, HighPass);
+        return new(WaveformDirectory, StationFile, OutputDirectory, start, end, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, HighPass, Channels);
     }
 
     /// <summary>A copy that classifies with the ONNX model at <paramref name="modelPath"/> (<see langword="null"/>: the bundled stand-in).</summary>
@@ -94,19 +99,19 @@ public sealed class RunOptions
     /// <returns>The new options.</returns>
     /// <exception cref="InvalidParameterException">The file does not exist.</exception>
     public RunOptions WithModel(string? modelPath) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, modelPath is null ? null : CheckFile("modelPath", modelPath), Grasp, Sensitivity, MaxDegreeOfParallelism, HighPass);
+        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, modelPath is null ? null : CheckFile("modelPath", modelPath), Grasp, Sensitivity, MaxDegreeOfParallelism, HighPass, Channels);
 
     /// <summary>A copy with other GrASP parameters.</summary>
     /// <param name="grasp">The parameters.</param>
     /// <returns>The new options.</returns>
     public RunOptions WithGrasp(GraspParameters grasp) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, grasp ?? throw new ArgumentNullException(nameof(grasp)), Sensitivity, MaxDegreeOfParallelism, HighPass);
+        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, grasp ?? throw new ArgumentNullException(nameof(grasp)), Sensitivity, MaxDegreeOfParallelism, HighPass, Channels);
 
     /// <summary>A copy that divides each channel's counts by its sensitivity (<see langword="null"/>: no conversion).</summary>
     /// <param name="sensitivity">The sensitivities.</param>
     /// <returns>The new options.</returns>
     public RunOptions WithSensitivity(ChannelSensitivity? sensitivity) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, sensitivity, MaxDegreeOfParallelism, HighPass);
+        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, sensitivity, MaxDegreeOfParallelism, HighPass, Channels);
 
     /// <summary>A copy processing at most <paramref name="maxDegreeOfParallelism"/> stations at once.</summary>
     /// <param name="maxDegreeOfParallelism">At least 1.</param>
@@ -118,7 +123,7 @@ public sealed class RunOptions
         {
             throw new InvalidParameterException(nameof(maxDegreeOfParallelism), $"{maxDegreeOfParallelism}; expected at least 1 thread");
         }
-        return new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, maxDegreeOfParallelism, HighPass);
+        return new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, maxDegreeOfParallelism, HighPass, Channels);
     }
 
     /// <summary>A copy with another high-pass corner (<see cref="HighPass"/>).</summary>
@@ -126,7 +131,13 @@ public sealed class RunOptions
     /// <returns>The new options.</returns>
     /// <exception cref="InvalidParameterException">Negative, not finite, or between 0 and <see cref="WaveformPreprocessing.MinimumHighPassCorner"/> (0.01 Hz).</exception>
     public RunOptions WithHighPass(double cornerFrequency) =>
-        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, WaveformPreprocessing.CheckCorner(cornerFrequency));
+        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, WaveformPreprocessing.CheckCorner(cornerFrequency), Channels);
+
+    /// <summary>A copy that chooses each station's channels by <paramref name="channels"/>.</summary>
+    /// <param name="channels">The selection (e.g. <c>ChannelSelection.Create("HH?,EH?", null)</c>).</param>
+    /// <returns>The new options.</returns>
+    public RunOptions WithChannels(ChannelSelection channels) =>
+        new(WaveformDirectory, StationFile, OutputDirectory, StartTime, EndTime, ModelPath, Grasp, Sensitivity, MaxDegreeOfParallelism, HighPass, Guard.NotNull(channels, nameof(channels)));
 
     private static string CheckFolder(string path)
     {
