@@ -43,7 +43,7 @@ public static class ContinuousProcessing
         {
             throw new ArgumentNullException(nameof(options));
         }
-        var stations = StationNetwork.Read(options.StationFile);
+        var stations = Metadata.MetadataFile.ReadStations(options.StationFile);
         // The graph and the projection first: a bad k or EPSG fails before hours of classification.
         var grasp = options.Grasp;
         var graph = GraspAssociator.KnnGraph(stations, grasp.K);

@@ -13,7 +13,7 @@ public sealed class RunOptions
 {
     /// <summary>Creates options with the defaults: the whole archive, the bundled model, S-net GrASP defaults, counts left as they are, a 1 Hz high-pass, one worker per processor, pictures drawn.</summary>
     /// <param name="waveformDirectory">Folder holding the SAC and/or miniSEED files (searched recursively).</param>
-    /// <param name="stationFile">The station file (<c>Station_info.csv</c>: name, latitude, longitude).</param>
+    /// <param name="stationFile">The station file: <c>Station_info.csv</c> (name, latitude, longitude), StationXML (stations as <c>NET.STA</c>) or NIED's channel table (<c>.ch</c>); see <see cref="Metadata.MetadataFile.ReadStations"/>.</param>
     /// <param name="outputDirectory">Where the tables, the per-day results and the pictures go (created when missing).</param>
     /// <exception cref="InvalidParameterException">The waveform folder or the station file does not exist, or the output path is empty.</exception>
     public RunOptions(string waveformDirectory, string stationFile, string outputDirectory)
