@@ -108,6 +108,7 @@ public static class ContinuousProcessing
             tracker.DayDone();
         }
         var dayResults = results.Select(r => r!).ToList();
+        WriteDayParquet(layout, stations, days, dayResults, warnings);
         foreach (var day in dayResults)
         {
             warnings.AddRange(day.Warnings);
@@ -132,11 +133,13 @@ public static class ContinuousProcessing
         var earthquakeGroups = GraspAssociator.ApplyNocut(earthquake, graph, grasp);
         var tremorGroups = GraspAssociator.ApplyTremor(tremor, graph, positions, grasp);
         var categorized = GraspAssociator.ApplyCategorization(graph, tremorGroups, earthquakeGroups, grasp);
-        var catalogue = TremorCatalogue.Build(stations, categorized);
+        var episodes = TremorCatalogue.BuildWithGroups(stations, categorized);
+        var catalogue = episodes.Select(e => e.Episode).ToList();
         CandidateTable.Write(Output(RunLayout.EarthquakeCandidateFile), stations, earthquakeGroups);
         CandidateTable.Write(Output(RunLayout.TremorCandidateFile), stations, tremorGroups);
         CandidateTable.WriteCategorized(Output(RunLayout.TremorCategoryFile), stations, categorized);
         TremorCatalogue.Write(Output(RunLayout.TremorCatalogueFile), stations, catalogue);
+        IO.TidyCatalogue.Write(Output(RunLayout.TremorEpisodesFile), Output(RunLayout.TremorAssignmentsFile), stations, positions, episodes);
         // What the pictures need beyond the tables (Seismic.DietGrasp.Plotting draws them from the result).
         var strongest = StrongestTremor(tremor, tremorGroups, new StationHourClassifier(archive, model, options.Sensitivity, parameters, preprocessor), matched);
 
@@ -148,6 +151,20 @@ public static class ContinuousProcessing
             : model.Source;
         return new RunResult(stations, start, end, earthquake, tremor, noise, earthquakeGroups, tremorGroups, categorized, catalogue,
             days.Count - resumed, resumed, files, warnings, modelDescription, strongest, preprocessing, choices);
+    }
+
+    /// <summary>Each day's long-form Parquet beside its tables, rewritten every run (a resumed day too: it is derived, and cheap).</summary>
+    private static void WriteDayParquet(RunLayout layout, StationNetwork stations, List<(DateTime Start, DateTime End)> days, List<DayResult> dayResults, List<string> warnings)
+    {
+        if (!IO.ProbabilityParquet.IsSupported)
+        {
+            warnings.Add($"the per-day {RunLayout.DayProbabilityParquetFile} files need the net10.0 build of Seismic.DietGrasp (Parquet.Net targets .NET 8 and later); only the CSV tables were written");
+            return;
+        }
+        for (var d = 0; d < days.Count; d++)
+        {
+            IO.ProbabilityParquet.Write(Path.Combine(layout.DayDirectory(days[d].Start), RunLayout.DayProbabilityParquetFile), stations, dayResults[d].Earthquake, dayResults[d].Tremor, dayResults[d].Noise);
+        }
     }
 
     private static DayResult ClassifyDay(RunOptions options, WaveformArchive archive, DietModel model, ConcurrentDictionary<double, SpectrogramParameters> parameters, RunPreprocessor preprocessor,

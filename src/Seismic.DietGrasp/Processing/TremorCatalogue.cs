@@ -25,7 +25,11 @@ public static class TremorCatalogue
     /// <param name="maxGapMinutes">Minutes without a shared detection that may separate two groups of one episode (0: consecutive minutes only).</param>
     /// <returns>The episodes ordered by start, then by lowest station index.</returns>
     /// <exception cref="InvalidParameterException">A negative gap, or a group names a station outside the network.</exception>
-    public static IReadOnlyList<TremorEpisode> Build(StationNetwork stations, IReadOnlyList<CategorizedGroup> groups, int maxGapMinutes = 0)
+    public static IReadOnlyList<TremorEpisode> Build(StationNetwork stations, IReadOnlyList<CategorizedGroup> groups, int maxGapMinutes = 0) =>
+        BuildWithGroups(stations, groups, maxGapMinutes).Select(entry => entry.Episode).ToList();
+
+    /// <summary><see cref="Build"/> with each episode's tremor groups (by minute, then lowest station), for the assignments table.</summary>
+    internal static IReadOnlyList<(TremorEpisode Episode, IReadOnlyList<CategorizedGroup> Groups)> BuildWithGroups(StationNetwork stations, IReadOnlyList<CategorizedGroup> groups, int maxGapMinutes = 0)
     {
         Guard.NotNull(stations, nameof(stations));
         Guard.NotNull(groups, nameof(groups));
@@ -63,8 +67,9 @@ public static class TremorCatalogue
         }
         return Enumerable.Range(0, ordered.Length)
             .GroupBy(Root)
-            .Select(members => Episode(stations, members.Select(i => ordered[i]).ToList()))
-            .OrderBy(e => e.Start).ThenBy(e => e.Stations[0])
+            .Select(members => members.Select(i => ordered[i]).ToList())
+            .Select(members => (Episode: Episode(stations, members), Groups: (IReadOnlyList<CategorizedGroup>)members))
+            .OrderBy(e => e.Episode.Start).ThenBy(e => e.Episode.Stations[0])
             .ToList();
     }
 
