@@ -124,6 +124,16 @@ public sealed class ChannelChoiceTests
     }
 
     [Fact]
+    public void HiNet_U_N_E_is_a_set_and_U_elsewhere_is_no_component()
+    {
+        var choice = ChannelChooser.Choose("N.KMGH", new[] { "E", "N", "U" }.Select(c => new ChannelId("", "N.KMGH", "", c)), _ => 100, ChannelSelection.Automatic);
+        Assert.Equal(new[] { "E", "N", "U" }, choice.Chosen!.Channels.Select(c => c.Channel));
+        Assert.Equal(SensorMotion.Unknown, choice.Chosen.Motion);
+        // In SEED, U/V/W are the axes of a triaxial (Galperin) sensor, not "up".
+        Assert.Null(new ChannelId("IU", "ANMO", "00", "HHU").Component);
+    }
+
+    [Fact]
     public void Malformed_selections_are_refused()
     {
         Assert.Equal("channelPriority", Assert.Throws<InvalidParameterException>(() => ChannelSelection.Create("HH?,,BH?", null)).ParameterName);
