@@ -77,7 +77,10 @@ public static class ContinuousProcessing
             warnings.Add($"removed {removed} temporary file(s) left by an earlier run that was killed");
         }
         RunManifest.Begin(options.OutputDirectory);
-        var store = new DayStore(layout, stations, ModelIdentity(model, options.ModelPath), $"{options.Sensitivity?.Description ?? "counts"}; {preprocessing}");
+        // A channel override is part of what made a day (a multi-channel miniSEED file can hold both sets, so the
+        // day's input files alone would not tell); the automatic choice adds nothing, so earlier days stay valid.
+        var channelSettings = options.Channels.Priority.Count == 0 && options.Channels.Location is null ? string.Empty : $"; channels {options.Channels}";
+        var store = new DayStore(layout, stations, ModelIdentity(model, options.ModelPath), $"{options.Sensitivity?.Description ?? "counts"}; {preprocessing}{channelSettings}");
 
         // A day's minutes read the neighbouring days' edges (the filter's margins): their files are the day's inputs too.
         var inputs = new DayInputs(archive, options.WaveformDirectory, matched, preprocessor.ReadMargin(rates));

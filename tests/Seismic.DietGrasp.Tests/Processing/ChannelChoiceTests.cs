@@ -170,10 +170,14 @@ public sealed class ChannelChoiceTests
         Assert.Contains($"  {RunLayout.ChannelChoiceFile}", File.ReadAllText(Path.Combine(output, RunLayout.ManifestFile)), StringComparison.Ordinal);
         Assert.Contains(Path.Combine(output, RunLayout.ChannelChoiceFile), result.Files.Select(Path.GetFullPath));
 
-        // The override takes the 20 Hz set: its minutes cannot make spectrograms, so they stay empty.
-        var forced = ContinuousProcessing.Run(new RunOptions(BadInputTable.Waves(folder), folder.In("stations.csv"), folder.Out("bh"))
+        // The override takes the 20 Hz set: its minutes cannot make spectrograms, so they stay empty. Into the same
+        // folder: the saved day was made from HH?, so it is computed again, not resumed.
+        var forced = ContinuousProcessing.Run(new RunOptions(BadInputTable.Waves(folder), folder.In("stations.csv"), output)
             .WithMaxDegreeOfParallelism(1).WithChannels(ChannelSelection.Create("BH?", null)));
         Assert.Equal("BH?", forced.ChannelChoices.Single(c => c.Chosen is not null).Chosen!.Code);
         Assert.Equal(0, forced.CompleteStationMinutes);
+        Assert.Equal(1, forced.ComputedDays);
+        Assert.Contains(forced.Warnings, w => w.Contains("recomputed: it was made with other settings", StringComparison.Ordinal));
+        Assert.Contains("first of the priority list present: BH?", File.ReadAllText(Path.Combine(output, RunLayout.ChannelChoiceFile)), StringComparison.Ordinal);
     }
 }
