@@ -124,6 +124,22 @@ public sealed class ChannelChoiceTests
     }
 
     [Fact]
+    public void The_command_line_takes_channels_and_location_and_logs_the_choice()
+    {
+        var folder = new CaseFolder();
+        BadInputTable.ThreeComponents(folder);
+        var run = Cli.CliRunner.Run("run", "--waveforms", BadInputTable.Waves(folder), "--stations", folder.In("stations.csv"), "--out", folder.Out("run"),
+            "--channels", "EH?,HH?", "--location=--", "--no-pictures", "--threads", "1");
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Contains("dietgrasp run: channels: N.S1N01: N.S1N01..HH? (HHX, HHY, HHZ; 100 Hz, velocity): location ''; first of the priority list present: HH?; the only set left", run.ErrorLines);
+
+        var none = Cli.CliRunner.Run("run", "--waveforms", BadInputTable.Waves(folder), "--stations", folder.In("stations.csv"), "--out", folder.Out("none"),
+            "--channels", "BH?", "--no-pictures");
+        Assert.Equal(Seismic.DietGrasp.Cli.CliApp.InputError, none.ExitCode);
+        Assert.Contains("no station of", none.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void HiNet_U_N_E_is_a_set_and_U_elsewhere_is_no_component()
     {
         var choice = ChannelChooser.Choose("N.KMGH", new[] { "E", "N", "U" }.Select(c => new ChannelId("", "N.KMGH", "", c)), _ => 100, ChannelSelection.Automatic);
