@@ -30,8 +30,8 @@ internal static class TidyCatalogue
             return new[]
             {
                 (i + 1).ToString(CultureInfo.InvariantCulture),
-                Time(e.Start),
-                Time(e.End),
+                TremorCatalogue.FormatTime(e.Start),
+                TremorCatalogue.FormatTime(e.End),
                 ((long)e.Duration.TotalSeconds).ToString(CultureInfo.InvariantCulture),
                 e.MinuteCount.ToString(CultureInfo.InvariantCulture),
                 e.Stations.Count.ToString(CultureInfo.InvariantCulture),
@@ -47,11 +47,9 @@ internal static class TidyCatalogue
             entry.Groups.OrderBy(g => g.Group.Minute).SelectMany(g => Enumerable.Range(0, g.Group.Count).Select(k => new[]
             {
                 (i + 1).ToString(CultureInfo.InvariantCulture),
-                Time(g.Group.Minute),
+                TremorCatalogue.FormatTime(g.Group.Minute),
                 stations.Names[g.Group.Stations[k]],
                 CsvTable.Format(g.Group.Probabilities[k]),
             }))));
     }
-
-    private static string Time(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
 }

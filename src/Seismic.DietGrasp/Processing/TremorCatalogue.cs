@@ -161,7 +161,8 @@ public static class TremorCatalogue
             members.Any(m => m.Category == TremorCategory.Probable) ? TremorCategory.Probable : TremorCategory.Possible);
     }
 
-    private static string FormatTime(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>A catalogue time, ISO 8601 UTC to the second (<c>2016-04-01T12:34:00Z</c>); the tidy tables use it too.</summary>
+    internal static string FormatTime(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static DateTime ParseTime(string path, CsvRow row, int index)
     {
