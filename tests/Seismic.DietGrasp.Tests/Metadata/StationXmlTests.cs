@@ -93,6 +93,25 @@ public sealed class StationXmlTests
     }
 
     [Fact]
+    public void A_real_40_Hz_broadband_channel_is_not_flat_up_to_20_Hz()
+    {
+        // IU.ANMO.10.BHZ from IRIS (TestData/Metadata/README.md): its anti-alias FIR cuts towards the 20 Hz
+        // Nyquist frequency. numpy (tools/metadata/stationxml_band.py): ripple 93.715 dB, mean 2.200338e10.
+        var metadata = StationXml.Read(TestPaths.TestData("Metadata", "IU.ANMO.10.BHZ.xml"));
+        var channel = Assert.Single(metadata.Channels);
+        Assert.Equal(new ChannelId("IU", "ANMO", "10", "BHZ"), channel.Id);
+        Assert.Equal(3.31283e10, channel.Sensitivity);
+        Assert.Equal(40, channel.SamplingRate);
+        Assert.Equal((34.945913, -106.457122), (channel.Latitude, channel.Longitude));
+        Assert.Equal(93.715, channel.RippleDb!.Value, 2);
+        Assert.Equal(2.200338e10, channel.BandSensitivity!.Value, 2.200338e10 * 1e-6);
+        Assert.Contains("IU.ANMO.10.BHZ", Assert.Throws<InvalidFileException>(() => metadata.ToSensitivity()).Message, StringComparison.Ordinal);
+        Assert.Equal(2.200338e10, metadata.ToSensitivity(allowNonFlatResponse: true).For(channel.Id)!.Value, 2.200338e10 * 1e-6);
+        // One station is not a network for GrASP.
+        Assert.Contains("1 station(s); GrASP needs at least 2", Assert.Throws<InvalidParameterException>(() => metadata.ToStationNetwork()).Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void The_file_kind_is_told_by_content_and_name()
     {
         Assert.Equal(MetadataFileKind.StationXml, MetadataFile.Detect(Fixture));
