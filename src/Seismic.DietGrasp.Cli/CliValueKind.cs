@@ -12,7 +12,7 @@ internal enum CliValueKind
     /// <summary>A whole number (<see cref="CliArguments.OptionalInt"/>).</summary>
     Integer,
 
-    /// <summary>A UTC time, <c>2016-04-01T00:00:00Z</c> (<see cref="CliArguments.OptionalTime"/>).</summary>
+    /// <summary>A date and time, UTC unless an offset or JST follows: <c>2016-04-01T00:00:00Z</c>, <c>2016-04-01T09:00+09:00</c>, <c>2016-04-01 09:00 JST</c> (<see cref="CliValues.TryTime"/>).</summary>
     Time,
 
     /// <summary>A switch that takes no value (<see cref="CliArguments.Flag"/>).</summary>

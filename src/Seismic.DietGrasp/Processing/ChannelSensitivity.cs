@@ -69,12 +69,27 @@ public sealed class ChannelSensitivity
         return new(entries, $"{entries.Count} sensitivities from {path}");
     }
 
-    /// <summary>The sensitivity of a channel: its own entry, else its station's (<c>NET.STA</c>, then <c>STA</c>), else <c>*</c>.</summary>
+    /// <summary>Sensitivities keyed by channel (<c>NET.STA.LOC.CHAN</c>), station or <c>*</c>, as the metadata readers build them.</summary>
+    internal static ChannelSensitivity FromEntries(IReadOnlyDictionary<string, double> entries, string description)
+    {
+        var copy = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase);
+        foreach (var entry in entries)
+        {
+            Check(entry.Value, () => new InvalidParameterException("sensitivity", $"{entry.Value} for '{entry.Key}'; expected a positive, finite number of counts per m/s"));
+            copy[entry.Key] = entry.Value;
+        }
+        return new(copy, description);
+    }
+
+    /// <summary>
+    /// The sensitivity of a channel: its own entry (<c>NET.STA.LOC.CHAN</c>; for a SAC file whose KSTNM holds NIED's
+    /// <c>N.S1N01</c> and no network, also <c>N.S1N01..VX</c>), else its station's (<c>NET.STA</c>, then <c>STA</c>), else <c>*</c>.
+    /// </summary>
     /// <param name="channel">The channel.</param>
     /// <returns>Counts per m/s, or <see langword="null"/> when nothing matches (the samples stay in counts).</returns>
     public double? For(ChannelId channel)
     {
-        foreach (var key in new[] { channel.ToString(), channel.StationKey, channel.Station, Wildcard })
+        foreach (var key in new[] { channel.ToString(), $"{channel.StationKey}.{channel.Location}.{channel.Channel}", channel.StationKey, channel.Station, Wildcard })
         {
             if (_entries.TryGetValue(key, out var value))
             {

@@ -45,7 +45,7 @@ public static class ContinuousProcessing
             throw new ArgumentNullException(nameof(options));
         }
         options.Validate();
-        var stations = StationNetworkCsv.Read(options.StationFile);
+        var stations = Metadata.MetadataFile.ReadStations(options.StationFile);
         // The graph and the projection first: a bad k or EPSG fails before hours of classification.
         var grasp = options.Grasp;
         var graph = GraspAssociator.KnnGraph(stations, grasp.K);
@@ -58,7 +58,8 @@ public static class ContinuousProcessing
         {
             warnings.Add(RunWarningKind.FileLeftOut, $"{name}: the file name is not valid UTF-8, so it cannot be opened; left out (rename it to read it)");
         }
-        var matched = MatchChannels(options, stations, archive, warnings);
+        var choices = new List<StationChannelChoice>();
+        var matched = MatchChannels(options, stations, archive, warnings, choices);
         // Named with the station that uses the record's channel (none when no station does, or the header was unreadable).
         var stationOf = StationsOf(matched);
         foreach (var record in archive.LeftOut)
@@ -89,7 +90,10 @@ public static class ContinuousProcessing
             warnings.Add(RunWarningKind.Output, $"removed {removed} temporary file(s) left by an earlier run that was killed");
         }
         RunManifest.Begin(options.OutputDirectory);
-        var store = new DayStore(layout, stations, ModelIdentity(model, options.ModelPath), $"{options.Sensitivity?.Description ?? "counts"}; {preprocessing}");
+        // A channel override is part of what made a day (a multi-channel miniSEED file can hold both sets, so the
+        // day's input files alone would not tell); the automatic choice adds nothing, so earlier days stay valid.
+        var channelSettings = options.Channels.Priority.Count == 0 && options.Channels.Location is null ? string.Empty : $"; channels {options.Channels}";
+        var store = new DayStore(layout, stations, ModelIdentity(model, options.ModelPath), $"{options.Sensitivity?.Description ?? "counts"}; {preprocessing}{channelSettings}");
 
         // A day's minutes read the neighbouring days' edges (the filter's margins): their files are the day's inputs too.
         var inputs = new DayInputs(archive, options.WaveformDirectory, matched, preprocessor.ReadMargin(rates));
@@ -124,6 +128,7 @@ public static class ContinuousProcessing
             warnings.AddRange(results[d]!.Warnings);
         }
         var dayResults = results.Select(r => r!).ToList();
+        WriteDayParquet(layout, stations, days, dayResults, warnings);
 
         progress?.Report(new RunProgress(RunStage.Associating, days.Count, days.Count, total, total));
         var earthquake = Concatenate(stations.Count, dayResults.Select(r => r.Earthquake).ToList());
@@ -144,23 +149,40 @@ public static class ContinuousProcessing
         var earthquakeGroups = GraspAssociator.ApplyNocut(graph, earthquake, grasp);
         var tremorGroups = GraspAssociator.ApplyTremor(graph, tremor, positions, grasp);
         var categorized = GraspAssociator.ApplyCategorization(graph, tremorGroups, earthquakeGroups, grasp);
-        var catalogue = TremorCatalogue.Build(stations, categorized);
+        var episodes = TremorCatalogue.BuildWithGroups(stations, categorized);
+        var catalogue = episodes.Select(e => e.Episode).ToList();
         CandidateTableCsv.Write(Output(RunLayout.EarthquakeCandidateFile), stations, earthquakeGroups);
         CandidateTableCsv.Write(Output(RunLayout.TremorCandidateFile), stations, tremorGroups);
         CandidateTableCsv.WriteCategorized(Output(RunLayout.TremorCategoryFile), stations, categorized);
         TremorCatalogue.Write(Output(RunLayout.TremorCatalogueFile), stations, catalogue);
+        IO.TidyCatalogue.Write(Output(RunLayout.TremorEpisodesFile), Output(RunLayout.TremorAssignmentsFile), stations, positions, episodes);
         // Every warning, uncapped (the command line shows the first 20 and points here).
         RunWarning.WriteFile(Output(RunLayout.WarningsFile), warnings.List);
         // What the pictures need beyond the tables (Seismic.DietGrasp.Plotting draws them from the result).
         var strongest = StrongestTremor(tremor, tremorGroups, new StationHourClassifier(archive, model, options.Sensitivity, parameters, preprocessor), matched);
 
+        RunManifest.WriteChannelChoices(Output(RunLayout.ChannelChoiceFile), options.Channels, choices);
         RunManifest.Write(options.OutputDirectory, files);
         progress?.Report(new RunProgress(RunStage.Finished, days.Count, days.Count, total, total));
         var modelDescription = model.IsBundledStandIn
             ? $"{model.Source} (a stand-in of our own, trained on synthetic and a few real records, not the published DiET weights)"
             : model.Source;
         return new RunResult(stations, start, end, earthquake, tremor, noise, earthquakeGroups, tremorGroups, categorized, catalogue,
-            days.Count - resumed, resumed, files, warnings.List, modelDescription, strongest, preprocessing);
+            days.Count - resumed, resumed, files, warnings.List, modelDescription, strongest, preprocessing, choices);
+    }
+
+    /// <summary>Each day's long-form Parquet beside its tables, rewritten every run (a resumed day too: it is derived, and cheap).</summary>
+    private static void WriteDayParquet(RunLayout layout, StationNetwork stations, List<(DateTime Start, DateTime End)> days, List<DayResult> dayResults, RunWarnings warnings)
+    {
+        if (!IO.ProbabilityParquet.IsSupported)
+        {
+            warnings.Add(RunWarningKind.Output, $"the per-day {RunLayout.DayProbabilityParquetFile} files need the net10.0 build of Seismic.DietGrasp (Parquet.Net targets .NET 8 and later); only the CSV tables were written");
+            return;
+        }
+        for (var d = 0; d < days.Count; d++)
+        {
+            IO.ProbabilityParquet.Write(Path.Combine(layout.DayDirectory(days[d].Start), RunLayout.DayProbabilityParquetFile), stations, dayResults[d].Earthquake, dayResults[d].Tremor, dayResults[d].Noise);
+        }
     }
 
     private static DayResult ClassifyDay(RunOptions options, WaveformArchive archive, DietModel model, ConcurrentDictionary<double, SpectrogramParameters> parameters, RunPreprocessor preprocessor,
@@ -213,7 +235,7 @@ public static class ContinuousProcessing
         return spectrogram is null ? null : new StationMinuteSpectrogram(station!.Station, station.Name, strongest[0].Minute, strongest[0].P, spectrogram);
     }
 
-    private static List<StationChannels> MatchChannels(RunOptions options, StationNetwork stations, WaveformArchive archive, RunWarnings warnings)
+    private static List<StationChannels> MatchChannels(RunOptions options, StationNetwork stations, WaveformArchive archive, RunWarnings warnings, List<StationChannelChoice> choices)
     {
         if (archive.Channels.Count == 0)
         {
@@ -228,32 +250,14 @@ public static class ContinuousProcessing
         for (var s = 0; s < stations.Count; s++)
         {
             var name = stations.Names[s];
-            var channels = new ChannelId[3];
-            var missing = new List<Component>();
-            foreach (var component in Components)
+            var choice = ChannelChooser.Choose(name, archive.Channels.Where(id => id.IsStation(name)), id => ChannelChooser.MainRate(archive, id), options.Channels);
+            choices.Add(choice);
+            if (choice.Chosen is null)
             {
-                var found = archive.FindChannels(name, component);
-                if (found.Count == 0)
-                {
-                    missing.Add(component);
-                    continue;
-                }
-                channels[(int)component] = found[0];
-                if (found.Count > 1)
-                {
-                    warnings.Add(RunWarningKind.Channel, $"{name}: {found.Count} {component} channels ({string.Join(", ", found)}); using {found[0]}", name, found[0]);
-                }
-            }
-            if (missing.Count == 3)
-            {
-                warnings.Add(RunWarningKind.Channel, $"{name}: no waveforms; its cells are empty", name);
+                warnings.Add(RunWarningKind.Channel, $"{name}: {choice.Reason}; its cells are empty", name);
                 continue;
             }
-            if (missing.Count > 0)
-            {
-                warnings.Add(RunWarningKind.Channel, $"{name}: no {string.Join(" or ", missing)} channel; its cells are empty", name);
-                continue;
-            }
+            var channels = choice.Chosen.Channels.ToArray();
             used.UnionWith(channels);
             matched.Add(new StationChannels(s, name, channels));
         }
@@ -265,7 +269,7 @@ public static class ContinuousProcessing
         var unmatched = archive.Channels.Where(id => !used.Contains(id)).Select(id => id.ToString()).ToList();
         if (unmatched.Count > 0)
         {
-            warnings.Add(RunWarningKind.Channel, $"{unmatched.Count} channel(s) not used (station not in the station file, or not a VX/VY/VZ component): {string.Join(", ", unmatched.Take(10))}{(unmatched.Count > 10 ? ", ..." : string.Empty)}");
+            warnings.Add(RunWarningKind.Channel, $"{unmatched.Count} channel(s) not used (station not in the station file, not a VX/VY/VZ component, or not the station's chosen set): {string.Join(", ", unmatched.Take(10))}{(unmatched.Count > 10 ? ", ..." : string.Empty)}");
         }
         return matched;
     }
@@ -287,6 +291,15 @@ public static class ContinuousProcessing
             // A mistyped year would otherwise give days of empty cells (and folders) for nothing.
             throw new InvalidParameterException(options.StartTime is not null && start >= archive.EndTime ? "startTime" : "endTime",
                 $"the time range [{start:yyyy-MM-ddTHH:mm:ssZ}, {end:yyyy-MM-ddTHH:mm:ssZ}) holds no waveform data (the waveforms cover {archive.StartTime:yyyy-MM-ddTHH:mm:ssZ} to {archive.EndTime:yyyy-MM-ddTHH:mm:ssZ})");
+        }
+        // Issue 16: "--end 12:08" read as today gave 1,003 days of empty tables; a range may pad the data by a day, no more.
+        var beyond = options.EndTime is { } last && last > archive.EndTime.AddDays(1) ? "endTime"
+            : options.StartTime is { } first && first < archive.StartTime.AddDays(-1) ? "startTime"
+            : null;
+        if (beyond is not null)
+        {
+            throw new InvalidParameterException(beyond,
+                $"the time range [{start:yyyy-MM-ddTHH:mm:ssZ}, {end:yyyy-MM-ddTHH:mm:ssZ}) reaches more than a day past the waveforms, which cover {archive.StartTime:yyyy-MM-ddTHH:mm:ssZ} to {archive.EndTime:yyyy-MM-ddTHH:mm:ssZ}");
         }
         return (start, end);
     }

@@ -57,7 +57,7 @@ internal sealed class DayStore
         if (lines.Length == 0 || lines[0] != Fingerprint(start, end))
         {
             reason = lines.Length > 0 && lines[0].StartsWith(FormatVersion + " ", StringComparison.Ordinal)
-                ? "it was made with other settings (model, sensitivity or station file)"
+                ? "it was made with other settings (model, sensitivity, channel override or station file)"
                 : "it was made by another version of dietgrasp, or its marker is damaged";
             return null;
         }

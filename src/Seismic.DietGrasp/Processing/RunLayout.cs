@@ -60,6 +60,18 @@ public sealed class RunLayout
     /// </summary>
     public const string WarningsFile = "warnings.tsv";
 
+    /// <summary>Each station's chosen three-component set and why (<see cref="StationChannelChoice"/>): <c>station,network,location,code,vx,vy,vz,sampling_rate,motion,reason</c>.</summary>
+    public const string ChannelChoiceFile = "Channels.csv";
+
+    /// <summary>The catalogue in tidy form: one row per episode with <c>episode_id</c> (its row in <see cref="TremorCatalogueFile"/>, from 1), ISO start and end, duration in seconds, stations, centroid, spread (Graph std, km) and the category as a word.</summary>
+    public const string TremorEpisodesFile = "Tremor_episodes.csv";
+
+    /// <summary>Which station-minutes make each episode: <c>episode_id,time,station,tremor_probability</c>, one row per station-minute of its tremor groups.</summary>
+    public const string TremorAssignmentsFile = "Tremor_assignments.csv";
+
+    /// <summary>In each day folder: the day's probabilities in long form (<c>time, station, earthquake, tremor, noise</c>) as Parquet, for pandas, Polars and DuckDB (net10.0 build only).</summary>
+    public const string DayProbabilityParquetFile = "probabilities.parquet";
+
     /// <summary>The folder of per-day results inside the output folder.</summary>
     public const string DaysFolder = "days";
 

@@ -36,6 +36,18 @@ internal static class RunManifest
         });
     }
 
+    /// <summary>
+    /// Writes each station's chosen channel set (<see cref="RunLayout.ChannelChoiceFile"/>), one row per station in
+    /// station-file order (empty set columns where a station had none); its SHA-256 goes into the manifest with the tables.
+    /// </summary>
+    public static void WriteChannelChoices(string path, Waveforms.ChannelSelection selection, IReadOnlyList<StationChannelChoice> choices)
+    {
+        var rows = choices.Select(choice => choice.Chosen is { } set
+            ? new[] { choice.Station, set.Channels[0].Network, set.Location, set.Code, set.Channels[0].Channel, set.Channels[1].Channel, set.Channels[2].Channel, IO.CsvTable.Format(set.SamplingRate), set.Motion.ToString().ToLowerInvariant(), $"{choice.Reason} ({selection})" }
+            : new[] { choice.Station, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, string.Empty, $"{choice.Reason} ({selection})" });
+        IO.CsvTable.Write(path, new[] { "station", "network", "location", "code", "vx", "vy", "vz", "sampling_rate", "motion", "reason" }, rows);
+    }
+
     private static string Sha256(string path)
     {
         using var sha = SHA256.Create();

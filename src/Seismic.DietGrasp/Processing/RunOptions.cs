@@ -20,10 +20,11 @@ public sealed record RunOptions
     private readonly GraspParameters _grasp = GraspParameters.Default;
     private readonly int _maxDegreeOfParallelism = Environment.ProcessorCount;
     private readonly double _highPass = WaveformPreprocessing.DefaultHighPassCorner;
+    private readonly ChannelSelection _channels = ChannelSelection.Automatic;
 
     /// <summary>Creates options with the defaults: the whole archive, the bundled model, S-net GrASP defaults, counts left as they are, a 1 Hz high-pass, one worker per processor.</summary>
     /// <param name="waveformDirectory">Folder holding the SAC and/or miniSEED files (searched recursively).</param>
-    /// <param name="stationFile">The station file (<c>Station_info.csv</c>: name, latitude, longitude).</param>
+    /// <param name="stationFile">The station file: <c>Station_info.csv</c> (name, latitude, longitude), StationXML (stations as <c>NET.STA</c>) or NIED's channel table (<c>.ch</c>); see <see cref="Metadata.MetadataFile.ReadStations"/>.</param>
     /// <param name="outputDirectory">Where the tables and the per-day results go (created when missing).</param>
     /// <exception cref="InvalidParameterException">A path is empty.</exception>
     public RunOptions(string waveformDirectory, string stationFile, string outputDirectory)
@@ -102,6 +103,13 @@ public sealed record RunOptions
     {
         get => _highPass;
         init => _highPass = WaveformPreprocessing.CheckCorner(value);
+    }
+
+    /// <summary>How each station's three-component set is chosen when it has several (<see cref="ChannelSelection"/>; default <see cref="ChannelSelection.Automatic"/>).</summary>
+    public ChannelSelection Channels
+    {
+        get => _channels;
+        init => _channels = value ?? throw new ArgumentNullException(nameof(Channels));
     }
 
     /// <summary>

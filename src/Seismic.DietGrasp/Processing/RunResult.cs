@@ -23,7 +23,8 @@ public sealed class RunResult
         IReadOnlyList<RunWarning> warnings,
         string modelDescription,
         StationMinuteSpectrogram? strongestTremor,
-        string preprocessingDescription)
+        string preprocessingDescription,
+        IReadOnlyList<StationChannelChoice> channelChoices)
     {
         Stations = stations;
         StartTime = startTime;
@@ -42,6 +43,7 @@ public sealed class RunResult
         ModelDescription = modelDescription;
         StrongestTremor = strongestTremor;
         PreprocessingDescription = preprocessingDescription;
+        ChannelChoices = channelChoices;
         var cells = (long)earthquake.MinuteCount * earthquake.StationCount;
         long empty = 0;
         for (var row = 0; row < earthquake.MinuteCount; row++)
@@ -115,4 +117,7 @@ public sealed class RunResult
 
     /// <summary>What was done to the records before their spectrograms: the high-pass and the sampling rates resampled, e.g. "1 Hz high-pass (...); 128 Hz resampled to 125 Hz".</summary>
     public string PreprocessingDescription { get; }
+
+    /// <summary>Each station's three-component set and why, in station-file order (also <c>Channels.csv</c>).</summary>
+    public IReadOnlyList<StationChannelChoice> ChannelChoices { get; }
 }

@@ -27,7 +27,11 @@ public static class TremorCatalogue
     /// <param name="maxGapMinutes">Minutes without a shared detection that may separate two groups of one episode (0: consecutive minutes only).</param>
     /// <returns>The episodes ordered by start, then by lowest station index.</returns>
     /// <exception cref="InvalidParameterException">A negative gap, or a group names a station outside the network.</exception>
-    public static IReadOnlyList<TremorEpisode> Build(StationNetwork stations, IReadOnlyList<CategorizedGroup> groups, int maxGapMinutes = 0)
+    public static IReadOnlyList<TremorEpisode> Build(StationNetwork stations, IReadOnlyList<CategorizedGroup> groups, int maxGapMinutes = 0) =>
+        BuildWithGroups(stations, groups, maxGapMinutes).Select(entry => entry.Episode).ToList();
+
+    /// <summary><see cref="Build"/> with each episode's tremor groups (by minute, then lowest station), for the assignments table.</summary>
+    internal static IReadOnlyList<(TremorEpisode Episode, IReadOnlyList<CategorizedGroup> Groups)> BuildWithGroups(StationNetwork stations, IReadOnlyList<CategorizedGroup> groups, int maxGapMinutes = 0)
     {
         Guard.NotNull(stations, nameof(stations));
         Guard.NotNull(groups, nameof(groups));
@@ -65,8 +69,9 @@ public static class TremorCatalogue
         }
         return Enumerable.Range(0, ordered.Length)
             .GroupBy(Root)
-            .Select(members => Episode(stations, members.Select(i => ordered[i]).ToList()))
-            .OrderBy(e => e.Start).ThenBy(e => e.Stations[0])
+            .Select(members => members.Select(i => ordered[i]).ToList())
+            .Select(members => (Episode: Episode(stations, members), Groups: (IReadOnlyList<CategorizedGroup>)members))
+            .OrderBy(e => e.Episode.Start).ThenBy(e => e.Episode.Stations[0])
             .ToList();
     }
 
@@ -158,7 +163,8 @@ public static class TremorCatalogue
             members.Any(m => m.Category == TremorCategory.Probable) ? TremorCategory.Probable : TremorCategory.Possible);
     }
 
-    private static string FormatTime(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>A catalogue time, ISO 8601 UTC to the second (<c>2016-04-01T12:34:00Z</c>); the tidy tables use it too.</summary>
+    internal static string FormatTime(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
 
     private static DateTime ParseTime(string path, CsvRow row, int index)
     {

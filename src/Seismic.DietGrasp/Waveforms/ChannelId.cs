@@ -26,10 +26,10 @@ public readonly record struct ChannelId(string Network, string Station, string L
     public string StationKey => Network.Length == 0 ? Station : $"{Network}.{Station}";
 
     /// <summary>
-    /// The DiET component from the channel code's last letter (X/E/1 = VX, Y/N/2 = VY, Z = VZ),
-    /// or <see langword="null"/> for any other channel.
+    /// The DiET component from the channel code's last letter (X/E/1 = VX, Y/N/2 = VY, Z = VZ; and the
+    /// one-letter code <c>U</c>, NIED Hi-net's vertical, = VZ), or <see langword="null"/> for any other channel.
     /// </summary>
-    public Component? Component => Channel.Length == 0 ? null : char.ToUpperInvariant(Channel[Channel.Length - 1]) switch
+    public Component? Component => Channel.Length == 0 ? null : Channel.Length == 1 && char.ToUpperInvariant(Channel[0]) == 'U' ? Waveforms.Component.VZ : char.ToUpperInvariant(Channel[Channel.Length - 1]) switch
     {
         'X' or 'E' or '1' => Waveforms.Component.VX,
         'Y' or 'N' or '2' => Waveforms.Component.VY,

@@ -16,7 +16,7 @@ public sealed class CliConventionTests
     [InlineData("dietgrasp spectrogram: unknown option '--fz'", "spectrogram", "--input", "W.npy", "--fz", "100", "--out", "S.npy")]
     [InlineData("dietgrasp grasp nocut: option --k expects an integer, got '2.5' (usage: ", "grasp", "nocut", "--stations", "S.csv", "--probabilities", "P.csv", "--k", "2.5", "--out", "C.csv")]
     [InlineData("dietgrasp grasp distances: option '--out' expects a single argument but 2 were provided", "grasp", "distances", "--stations", "S.csv", "--out", "a", "--out", "b")]
-    [InlineData("dietgrasp run: option --start expects a UTC time like 2016-04-01T00:00:00Z, got 'yesterday'", "run", "--waveforms", "W", "--stations", "S.csv", "--out", "O", "--start", "yesterday")]
+    [InlineData("dietgrasp run: option --start expects an ISO 8601 date and time like 2016-04-01T00:00:00Z (UTC), 2016-04-01T09:00+09:00 or '2016-04-01 09:00 JST', got 'yesterday'", "run", "--waveforms", "W", "--stations", "S.csv", "--out", "O", "--start", "yesterday")]
     [InlineData("dietgrasp waveform: unexpected argument 'extra'", "waveform", "--input", "F", "--out", "X.npy", "extra")]
     [InlineData("dietgrasp: unknown command 'frobnicate'; run 'dietgrasp --help'", "frobnicate")]
     [InlineData("dietgrasp grasp: unknown command 'grasp frob'; run 'dietgrasp grasp --help'", "grasp", "frob")]

@@ -48,6 +48,8 @@ public sealed class CliOptionNamingTests
         ("run", "model", new[] { "{missing}" }),
         ("run", "sensitivity", new[] { "0", "-1", "NaN" }),
         ("run", "threads", new[] { "0", "-1" }),
+        ("run", "channels", new[] { "HH?,,BH?", "HHHZ" }),
+        ("run", "location", new[] { "ABC" }),
         ("run", "k", new[] { "0", "150" }),
         ("run", "prob-thres", new[] { "0" }),
         ("run", "min-stations", new[] { "0" }),

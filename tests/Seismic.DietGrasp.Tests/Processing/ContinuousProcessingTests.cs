@@ -10,7 +10,7 @@ namespace Seismic.DietGrasp.Tests.Processing;
 public sealed class ContinuousProcessingTests
 {
     // Shared by the tests of the class, so not a per-test scratch folder.
-    private static readonly Lazy<(string Folder, RunResult Result, RunPictureFiles Pictures)> Reference = new(() =>
+    internal static readonly Lazy<(string Folder, RunResult Result, RunPictureFiles Pictures)> Reference = new(() =>
     {
         var folder = TestPaths.NewSharedFolder();
         var result = ContinuousProcessing.Run(Options(folder));
@@ -21,7 +21,7 @@ public sealed class ContinuousProcessingTests
     {
         RunLayout.EarthquakeProbabilityFile, RunLayout.TremorProbabilityFile, RunLayout.NoiseProbabilityFile,
         RunLayout.EarthquakeCandidateFile, RunLayout.TremorCandidateFile, RunLayout.TremorCategoryFile,
-        RunLayout.TremorCatalogueFile, RunLayout.WarningsFile,
+        RunLayout.TremorCatalogueFile, RunLayout.TremorEpisodesFile, RunLayout.TremorAssignmentsFile, RunLayout.WarningsFile, RunLayout.ChannelChoiceFile,
     };
 
     [Fact]

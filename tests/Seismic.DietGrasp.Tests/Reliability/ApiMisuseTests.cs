@@ -241,6 +241,8 @@ public sealed class ApiMisuseTests
             [typeof(Memory<float>)] = new Memory<float>(new float[SpectrogramParameters.ValueCount]),
             [typeof((DateTime, DateTime))] = (minute, minute.AddMinutes(1)),
             [typeof(Seismic.DietGrasp.Processing.ChannelSensitivity)] = Seismic.DietGrasp.Processing.ChannelSensitivity.Uniform(1e9),
+            [typeof(Seismic.DietGrasp.Waveforms.ChannelSelection)] = Seismic.DietGrasp.Waveforms.ChannelSelection.Automatic,
+            [typeof(Seismic.DietGrasp.Metadata.StationMetadata)] = Seismic.DietGrasp.Metadata.NiedChannelTable.Read(TestPaths.TestData("Metadata", "snet.ch")),
             [typeof(Seismic.DietGrasp.Processing.RunOptions)] = new Seismic.DietGrasp.Processing.RunOptions(Path.GetDirectoryName(TestPaths.TestData("Waveforms", "real_le.sac"))!, TestPaths.TestData("Grasp", "Station_info.csv"), Path.Combine(scratch, "run")),
             [typeof(Seismic.DietGrasp.Processing.TremorEpisode)] = Seismic.DietGrasp.Processing.TremorCatalogue.Build(stations, new[] { new CategorizedGroup(group, TremorCategory.Probable) })[0],
             [typeof(IProgress<Seismic.DietGrasp.Processing.RunProgress>)] = new Progress<Seismic.DietGrasp.Processing.RunProgress>(),

@@ -52,7 +52,7 @@ internal static class FaultScenario
     {
         RunLayout.EarthquakeProbabilityFile, RunLayout.TremorProbabilityFile, RunLayout.NoiseProbabilityFile,
         RunLayout.EarthquakeCandidateFile, RunLayout.TremorCandidateFile, RunLayout.TremorCategoryFile,
-        RunLayout.TremorCatalogueFile,
+        RunLayout.TremorCatalogueFile, RunLayout.TremorEpisodesFile, RunLayout.TremorAssignmentsFile, RunLayout.ChannelChoiceFile,
     };
 
     /// <summary>The top-level tables of an output folder, name and text, for comparing two runs.</summary>
