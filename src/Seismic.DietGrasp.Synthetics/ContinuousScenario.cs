@@ -168,7 +168,12 @@ public sealed class ContinuousScenario
         else
         {
             var components = new[] { new double[n], new double[n], new double[n] };
-            FieldNoise.AddSeafloorBackground(components, fs, _oceanBottom[station], new SyntheticRandom(StationSeed(station, 0)));
+            var random = new SyntheticRandom(StationSeed(station, 0));
+            FieldNoise.AddSeafloorBackground(components, fs, _oceanBottom[station], random);
+            if (random.Chance(Options.LineStations))
+            {
+                FieldNoise.AddSeafloorLines(components, fs, _oceanBottom[station], random);
+            }
             for (var c = 0; c < 3; c++)
             {
                 components[c].CopyTo(samples, c * n);

@@ -33,6 +33,13 @@ public sealed record ContinuousScenarioOptions
     /// <summary>The background noise under the events (the demo's seafloor model or field-like ocean-bottom noise).</summary>
     public ScenarioNoise Noise { get; init; } = ScenarioNoise.Seafloor;
 
+    /// <summary>
+    /// With <see cref="ScenarioNoise.OceanBottom"/>: the share of stations (0-1) whose records carry persistent
+    /// lines for the whole record, current-induced strumming (2-12 Hz and harmonics) or 3.5-5 Hz lines beating in
+    /// packets (as some real ocean-bottom stations show); each station draws it alone. 0 (the default) for none.
+    /// </summary>
+    public double LineStations { get; init; }
+
     /// <summary>Length of every tremor episode's source; null draws 3-8 minutes for each.</summary>
     public TimeSpan? TremorDuration { get; init; }
 
@@ -116,6 +123,7 @@ public sealed record ContinuousScenarioOptions
         {
             throw new InvalidParameterException(nameof(Noise), $"unknown noise model {(int)Noise}");
         }
+        SyntheticChecks.Fraction(nameof(LineStations), LineStations);
         if (TremorDuration is { } duration && !(duration.TotalSeconds >= 60 && duration.TotalSeconds <= (Minutes - 4) * 60))
         {
             throw new InvalidParameterException(nameof(TremorDuration), $"must be from 1 minute to the record's length less 4 minutes ({Minutes - 4} minutes), got {duration}");

@@ -118,6 +118,22 @@ internal static class FieldNoise
         }
     }
 
+    /// <summary>
+    /// Persistent lines of a seafloor station: current-induced strumming (a 2-12 Hz line and harmonics, 1-20 x the
+    /// floor) or lines at 3.5-5 Hz beating in packets (2-50 x the floor), one of the two, drawn from <paramref name="random"/>.
+    /// </summary>
+    public static void AddSeafloorLines(double[][] components, double samplingRate, OceanBottomLevels levels, SyntheticRandom random)
+    {
+        if (random.Chance(0.5))
+        {
+            AddStrumming(components, samplingRate, random, levels.Floor * random.LogUniform(1, 20));
+        }
+        else
+        {
+            AddBeatingLines(components, samplingRate, random, levels.Floor * random.LogUniform(2, 50));
+        }
+    }
+
     /// <summary>The seafloor background without lines: microseism, infragravity/tilt and the 1/f floor on each component.</summary>
     public static void AddSeafloorBackground(double[][] components, double samplingRate, OceanBottomLevels levels, SyntheticRandom random)
     {

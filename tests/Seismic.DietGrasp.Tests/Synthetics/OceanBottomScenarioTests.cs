@@ -49,6 +49,23 @@ public sealed class OceanBottomScenarioTests
     }
 
     [Fact]
+    public void LineStationsAddOnlyLinesAboveOneHertzToTheSameBackground()
+    {
+        var options = ContinuousScenarioOptions.OceanBottomFourHours with { Minutes = 10, TremorEpisodes = 0, TremorDuration = null, LocalEarthquakes = 0 };
+        var plain = ContinuousScenario.Create(Snet, options).GenerateStation(3).Select(t => t.Samples.ToArray()).ToArray();
+        var lined = ContinuousScenario.Create(Snet, options with { LineStations = 1 }).GenerateStation(3).Select(t => t.Samples.ToArray()).ToArray();
+
+        for (var c = 0; c < 3; c++)
+        {
+            var lines = lined[c].Zip(plain[c], (a, b) => a - b).ToArray();
+            Assert.True(Rms(lines, 0) > 1e-9, $"component {c}: no line");
+            // Strumming (2-12 Hz) and beating lines (3.5-5 Hz): nothing under 1 Hz.
+            Assert.True(Rms(Band(lines, 0.01, 1), 6000) < 0.01 * Rms(lines, 6000), $"component {c}");
+        }
+        Assert.Throws<InvalidParameterException>(() => ContinuousScenario.Create(Snet, options with { LineStations = 1.5 }));
+    }
+
+    [Fact]
     public void TremorDurationIsKeptAndChecked()
     {
         var options = new ContinuousScenarioOptions { TremorDuration = TimeSpan.FromMinutes(2), TremorEpisodes = 3, Minutes = 30 };

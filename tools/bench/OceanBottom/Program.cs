@@ -3,7 +3,8 @@
 // episode, 14 local earthquakes), written once as Steim2 miniSEED (4096-byte records, one file per channel,
 // 1 count = 0.1 nm/s), then `ContinuousProcessing.Run` over it once per configuration, scored with
 // DetectionScore. Usage:
-//   OceanBottom OUT_DIR LABEL=MODEL@HIGHPASS [LABEL=MODEL@HIGHPASS ...] [--minutes M]
+//   OceanBottom OUT_DIR LABEL=MODEL@HIGHPASS [LABEL=MODEL@HIGHPASS ...] [--minutes M] [--lines SHARE]
+// (--lines: the share of stations with persistent strumming or beating lines, ContinuousScenarioOptions.LineStations).
 // MODEL is an .onnx path or "bundled" (the library's default); HIGHPASS the corner in Hz (0 = off). E.g.
 //   OceanBottom /tmp/ob v1-unfiltered=onnx/diet-standin-v1.onnx@0 v2-highpass=bundled@1
 // Writes OUT_DIR/scenario/ (waveforms, Station_info.csv with codes that fit miniSEED's 5-character station
@@ -18,7 +19,7 @@ using Seismic.DietGrasp.Tests.Waveforms;
 
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: OceanBottom OUT_DIR LABEL=MODEL@HIGHPASS [...] [--minutes M]");
+    Console.Error.WriteLine("usage: OceanBottom OUT_DIR LABEL=MODEL@HIGHPASS [...] [--minutes M] [--lines SHARE]");
     return 2;
 }
 var output = args[0];
@@ -29,6 +30,11 @@ for (var i = 1; i < args.Length; i++)
     if (args[i] == "--minutes")
     {
         options = options with { Minutes = int.Parse(args[++i], CultureInfo.InvariantCulture) };
+        continue;
+    }
+    if (args[i] == "--lines")
+    {
+        options = options with { LineStations = double.Parse(args[++i], CultureInfo.InvariantCulture) };
         continue;
     }
     var equals = args[i].IndexOf('=', StringComparison.Ordinal);
