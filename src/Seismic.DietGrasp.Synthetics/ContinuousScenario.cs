@@ -46,14 +46,16 @@ public sealed class ContinuousScenario
     private static readonly string[] ChannelCodes = { "VX", "VY", "VZ" };
 
     private readonly NoiseSettings[] _noise;
+    private readonly OceanBottomLevels[]? _oceanBottom;
     private readonly List<PlannedEvent> _planned;
     private readonly int _samplesPerComponent;
 
-    private ContinuousScenario(StationNetwork stations, ContinuousScenarioOptions options, NoiseSettings[] noise, List<PlannedEvent> planned, int deadStation, Component deadComponent)
+    private ContinuousScenario(StationNetwork stations, ContinuousScenarioOptions options, NoiseSettings[] noise, OceanBottomLevels[]? oceanBottom, List<PlannedEvent> planned, int deadStation, Component deadComponent)
     {
         Stations = stations;
         Options = options;
         _noise = noise;
+        _oceanBottom = oceanBottom;
         _planned = planned;
         Events = planned.Select(p => p.Event).OrderBy(e => e.Start).ThenBy(e => e.Kind).ToArray();
         TremorEpisodes = Events.Where(e => e.Kind == InjectedEventKind.Tremor).ToArray();
@@ -104,10 +106,24 @@ public sealed class ContinuousScenario
             throw new InvalidParameterException(nameof(stations), $"{stations.Count} stations; a scenario needs at least 20");
         }
         var random = new SyntheticRandom(options.Seed);
-        var noise = Enumerable.Range(0, stations.Count).Select(_ => DrawNoise(random, options.ReferenceNoise)).ToArray();
+        NoiseSettings[] noise;
+        OceanBottomLevels[]? oceanBottom = null;
+        var reference = options.ReferenceNoise;
+        if (options.Noise == ScenarioNoise.OceanBottom)
+        {
+            // The 2-20 Hz reference of a station is its 1/f floor's share in that band (measured at the record's rate).
+            var share = FloorShareIn2To20Hz(options.SamplingRate);
+            oceanBottom = Enumerable.Range(0, stations.Count).Select(_ => OceanBottomLevels.Draw(random)).ToArray();
+            noise = oceanBottom.Select(levels => new NoiseSettings { Amplitude = levels.Floor * share }).ToArray();
+            reference = OceanBottomLevels.MedianFloor * share;
+        }
+        else
+        {
+            noise = Enumerable.Range(0, stations.Count).Select(_ => DrawNoise(random, options.ReferenceNoise)).ToArray();
+        }
         var deadStation = options.DeadChannel ? random.NextInt(stations.Count) : -1;
         var deadComponent = (Component)random.NextInt(3);
-        var planner = new Planner(stations, options, noise, deadStation, random);
+        var planner = new Planner(stations, options, noise, reference, deadStation, random);
         for (var i = 0; i < options.TremorEpisodes; i++)
         {
             planner.AddTremor();
@@ -124,7 +140,7 @@ public sealed class ContinuousScenario
         {
             planner.AddNoiseBurst();
         }
-        return new ContinuousScenario(stations, options, noise, planner.Planned, deadStation, deadComponent);
+        return new ContinuousScenario(stations, options, noise, oceanBottom, planner.Planned, deadStation, deadComponent);
     }
 
     /// <summary>The channel code written for a component (<c>VX</c>, <c>VY</c>, <c>VZ</c>, as S-net names them).</summary>
@@ -147,7 +163,24 @@ public sealed class ContinuousScenario
         var vx = samples.AsSpan(0, n);
         var vy = samples.AsSpan(n, n);
         var vz = samples.AsSpan(2 * n, n);
-        SyntheticWaveforms.FillNoise(vx, vy, vz, fs, _noise[station], StationSeed(station, 0));
+        if (_oceanBottom is null)
+        {
+            SyntheticWaveforms.FillNoise(vx, vy, vz, fs, _noise[station], StationSeed(station, 0));
+        }
+        else
+        {
+            var components = new[] { new double[n], new double[n], new double[n] };
+            var random = new SyntheticRandom(StationSeed(station, 0));
+            FieldNoise.AddSeafloorBackground(components, fs, _oceanBottom[station], random);
+            if (random.Chance(Options.LineStations))
+            {
+                FieldNoise.AddSeafloorLines(components, fs, _oceanBottom[station], random);
+            }
+            for (var c = 0; c < 3; c++)
+            {
+                components[c].CopyTo(samples, c * n);
+            }
+        }
         for (var k = 0; k < _planned.Count; k++)
         {
             var seed = StationSeed(station, k + 1);
@@ -221,6 +254,14 @@ public sealed class ContinuousScenario
         return dot < 0 ? (string.Empty, name) : (name.Substring(0, dot), name.Substring(dot + 1));
     }
 
+    /// <summary>The 2-20 Hz RMS of unit-RMS 1/f noise at a sampling rate (about 0.6 at 100 Hz), measured on two minutes of it.</summary>
+    private static double FloorShareIn2To20Hz(double samplingRate)
+    {
+        var length = (int)Math.Round(120 * samplingRate);
+        var pink = FieldNoise.Pink(length, samplingRate, new SyntheticRandom(0x0B5_F100A));
+        return FieldNoise.BandReference(new[] { pink }, 0, length, samplingRate);
+    }
+
     private static NoiseSettings DrawNoise(SyntheticRandom random, double reference) => new()
     {
         Amplitude = reference * random.LogUniform(0.6, 1.7),
@@ -258,15 +299,17 @@ public sealed class ContinuousScenario
         private readonly StationNetwork _stations;
         private readonly ContinuousScenarioOptions _options;
         private readonly NoiseSettings[] _noise;
+        private readonly double _reference;
         private readonly int _deadStation;
         private readonly SyntheticRandom _random;
         private readonly double _seconds;
 
-        public Planner(StationNetwork stations, ContinuousScenarioOptions options, NoiseSettings[] noise, int deadStation, SyntheticRandom random)
+        public Planner(StationNetwork stations, ContinuousScenarioOptions options, NoiseSettings[] noise, double reference, int deadStation, SyntheticRandom random)
         {
             _stations = stations;
             _options = options;
             _noise = noise;
+            _reference = reference;
             _deadStation = deadStation;
             _random = random;
             _seconds = options.Minutes * 60.0;
@@ -284,7 +327,7 @@ public sealed class ContinuousScenario
                 var (latitude, longitude) = NearStation(15);
                 var depth = _random.Uniform(10, 25);
                 var footprint = Hypocentral(_random.Uniform(30, 55), depth);
-                var duration = _random.Uniform(180, 480);
+                var duration = _options.TremorDuration?.TotalSeconds ?? _random.Uniform(180, 480);
                 var start = _random.Uniform(60, _seconds - duration - 60);
                 var size = snr * footprint * Math.Exp(TremorAttenuation * footprint);
                 var distances = Distances(latitude, longitude, depth);
@@ -449,7 +492,7 @@ public sealed class ContinuousScenario
 
         private static double Hypocentral(double epicentral, double depth) => Math.Sqrt((epicentral * epicentral) + (depth * depth));
 
-        private double Relative(int station) => _noise[station].Amplitude / _options.ReferenceNoise;
+        private double Relative(int station) => _noise[station].Amplitude / _reference;
 
         private int[] Expected(double[] ratios, double threshold) =>
             Enumerable.Range(0, Count).Where(s => s != _deadStation && ratios[s] >= threshold).ToArray();

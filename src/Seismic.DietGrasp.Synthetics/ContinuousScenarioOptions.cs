@@ -30,7 +30,40 @@ public sealed record ContinuousScenarioOptions
     /// <summary>Whether one station has a dead (constant) component.</summary>
     public bool DeadChannel { get; init; } = true;
 
-    /// <summary>RMS of the 2-20 Hz background at a station of median noise, m/s.</summary>
+    /// <summary>The background noise under the events (the demo's seafloor model or field-like ocean-bottom noise).</summary>
+    public ScenarioNoise Noise { get; init; } = ScenarioNoise.Seafloor;
+
+    /// <summary>
+    /// With <see cref="ScenarioNoise.OceanBottom"/>: the share of stations (0-1) whose records carry persistent
+    /// lines for the whole record, current-induced strumming (2-12 Hz and harmonics) or 3.5-5 Hz lines beating in
+    /// packets (as some real ocean-bottom stations show); each station draws it alone. 0 (the default) for none.
+    /// </summary>
+    public double LineStations { get; init; }
+
+    /// <summary>Length of every tremor episode's source; null draws 3-8 minutes for each.</summary>
+    public TimeSpan? TremorDuration { get; init; }
+
+    /// <summary>
+    /// Issue 21's ocean-bottom test: 4 hours of 100 Hz records with <see cref="ScenarioNoise.OceanBottom"/> noise,
+    /// one clear 40-minute tremor episode (about 2-8 Hz, seen at a signal-to-noise ratio of 2 by the stations
+    /// 30-55 km from its source, 4-15 of them), 14 local earthquakes, no teleseism, no single-station burst,
+    /// no dead channel. Seed 21.
+    /// </summary>
+    public static ContinuousScenarioOptions OceanBottomFourHours { get; } = new()
+    {
+        Seed = 21,
+        Minutes = 240,
+        Noise = ScenarioNoise.OceanBottom,
+        TremorEpisodes = 1,
+        TremorDuration = TimeSpan.FromMinutes(40),
+        TremorDetectionSnr = 2,
+        LocalEarthquakes = 14,
+        Teleseisms = 0,
+        NoiseBursts = 0,
+        DeadChannel = false,
+    };
+
+    /// <summary>RMS of the 2-20 Hz background at a station of median noise, m/s (<see cref="ScenarioNoise.Seafloor"/> only).</summary>
     public double ReferenceNoise { get; init; } = 1e-7;
 
     /// <summary>
@@ -86,6 +119,15 @@ public sealed record ContinuousScenarioOptions
             throw new InvalidParameterException(nameof(TremorEpisodes), $"event counts must not be negative, got {TremorEpisodes} tremor, {LocalEarthquakes} earthquakes, {Teleseisms} teleseisms, {NoiseBursts} bursts");
         }
         SyntheticChecks.Positive(nameof(ReferenceNoise), ReferenceNoise);
+        if (Noise is not (ScenarioNoise.Seafloor or ScenarioNoise.OceanBottom))
+        {
+            throw new InvalidParameterException(nameof(Noise), $"unknown noise model {(int)Noise}");
+        }
+        SyntheticChecks.Fraction(nameof(LineStations), LineStations);
+        if (TremorDuration is { } duration && !(duration.TotalSeconds >= 60 && duration.TotalSeconds <= (Minutes - 4) * 60))
+        {
+            throw new InvalidParameterException(nameof(TremorDuration), $"must be from 1 minute to the record's length less 4 minutes ({Minutes - 4} minutes), got {duration}");
+        }
         SyntheticChecks.Positive(nameof(TremorDetectionSnr), TremorDetectionSnr);
     }
 }

@@ -106,32 +106,51 @@ internal static class FieldNoise
 
     private static void AddOceanBottom(double[][] components, double samplingRate, SyntheticRandom random)
     {
+        var levels = OceanBottomLevels.Draw(random);
+        AddSeafloorBackground(components, samplingRate, levels, random);
+        if (random.Chance(0.4))
+        {
+            AddStrumming(components, samplingRate, random, levels.Floor * random.LogUniform(1, 20));
+        }
+        if (random.Chance(0.35))
+        {
+            AddBeatingLines(components, samplingRate, random, levels.Floor * random.LogUniform(2, 50));
+        }
+    }
+
+    /// <summary>
+    /// Persistent lines of a seafloor station: current-induced strumming (a 2-12 Hz line and harmonics, 1-20 x the
+    /// floor) or lines at 3.5-5 Hz beating in packets (2-50 x the floor), one of the two, drawn from <paramref name="random"/>.
+    /// </summary>
+    public static void AddSeafloorLines(double[][] components, double samplingRate, OceanBottomLevels levels, SyntheticRandom random)
+    {
+        if (random.Chance(0.5))
+        {
+            AddStrumming(components, samplingRate, random, levels.Floor * random.LogUniform(1, 20));
+        }
+        else
+        {
+            AddBeatingLines(components, samplingRate, random, levels.Floor * random.LogUniform(2, 50));
+        }
+    }
+
+    /// <summary>The seafloor background without lines: microseism, infragravity/tilt and the 1/f floor on each component.</summary>
+    public static void AddSeafloorBackground(double[][] components, double samplingRate, OceanBottomLevels levels, SyntheticRandom random)
+    {
         var length = components[0].Length;
-        var microseism = random.LogUniform(1e-6, 5e-6);
-        var tilt = microseism * random.LogUniform(0.3, 3);
-        var verticalTilt = 1 / random.LogUniform(2, 10);
-        var floor = random.LogUniform(15e-9, 80e-9);
         for (var c = 0; c < 3; c++)
         {
             var secondary = Band(length, samplingRate, 0.1, 0.35, random);
             var infragravity = Band(length, samplingRate, 0.01, 0.12, random);
             var pink = Pink(length, samplingRate, random);
-            var micro = microseism * random.Uniform(0.8, 1.25);
-            var low = tilt * (c == 2 ? verticalTilt : random.Uniform(0.7, 1.4));
-            var level = floor * random.Uniform(0.8, 1.25);
+            var micro = levels.Microseism * random.Uniform(0.8, 1.25);
+            var low = levels.Tilt * (c == 2 ? levels.VerticalTiltRatio : random.Uniform(0.7, 1.4));
+            var level = levels.Floor * random.Uniform(0.8, 1.25);
             var target = components[c];
             for (var i = 0; i < length; i++)
             {
                 target[i] += (micro * secondary[i]) + (low * infragravity[i]) + (level * pink[i]);
             }
-        }
-        if (random.Chance(0.4))
-        {
-            AddStrumming(components, samplingRate, random, floor * random.LogUniform(1, 20));
-        }
-        if (random.Chance(0.35))
-        {
-            AddBeatingLines(components, samplingRate, random, floor * random.LogUniform(2, 50));
         }
     }
 

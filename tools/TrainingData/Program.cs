@@ -26,6 +26,22 @@ if (args.Length >= 2 && args[0] == "windows")
     Console.WriteLine($"done in {windowsClock.Elapsed.TotalSeconds:F0} s");
     return 0;
 }
+if (args.Length >= 2 && args[0] == "filtered")
+{
+    // v3: v1's minutes through the pipeline's per-minute preprocessing at 50, 100, 128 and 200 Hz.
+    //   dotnet run -c Release --project tools/TrainingData -- filtered OUT_DIR [TRAIN_PER_CLASS=2000] [TEST_PER_CLASS=300]
+    var filteredFolder = args[1];
+    Directory.CreateDirectory(filteredFolder);
+    var filteredTrain = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2000;
+    var filteredTest = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 300;
+    var filteredClock = Stopwatch.StartNew();
+    Seismic.DietGrasp.TrainingData.FilteredMinutes.WriteSet(filteredFolder, "train", filteredTrain, 0);
+    Seismic.DietGrasp.TrainingData.FilteredMinutes.WriteSet(filteredFolder, "test", filteredTest, 1_000_000);
+    File.WriteAllText(Path.Combine(filteredFolder, "info.json"), FormattableString.Invariant(
+        $$"""{"generator": "SyntheticStationMinute through WaveformPreprocessing.Default", "trainPerClass": {{filteredTrain}}, "trainSeeds": "1..{{filteredTrain}}", "testPerClass": {{filteredTest}}, "testSeeds": "1000001..{{1_000_000 + filteredTest}}", "rates": "seed % 4: 0 -> 50, 1 -> 100, 2 -> 128 (resampled to 125), 3 -> 200 Hz"}""") + "\n");
+    Console.WriteLine($"done in {filteredClock.Elapsed.TotalSeconds:F0} s");
+    return 0;
+}
 if (args.Length is < 1 or > 4)
 {
     Console.Error.WriteLine("usage: TrainingData OUT_DIR [TRAIN_PER_CLASS=8000] [TEST_PER_CLASS=1000] [FS=100]");

@@ -11,7 +11,10 @@ Writes OUT/<set>.npy (float64 [M, 3, 60 fs]) and OUT/<set>.labels.csv (header `l
     eq_all: the 100 real earthquakes, 60 s from 10 s before P (samples 2000..7999 of the 90 s records, P at 3000),
     eq_velocity / eq_accel: the same split by instrument (HH/EH/BH velocity vs HN accelerometers),
     mixed_100hz: eq_all, then the 166 land and the 18 ocean-bottom noise minutes at 100 Hz (284 minutes,
-    both classes, so the precision-recall curves mean something).
+    both classes, so the precision-recall curves mean something);
+    validation_100hz: only the stand-in v2's real validation split (tools/model/v2_data.py; never trained
+    on): its 35 earthquakes cut as eq_all (P at 10 s), then the 87 noise minutes of UW.SHW, PR.PR34 and the
+    7 ocean-bottom validation stations (122 minutes, all 100 Hz).
 Prints one line per set: name, minutes, rate. Then: tools/evaluate/run_real_sets.sh OUT
 """
 import csv
@@ -61,6 +64,21 @@ def main():
     with open(os.path.join(out, "mixed_100hz.labels.csv"), "w") as f:
         f.write("label\n" + "earthquake\n" * len(cuts) + "noise\n" * (len(mixed) - len(cuts)))
     print(f"mixed_100hz {len(mixed)} 100")
+
+    # The model's real validation split (the stations v2 and later were never trained on).
+    sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "model"))
+    import v2_data  # noqa: E402  (the split has one home)
+    _, _, validation, _, _, _ = v2_data.load_earthquakes()
+    noise_minutes = [n for n in v2_data.load_noise() if n[5]]
+    assert all(fs == 100.0 for _, fs, _, _, _, _ in noise_minutes)
+    split = np.concatenate([cuts[validation], np.stack([minute for minute, _, _, _, _, _ in noise_minutes])])
+    np.save(os.path.join(out, "validation_100hz.npy"), np.ascontiguousarray(split, dtype=np.float64))
+    with open(os.path.join(out, "validation_100hz.labels.csv"), "w") as f:
+        f.write("label\n" + "earthquake\n" * int(validation.sum()) + "noise\n" * len(noise_minutes))
+    with open(os.path.join(out, "validation_100hz.sources.csv"), "w") as f:
+        f.write("index,source\n" + "".join(f"{i},earthquake {name}\n" for i, name in enumerate(r["file"] for r, v in zip(records, validation) if v))
+                + "".join(f"{int(validation.sum()) + i},noise {station} {file}:{row}\n" for i, (_, _, station, file, row, _) in enumerate(noise_minutes)))
+    print(f"validation_100hz {len(split)} 100")
 
 
 if __name__ == "__main__":

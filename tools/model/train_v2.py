@@ -149,6 +149,34 @@ def summarise_real(probabilities, labels, groups):
     return summary
 
 
+def retag(value, tag):
+    """The sidecar with every "v2..." key renamed "{tag}..." (the script names the model it trains v2 by default)."""
+    if isinstance(value, dict):
+        return {(tag + k[2:] if k.startswith("v2") else k): retag(v, tag) for k, v in value.items()}
+    return value
+
+
+def gain_augment(x, share, low=0.25, high=4.0):
+    """Random per-component gains on scaled spectrograms [B, 73, 71, 3] (values (L - (Lmax - 4)) / 4).
+
+    A gain g on one component adds 2 log10(g) decades to its log-PSD; the minute's maximum moves with
+    the loudest component. Values above the floor are shifted exactly; pixels already at 0 (more than
+    4 decades under the maximum) stay 0, which is exact where the component's gain does not rise
+    relative to the new maximum and a lower bound where it does. v2's per-component gains were 0.5-2
+    on the waveforms; 0.3-3 turned strong earthquakes to noise (ModelRobustnessTests)."""
+    pick = torch.rand(x.shape[0]) < share
+    if not bool(pick.any()):
+        return x
+    xs = x[pick]
+    decades = torch.empty(xs.shape[0], 1, 1, 3).uniform_(np.log10(low), np.log10(high)) * 2.0 / 4.0
+    component_max = xs.amax(dim=(1, 2), keepdim=True)
+    new_max = (component_max + decades).amax(dim=3, keepdim=True)
+    shifted = torch.where(xs > 0, (xs + decades - (new_max - 1.0)).clamp(0.0, 1.0), xs)
+    out = x.clone()
+    out[pick] = shifted
+    return out
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--data", required=True, help="folder with windows/ (TrainingData windows) and legacy/ (TrainingData default mode)")
@@ -159,6 +187,11 @@ def main():
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--per-event", type=int, default=30, help="augmented training minutes per real training event")
     parser.add_argument("--synthetic-fraction", type=float, default=1.0, help="share of the synthetic training windows used (a quicker run)")
+    parser.add_argument("--filtered", help="v3: folder of tools/TrainingData `filtered` (v1's minutes through the pipeline's per-minute preprocessing at 50-200 Hz)")
+    parser.add_argument("--gain-augment", type=float, default=0.0, help="v3: share of each batch given random per-component gains (0.25-4, on the spectrogram)")
+    parser.add_argument("--init", help="start from these weights (a DietStandInV2 .pt, e.g. tools/model/diet-standin-v2.pt): fine-tuning")
+    parser.add_argument("--lr", type=float, default=3e-3, help="peak learning rate of the one-cycle schedule")
+    parser.add_argument("--tag", default="v2", help="model name in the sidecar and the .pt file (v2, v3)")
     args = parser.parse_args()
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -190,16 +223,28 @@ def main():
         keep = np.sort(rng.permutation(len(syn_x))[:int(args.synthetic_fraction * len(syn_x))])
         syn_x, syn_y = syn_x[keep], syn_y[keep]
     ideal_x, ideal_y = idealised_examples(max(20, len(syn_x) // 100), rng)
-    train_x = np.concatenate([syn_x, legacy_x, real_x, ideal_x]).astype(np.float16)
-    train_y = np.concatenate([syn_y, legacy_y, real_y, ideal_y])
+    filtered_x = np.zeros((0, 73, 71, 3), dtype=np.float32)
+    filtered_y = np.zeros(0, dtype=np.int64)
+    filtered_test_x, filtered_test_y, filtered_info = filtered_x, filtered_y, None
+    if args.filtered:
+        filtered_info = json.load(open(os.path.join(args.filtered, "info.json")))
+        filtered_x = np.load(os.path.join(args.filtered, "train_x.npy"))
+        filtered_y = np.load(os.path.join(args.filtered, "train_y.npy")).astype(np.int64)
+        filtered_test_x = np.load(os.path.join(args.filtered, "test_x.npy"))
+        filtered_test_y = np.load(os.path.join(args.filtered, "test_y.npy")).astype(np.int64)
+    train_x = np.concatenate([syn_x, legacy_x, filtered_x, real_x, ideal_x]).astype(np.float16)
+    train_y = np.concatenate([syn_y, legacy_y, filtered_y, real_y, ideal_y])
     del syn_x, legacy_x
     counts = np.bincount(train_y, minlength=3)
     print(f"train {train_x.shape}, per class {counts.tolist()}", flush=True)
 
     model = DietStandInV2()
-    optimizer = torch.optim.AdamW(model.parameters(), lr=3e-3, weight_decay=1e-4)
+    if args.init:
+        model.load_state_dict(torch.load(args.init))
+        model.temperature.fill_(1.0)
+    optimizer = torch.optim.AdamW(model.parameters(), lr=args.lr, weight_decay=1e-4)
     steps_per_epoch = (len(train_x) + args.batch - 1) // args.batch
-    scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=3e-3, total_steps=args.epochs * steps_per_epoch)
+    scheduler = torch.optim.lr_scheduler.OneCycleLR(optimizer, max_lr=args.lr, total_steps=args.epochs * steps_per_epoch)
     # Balance the classes (tremor has no real examples), and weigh real records up: they are few.
     class_weight = torch.tensor(counts.sum() / (3.0 * counts), dtype=torch.float32)
     sample_weight = np.ones(len(train_y), dtype=np.float32)
@@ -217,7 +262,10 @@ def main():
         for step in range(steps_per_epoch):
             index = order[step * args.batch:(step + 1) * args.batch]
             optimizer.zero_grad()
-            losses = loss_function(model.logits(x_all[index].float()), y_all[index])
+            batch_x = x_all[index].float()
+            if args.gain_augment > 0:
+                batch_x = gain_augment(batch_x, args.gain_augment)
+            losses = loss_function(model.logits(batch_x), y_all[index])
             loss = (losses * w_all[index]).mean()
             loss.backward()
             optimizer.step()
@@ -261,8 +309,8 @@ def main():
         readme_probabilities = model(torch.from_numpy(readme)).numpy()
     print("README example (row 0: 2-8 Hz only, row 1: all ones):", readme_probabilities, flush=True)
 
-    torch.save(model.state_dict(), os.path.join(HERE, "diet-standin-v2.pt"))
-    provenance = ("Stand-in v2 trained on field-like synthetic data (Seismic.DietGrasp.Synthetics) and real records "
+    torch.save(model.state_dict(), os.path.join(HERE, f"diet-standin-{args.tag}.pt"))
+    provenance = (f"Stand-in {args.tag} trained on field-like synthetic data (Seismic.DietGrasp.Synthetics) and real records "
                   "(NCEDC earthquakes via AI4EPS/DeepDenoiser; noise of PB, UW, NX, PR and ocean-bottom networks), "
                   "not the published DiET weights. Expects minutes high-passed at 1 Hz (zero phase) as the pipeline makes them.")
     export(model, args.out, provenance, readme)
@@ -293,7 +341,8 @@ def main():
         "training": {
             "torch_seed": args.seed, "numpy_seed": args.seed, "epochs": args.epochs, "batch": args.batch,
             "synthetic_fraction": args.synthetic_fraction, "real_minutes_per_training_event": args.per_event,
-            "optimizer": "AdamW, one-cycle lr 3e-3, class-balanced cross-entropy, real examples weighted 2",
+            "optimizer": f"AdamW, one-cycle lr {args.lr:g}, class-balanced cross-entropy, real examples weighted 2",
+            "initial_weights": os.path.basename(args.init) if args.init else "random",
             "synthetic_windows": info, "legacy_minutes": legacy_info,
             "real_training_examples": {k: int(v) for k, v in zip(*np.unique(np.array(real_kinds), return_counts=True))},
             "idealised_examples": int(len(ideal_x)),
@@ -318,6 +367,12 @@ def main():
         "legacy_held_out_unfiltered": {
             "v2_confusion": legacy_v2.tolist(), "v1_confusion": legacy_v1.tolist(),
         },
+        "filtered_legacy_held_out": None if filtered_info is None else {
+            "generator": filtered_info,
+            "confusion": confusion(softmax(logits_of(model, filtered_test_x), temperature).argmax(1), filtered_test_y).tolist(),
+            "v1_confusion": confusion(logits_of(v1, filtered_test_x).argmax(1), filtered_test_y).tolist(),
+        },
+        "augmentation": {"per_component_gain_share": args.gain_augment, "gains": "log-uniform 0.25-4 per component, applied to the scaled spectrogram (exact above the 4-decade floor; pixels already at 0 stay 0)"},
         "real_validation": {
             "v2": summarise_real(v2_val, val_y, val_groups), "v1": summarise_real(v1_val, val_y, val_groups),
             "v2_by_group": real_figures(v2_val, val_y, val_groups),
@@ -325,6 +380,25 @@ def main():
         "calibration_error_per_class": ece,
         "readme_examples": {"two_to_eight_hz_only": readme_probabilities[0].round(4).tolist(), "all_ones": readme_probabilities[1].round(4).tolist()},
     }
+    if args.tag != "v2":
+        # The keys name the model trained ("v3_..."), and v2 is scored beside it on the same sets.
+        sidecar = retag(sidecar, args.tag)
+        v2 = DietStandInV2()
+        v2.load_state_dict(torch.load(os.path.join(HERE, "diet-standin-v2.pt")))
+        v2.eval()
+        v2_temperature = float(v2.temperature)
+        old_test = softmax(logits_of(v2, test_x), v2_temperature)
+        old_val = softmax(logits_of(v2, val_x), v2_temperature)
+        old_matrix = confusion(old_test.argmax(1), test_y)
+        sidecar["synthetic_held_out"]["v2_confusion_rows_truth_columns_predicted"] = old_matrix.tolist()
+        sidecar["synthetic_held_out"]["v2_per_class_accuracy"] = dict(zip(CLASSES, np.round(old_matrix.diagonal() / old_matrix.sum(1), 4).tolist()))
+        sidecar["legacy_held_out_unfiltered"]["v2_confusion"] = confusion(softmax(logits_of(v2, legacy_test_x), v2_temperature).argmax(1), legacy_test_y).tolist()
+        if filtered_info is not None:
+            sidecar["filtered_legacy_held_out"]["v2_confusion"] = confusion(softmax(logits_of(v2, filtered_test_x), v2_temperature).argmax(1), filtered_test_y).tolist()
+        sidecar["real_validation"]["v2"] = summarise_real(old_val, val_y, val_groups)
+        sidecar["real_validation"]["v2_by_group"] = real_figures(old_val, val_y, val_groups)
+        sidecar["calibration_error_per_class"]["v2_after"] = {
+            "synthetic_held_out": ece_per_class(old_test, test_y), "real_validation": ece_per_class(old_val, val_y)}
     with open(os.path.splitext(args.out)[0] + ".json", "w") as handle:
         json.dump(sidecar, handle, indent=2)
         handle.write("\n")
