@@ -16,45 +16,30 @@ internal sealed class RunCommand : ICliCommand
 
     public IReadOnlyList<CliOption> Options { get; } = new[]
     {
-        new CliOption("waveforms", CliValueKind.Text, "A folder of SAC and/or miniSEED files, any names, any number of files per channel (gaps and overlaps allowed); station from the headers, component from the channel's last letter.") { Value = "DIR", Required = true }.ReportedAs("waveformDirectory"),
+        RunInputOptions.Waveforms,
         GraspCommandOptions.Stations.ReportedAs("stationFile"),
-        new CliOption("out", CliValueKind.Text, "The output folder: probability and candidate tables, the tremor catalogue, pictures, and days/ for resuming.") { Value = "OUT", Required = true }.ReportedAs("outputDirectory"),
+        new CliOption("out", CliValueKind.Text, "The output folder: probability and candidate tables, the tremor catalogue, run.json, pictures, and days/ for resuming.") { Value = "OUT", Required = true }.ReportedAs("outputDirectory"),
         new CliOption("start", CliValueKind.Time, "The first minute to process (UTC, e.g. 2016-04-01T00:00:00Z); default the start of the waveforms.") { Value = "T" }.ReportedAs("startTime"),
         new CliOption("end", CliValueKind.Time, "The end of the time range, exclusive (UTC); default the end of the waveforms.") { Value = "T" }.ReportedAs("endTime"),
-        new CliOption("model", CliValueKind.Text, "An ONNX model with the DiET contract [N, 73, 71, 3] -> [N, 3]; default the model bundled with the library.") { Value = "M.onnx" }.ReportedAs("modelPath"),
-        new CliOption("highpass", CliValueKind.Number, "The corner in Hz of the zero-phase Butterworth high-pass (order 4) applied to the continuous records before minutes are cut; 0 turns it off. Default 1.") { Value = "HZ" }.ReportedAs("highPass"),
-        new CliOption("sensitivity", CliValueKind.Text, "Counts per m/s: one number for every channel, or a CSV file of per-channel values; default none (the records are used as they are).") { Value = "FILE|COUNTS" }.ReportedAs("countsPerMeterPerSecond"),
-        new CliOption("threads", CliValueKind.Integer, "Stations processed at once, at least 1; default one per processor.") { Value = "N" }.ReportedAs("maxDegreeOfParallelism"),
+        RunInputOptions.Model,
+        RunInputOptions.HighPass,
+        RunInputOptions.Sensitivity,
+        RunInputOptions.Threads,
         new CliOption("no-pictures", CliValueKind.Flag, "Skip the PNG pictures (the tables and the catalogue only)."),
     }.Concat(GraspCommandOptions.Declare(detection: true, tremor: true, categorize: true)).ToArray();
 
     public int Run(CliArguments arguments, CliContext context)
     {
-        var waveforms = arguments.Required("waveforms");
-        var stations = arguments.Required("stations");
         var output = arguments.Required("out");
-        var model = arguments.Optional("model");
-        var highPass = arguments.OptionalDouble("highpass");
         var start = arguments.OptionalTime("start");
         var end = arguments.OptionalTime("end");
-        var sensitivity = arguments.Optional("sensitivity");
-        var threads = arguments.OptionalInt("threads");
         var noPictures = arguments.Flag("no-pictures");
         var grasp = GraspCommandOptions.Parameters(arguments, detection: true, tremor: true, categorize: true);
+        var options = RunInputOptions.Read(arguments, output)
+            .WithTimeRange(start, end)
+            .WithGrasp(grasp);
         arguments.EnsureAllUsed();
 
-        var options = new RunOptions(waveforms, stations, output)
-            .WithTimeRange(start, end)
-            .WithModel(model)
-            .WithGrasp(grasp)
-            .WithSensitivity(sensitivity is null ? null
-                : double.TryParse(sensitivity, NumberStyles.Float, CultureInfo.InvariantCulture, out var counts) ? ChannelSensitivity.Uniform(counts)
-                : ChannelSensitivity.Read(sensitivity))
-            .WithHighPass(highPass ?? WaveformPreprocessing.DefaultHighPassCorner);
-        if (threads is { } n)
-        {
-            options = options.WithMaxDegreeOfParallelism(n);
-        }
         using var bar = context.ErrorIsTerminal ? new ProgressBar(context.Error) : null;
         var result = ContinuousProcessing.Run(options, bar, context.Cancellation);
         bar?.Dispose();
@@ -80,7 +65,7 @@ internal sealed class RunCommand : ICliCommand
     }
 
     /// <summary>A one-line progress bar redrawn on stderr (only used when stderr is a terminal).</summary>
-    private sealed class ProgressBar : IProgress<RunProgress>, IDisposable
+    internal sealed class ProgressBar : IProgress<RunProgress>, IDisposable
     {
         private const int Width = 40;
         private readonly TextWriter _error;

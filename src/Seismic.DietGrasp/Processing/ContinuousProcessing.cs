@@ -45,111 +45,201 @@ public static class ContinuousProcessing
         }
         var stations = StationNetwork.Read(options.StationFile);
         // The graph and the projection first: a bad k or EPSG fails before hours of classification.
-        var grasp = options.Grasp;
-        var graph = GraspAssociator.KnnGraph(stations, grasp.K);
-        var positions = GraspAssociator.Project(stations, grasp.Epsg);
+        GraspAssociator.KnnGraph(stations, options.Grasp.K);
+        GraspAssociator.Project(stations, options.Grasp.Epsg);
         progress?.Report(new RunProgress(RunStage.Scanning, 0, 0, 0, 0));
         var archive = WaveformArchive.Scan(options.WaveformDirectory, options.MaxDegreeOfParallelism, cancellation);
-        var warnings = new List<string>();
-        warnings.AddRange(archive.UnopenableFiles.Select(name => $"{name}: the file name is not valid UTF-8, so it cannot be opened; left out (rename it to read it)"));
-        warnings.AddRange(archive.LeftOutRecords);
+        var warnings = ArchiveWarnings(archive);
         var matched = MatchChannels(options, stations, archive, warnings);
         var (start, end) = TimeRange(options, archive);
         warnings.AddRange(DiscontinuityWarnings(archive, matched, start, end));
         warnings.AddRange(CoverageWarnings.For(archive, matched, start, end));
-        var days = Days(start, end);
-        var preprocessor = new RunPreprocessor(options.HighPass);
-        var rates = matched.SelectMany(m => m.Channels).SelectMany(archive.GetSegments).Select(segment => segment.SamplingRate).Distinct().ToList();
-        foreach (var rate in rates.Where(r => r >= SpectrogramParameters.MinimumSamplingRate))
-        {
-            // A corner at or above a record's Nyquist frequency fails here, before hours of work.
-            preprocessor.HighPass(rate);
-        }
-        var preprocessing = preprocessor.Describe(rates);
-        var modelOptions = new DietModelOptions { BatchParallelism = options.MaxDegreeOfParallelism > 1 ? 1 : 0, InterOpThreads = 1 };
-        using var model = options.ModelPath is null ? DietModel.LoadBundled(modelOptions) : DietModel.Load(options.ModelPath, modelOptions);
+        var days = MinuteClock.Days(start, end);
+        using var setup = new ClassificationSetup(options, archive, matched);
         var layout = new RunLayout(options.OutputDirectory);
         using var hold = OutputLock.Acquire(options.OutputDirectory);
-        var removed = OutputLock.RemoveStaleTemporaries(options.OutputDirectory);
-        if (removed > 0)
-        {
-            warnings.Add($"removed {removed} temporary file(s) left by an earlier run that was killed");
-        }
+        // Only the top level here: a day folder may be another process's (a 'day' task) until its lock is held.
+        var removed = OutputLock.RemoveStaleTemporaries(options.OutputDirectory, recursive: false);
+        var removedAt = warnings.Count;
         RunManifest.Begin(options.OutputDirectory);
-        var store = new DayStore(layout, stations, ModelIdentity(model, options.ModelPath), $"{options.Sensitivity?.Description ?? "counts"}; {preprocessing}");
+        var store = new DayStore(layout.DaysDirectory, stations, RunProvenance.For(options, stations));
 
         // A day's minutes read the neighbouring days' edges (the filter's margins): their files are the day's inputs too.
-        var inputs = new DayInputs(archive, options.WaveformDirectory, matched, preprocessor.ReadMargin(rates));
+        var inputs = new DayInputs(archive, options.WaveformDirectory, matched, setup.ReadMargin);
         var dayInputs = days.Select(day => inputs.For(day.Start, day.End)).ToList();
-        var results = new DayResult?[days.Count];
+        var finished = new bool[days.Count];
         for (var d = 0; d < days.Count; d++)
         {
-            results[d] = store.TryLoad(days[d].Start, days[d].End, dayInputs[d], out var reason);
+            finished[d] = store.IsFinished(days[d].Start, days[d].End, dayInputs[d], out var reason);
             if (reason is not null)
             {
                 warnings.Add($"day {days[d].Start:yyyy-MM-dd} recomputed: {reason}");
             }
         }
-        var resumed = results.Count(r => r is not null);
-        var total = days.Where((_, d) => results[d] is null).Sum(day => (long)HoursOf(day.Start, day.End).Count * matched.Count);
+        var resumed = finished.Count(f => f);
+        var total = days.Where((_, d) => !finished[d]).Sum(day => (long)HoursOf(day.Start, day.End).Count * matched.Count);
         var tracker = new ProgressTracker(progress, days.Count, resumed, total);
         tracker.Report();
-        var parameters = new ConcurrentDictionary<double, SpectrogramParameters>();
         for (var d = 0; d < days.Count; d++)
         {
-            if (results[d] is not null)
+            if (finished[d])
             {
                 continue;
             }
             cancellation.ThrowIfCancellationRequested();
-            results[d] = ClassifyDay(options, archive, model, parameters, preprocessor, stations, matched, days[d].Start, days[d].End, tracker, cancellation);
-            store.Save(days[d].Start, days[d].End, results[d]!, dayInputs[d]);
+            using (OutputLock.Acquire(store.Folder(days[d].Start)))
+            {
+                removed += OutputLock.RemoveStaleTemporaries(store.Folder(days[d].Start), recursive: false);
+                var day = ClassifyDay(options, archive, setup, stations, matched, days[d].Start, days[d].End, tracker, cancellation);
+                store.Save(days[d].Start, days[d].End, day, dayInputs[d], setup.Description);
+            }
             tracker.DayDone();
         }
-        var dayResults = results.Select(r => r!).ToList();
-        foreach (var day in dayResults)
+        if (removed > 0)
         {
-            warnings.AddRange(day.Warnings);
+            warnings.Insert(removedAt, $"removed {removed} temporary file(s) left by an earlier run that was killed");
         }
 
         progress?.Report(new RunProgress(RunStage.Associating, days.Count, days.Count, total, total));
-        var earthquake = Concatenate(stations.Count, dayResults.Select(r => r.Earthquake).ToList());
-        var tremor = Concatenate(stations.Count, dayResults.Select(r => r.Tremor).ToList());
-        var noise = Concatenate(stations.Count, dayResults.Select(r => r.Noise).ToList());
-        var files = new List<string>();
-        string Output(string name)
-        {
-            var path = layout.PathOf(name);
-            files.Add(path);
-            return path;
-        }
-        earthquake.Write(Output(RunLayout.EarthquakeProbabilityFile), stations);
-        tremor.Write(Output(RunLayout.TremorProbabilityFile), stations);
-        noise.Write(Output(RunLayout.NoiseProbabilityFile), stations);
-        cancellation.ThrowIfCancellationRequested();
-
-        var earthquakeGroups = GraspAssociator.ApplyNocut(earthquake, graph, grasp);
-        var tremorGroups = GraspAssociator.ApplyTremor(tremor, graph, positions, grasp);
-        var categorized = GraspAssociator.ApplyCategorization(graph, tremorGroups, earthquakeGroups, grasp);
-        var catalogue = TremorCatalogue.Build(stations, categorized);
-        CandidateTable.Write(Output(RunLayout.EarthquakeCandidateFile), stations, earthquakeGroups);
-        CandidateTable.Write(Output(RunLayout.TremorCandidateFile), stations, tremorGroups);
-        CandidateTable.WriteCategorized(Output(RunLayout.TremorCategoryFile), stations, categorized);
-        TremorCatalogue.Write(Output(RunLayout.TremorCatalogueFile), stations, catalogue);
+        var outcome = DayAssociation.Run(store, stations, options.Grasp, start, end, layout, collect: true, null, cancellation);
+        warnings.AddRange(outcome.Warnings);
+        var earthquake = outcome.Table(0, stations.Count);
+        var tremor = outcome.Table(1, stations.Count);
+        var noise = outcome.Table(2, stations.Count);
         // What the pictures need beyond the tables (Seismic.DietGrasp.Plotting draws them from the result).
-        var strongest = StrongestTremor(tremor, tremorGroups, new StationHourClassifier(archive, model, options.Sensitivity, parameters, preprocessor), matched);
-
-        RunManifest.Write(options.OutputDirectory, files);
+        var strongest = StrongestTremor(tremor, outcome.TremorGroups!, new StationHourClassifier(archive, setup.Model, options.Sensitivity, setup.Parameters, setup.Preprocessor), matched);
         progress?.Report(new RunProgress(RunStage.Finished, days.Count, days.Count, total, total));
-        var modelDescription = model.IsBundledStandIn
-            ? $"{model.Source} (a stand-in of our own, trained on synthetic and a few real records, not the published DiET weights)"
-            : model.Source;
-        return new RunResult(stations, start, end, earthquake, tremor, noise, earthquakeGroups, tremorGroups, categorized, catalogue,
-            days.Count - resumed, resumed, files, warnings, modelDescription, strongest, preprocessing);
+        return new RunResult(stations, start, end, earthquake, tremor, noise, outcome.EarthquakeGroups!, outcome.TremorGroups!, outcome.Categorized!, outcome.Episodes!,
+            days.Count - resumed, resumed, outcome.Files, warnings, setup.ModelDescription, strongest, setup.Description);
     }
 
-    private static DayResult ClassifyDay(RunOptions options, WaveformArchive archive, DietModel model, ConcurrentDictionary<double, SpectrogramParameters> parameters, RunPreprocessor preprocessor,
-        StationNetwork stations, IReadOnlyList<StationChannels> matched, DateTime start, DateTime end, ProgressTracker tracker, CancellationToken cancellation)
+    /// <summary>
+    /// One UTC day of the job (<c>dietgrasp day</c>): the day's minutes classified from the archive into its day
+    /// partition, OUT/days/YYYY-MM-DD/ (the tables, warnings.txt, day.json and the completion marker), the same
+    /// files <see cref="Run"/> writes for that day, so <see cref="Associate"/> over the partitions gives
+    /// <see cref="Run"/>'s outputs byte for byte. Skipped when a finished partition was made with the same
+    /// settings (version, model SHA-256, high-pass, sensitivities, stations) from the same input files. Only the
+    /// day's folder is locked: tasks of other days may write beside it at the same time. In an SDS archive
+    /// (<see cref="SdsArchive"/>) only the files of the day and of its two neighbours are opened (a record filed under
+    /// the previous day may run past midnight; the filter's margin reaches into the next day); a plain folder is
+    /// indexed whole, as <see cref="Run"/> does. The time range and the GrASP parameters of
+    /// <paramref name="options"/> are not used.
+    /// </summary>
+    /// <param name="options">What to process and how (the waveforms, stations, output folder, model, high-pass, sensitivity, threads).</param>
+    /// <param name="date">The UTC day (midnight; a <see cref="DateTimeKind.Unspecified"/> time is read as UTC).</param>
+    /// <param name="progress">Receives progress reports, or null.</param>
+    /// <param name="cancellation">Stops the task; nothing is left half-written.</param>
+    /// <returns>Whether the day was computed or already done, its folder and the warnings.</returns>
+    /// <exception cref="InvalidParameterException"><paramref name="date"/> is not a midnight, or no station of the station file is in the waveforms.</exception>
+    /// <exception cref="InvalidFileException">A corrupt waveform file or a bad model.</exception>
+    /// <exception cref="OutputInUseException">Another process is writing this day.</exception>
+    public static DayTaskResult RunDay(RunOptions options, DateTime date, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+        var start = MinuteClock.Utc(date);
+        if (start.TimeOfDay != TimeSpan.Zero)
+        {
+            throw new InvalidParameterException(nameof(date), $"{start:yyyy-MM-ddTHH:mm:ssZ} is not a UTC day; expected a date such as 2016-04-01 (midnight UTC)");
+        }
+        var end = start.AddDays(1);
+        var stations = StationNetwork.Read(options.StationFile);
+        progress?.Report(new RunProgress(RunStage.Scanning, 0, 1, 0, 0));
+        var sds = SdsArchive.IsSds(options.WaveformDirectory);
+        var archive = sds
+            ? WaveformArchive.FromFiles(new[] { start.AddDays(-1), start, end }.SelectMany(day => SdsArchive.FilesOf(options.WaveformDirectory, day)), options.MaxDegreeOfParallelism, cancellation)
+            : WaveformArchive.Scan(options.WaveformDirectory, options.MaxDegreeOfParallelism, cancellation);
+        var warnings = ArchiveWarnings(archive);
+        List<StationChannels> matched;
+        if (sds && archive.Channels.Count == 0)
+        {
+            warnings.Add($"no file of {start:yyyy-MM-dd} or its neighbouring days in the SDS archive '{options.WaveformDirectory}'; every cell of the day is empty");
+            matched = new List<StationChannels>();
+        }
+        else
+        {
+            matched = MatchChannels(options, stations, archive, warnings);
+            if (end <= archive.StartTime || start >= archive.EndTime)
+            {
+                warnings.Add($"the waveforms cover {archive.StartTime:yyyy-MM-ddTHH:mm:ssZ} to {archive.EndTime:yyyy-MM-ddTHH:mm:ssZ}, nothing of {start:yyyy-MM-dd}; every cell of the day is empty");
+            }
+        }
+        warnings.AddRange(DiscontinuityWarnings(archive, matched, start, end));
+        warnings.AddRange(CoverageWarnings.For(archive, matched, start, end));
+        using var setup = new ClassificationSetup(options, archive, matched);
+        var store = new DayStore(new RunLayout(options.OutputDirectory).DaysDirectory, stations, RunProvenance.For(options, stations));
+        var folder = store.Folder(start);
+        using var hold = OutputLock.Acquire(folder);
+        var removed = OutputLock.RemoveStaleTemporaries(folder, recursive: false);
+        if (removed > 0)
+        {
+            warnings.Add($"removed {removed} temporary file(s) left by an earlier task that was killed");
+        }
+        var inputs = new DayInputs(archive, options.WaveformDirectory, matched, setup.ReadMargin).For(start, end);
+        if (store.IsFinished(start, end, inputs, out var reason))
+        {
+            return new DayTaskResult(start, folder, false, inputs.Select(DayInputs.PathOf).ToList(), warnings, setup.Description);
+        }
+        if (reason is not null)
+        {
+            warnings.Add($"day {start:yyyy-MM-dd} recomputed: {reason}");
+        }
+        var total = (long)HoursOf(start, end).Count * matched.Count;
+        var tracker = new ProgressTracker(progress, 1, 0, total);
+        tracker.Report();
+        var result = ClassifyDay(options, archive, setup, stations, matched, start, end, tracker, cancellation);
+        store.Save(start, end, result, inputs, setup.Description);
+        tracker.DayDone();
+        warnings.AddRange(result.Warnings);
+        return new DayTaskResult(start, folder, true, inputs.Select(DayInputs.PathOf).ToList(), warnings, setup.Description);
+    }
+
+    /// <summary>
+    /// GrASP over finished day partitions (<c>dietgrasp associate</c>): streams the days of the range in order, one
+    /// at a time, with the carry-over that categorisation and midnight-crossing episodes need, and writes the
+    /// probability and candidate tables, the categories, the catalogue, run.json and manifest.sha256 to the output
+    /// folder: the bytes <see cref="Run"/> writes for the same days. Memory is bounded by a day (and the
+    /// categorisation window), not by the range. Every day must have a finished partition, all made with the same
+    /// settings.
+    /// </summary>
+    /// <param name="options">The partitions' folder, the station file, the output folder, the range and the GrASP parameters.</param>
+    /// <param name="progress">Receives a report per day associated, or null.</param>
+    /// <param name="cancellation">Stops the association; no top-level file is replaced by a partial one.</param>
+    /// <returns>The counts, the files written and the days' warnings.</returns>
+    /// <exception cref="InvalidParameterException">A day without a finished partition, or partitions made with different settings; a bad k or EPSG.</exception>
+    /// <exception cref="InvalidFileException">A damaged partition.</exception>
+    /// <exception cref="InvalidTableException">A bad station file.</exception>
+    /// <exception cref="OutputInUseException">Another run is writing to the output folder.</exception>
+    public static AssociationResult Associate(AssociationOptions options, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+        var stations = StationNetwork.Read(options.StationFile);
+        GraspAssociator.KnnGraph(stations, options.Grasp.K);
+        GraspAssociator.Project(stations, options.Grasp.Epsg);
+        var layout = new RunLayout(options.OutputDirectory);
+        using var hold = OutputLock.Acquire(options.OutputDirectory);
+        OutputLock.RemoveStaleTemporaries(options.OutputDirectory, recursive: false);
+        RunManifest.Begin(options.OutputDirectory);
+        var store = new DayStore(options.DaysDirectory, stations, null);
+        var outcome = DayAssociation.Run(store, stations, options.Grasp, options.StartTime, options.EndTime, layout, collect: false, progress, cancellation);
+        return new AssociationResult(options.StartTime, options.EndTime, outcome.Days.Count, outcome.CompleteStationMinutes, outcome.EmptyStationMinutes,
+            outcome.EarthquakeGroupCount, outcome.TremorGroupCount, outcome.EpisodeCount, outcome.Files, outcome.Warnings);
+    }
+
+    private static List<string> ArchiveWarnings(WaveformArchive archive)
+    {
+        var warnings = new List<string>();
+        warnings.AddRange(archive.UnopenableFiles.Select(name => $"{name}: the file name is not valid UTF-8, so it cannot be opened; left out (rename it to read it)"));
+        warnings.AddRange(archive.LeftOutRecords);
+        return warnings;
+    }
+
+    private static DayResult ClassifyDay(RunOptions options, WaveformArchive archive, ClassificationSetup setup, StationNetwork stations, IReadOnlyList<StationChannels> matched, DateTime start, DateTime end, ProgressTracker tracker, CancellationToken cancellation)
     {
         var day = new DayProbabilities(start, end, stations.Count);
         var hours = HoursOf(start, end);
@@ -160,7 +250,7 @@ public static class ContinuousProcessing
             Parallel.ForEach(
                 work,
                 parallel,
-                () => new StationHourClassifier(archive, model, options.Sensitivity, parameters, preprocessor),
+                () => new StationHourClassifier(archive, setup.Model, options.Sensitivity, setup.Parameters, setup.Preprocessor),
                 (item, _, worker) =>
                 {
                     cancellation.ThrowIfCancellationRequested();
@@ -287,16 +377,6 @@ public static class ContinuousProcessing
             .Select(g => $"{g.Key}: {string.Join(", ", g.GroupBy(d => d.Kind).Select(k => $"{k.Count()} {k.Key}(s)"))} (first at {g.First().StartTime:yyyy-MM-ddTHH:mm:ss.fffZ}); minutes they touch are left empty where samples are missing or disagree");
     }
 
-    private static List<(DateTime Start, DateTime End)> Days(DateTime start, DateTime end)
-    {
-        var days = new List<(DateTime, DateTime)>();
-        for (var day = MinuteClock.Floor(start, TimeSpan.TicksPerDay); day < end; day = day.AddDays(1))
-        {
-            days.Add((day < start ? start : day, day.AddDays(1) > end ? end : day.AddDays(1)));
-        }
-        return days;
-    }
-
     private static List<(DateTime Start, DateTime End)> HoursOf(DateTime start, DateTime end)
     {
         var hours = new List<(DateTime, DateTime)>();
@@ -305,31 +385,6 @@ public static class ContinuousProcessing
             hours.Add((hour < start ? start : hour, hour.AddHours(1) > end ? end : hour.AddHours(1)));
         }
         return hours;
-    }
-
-    private static ProbabilityTable Concatenate(int stationCount, IReadOnlyList<ProbabilityTable> days)
-    {
-        var minutes = days.SelectMany(day => day.Minutes).ToArray();
-        var values = new float[minutes.Length * stationCount];
-        var row = 0;
-        foreach (var day in days)
-        {
-            for (var r = 0; r < day.MinuteCount; r++, row++)
-            {
-                day.Row(r).CopyTo(values.AsSpan(row * stationCount, stationCount));
-            }
-        }
-        return new ProbabilityTable(stationCount, minutes, values);
-    }
-
-    private static string ModelIdentity(DietModel model, string? path)
-    {
-        if (path is null)
-        {
-            return $"bundled {model.Source}";
-        }
-        var file = new FileInfo(path);
-        return $"{file.FullName} {file.Length} {file.LastWriteTimeUtc.Ticks}";
     }
 
     /// <summary>Counts finished station-hours and days across worker threads and reports them.</summary>

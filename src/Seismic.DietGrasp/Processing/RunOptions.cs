@@ -137,7 +137,7 @@ public sealed class RunOptions
         return path;
     }
 
-    private static string CheckFile(string parameter, string path)
+    internal static string CheckFile(string parameter, string path)
     {
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
         {
@@ -146,7 +146,7 @@ public sealed class RunOptions
         return path;
     }
 
-    private static string CheckOutput(string path)
+    internal static string CheckOutput(string path)
     {
         if (string.IsNullOrWhiteSpace(path))
         {

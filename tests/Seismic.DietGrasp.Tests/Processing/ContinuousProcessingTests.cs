@@ -20,7 +20,7 @@ public sealed class ContinuousProcessingTests
     {
         RunLayout.EarthquakeProbabilityFile, RunLayout.TremorProbabilityFile, RunLayout.NoiseProbabilityFile,
         RunLayout.EarthquakeCandidateFile, RunLayout.TremorCandidateFile, RunLayout.TremorCategoryFile,
-        RunLayout.TremorCatalogueFile,
+        RunLayout.TremorCatalogueFile, RunLayout.RunManifestFile,
     };
 
     [Fact]
