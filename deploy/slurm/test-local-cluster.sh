@@ -131,8 +131,10 @@ sinfo -h -o %t | grep -qE '^(idle|mix|alloc)' || fail "the node did not come up:
 say "cluster up (slurmctld on port $port, node $host, $(nproc) CPUs) after $(($(date +%s) - started)) s"
 
 say "building dietgrasp"
+step=$(date +%s)
 dotnet build "$repo/src/Seismic.DietGrasp.Cli" --nologo -v q -c Debug >"$scratch/build.log" 2>&1 || { cat "$scratch/build.log" >&2; fail "build"; }
 export DIETGRASP=$repo/src/Seismic.DietGrasp.Cli/bin/Debug/net10.0/dietgrasp
+say "built in $(($(date +%s) - step)) s"
 "$DIETGRASP" demo-archive --out "$scratch/data" --start 2016-04-01 --days 3 >/dev/null
 
 jobs_started=$(date +%s)
@@ -147,9 +149,11 @@ done
 (cd "$scratch/out" && sha256sum -c --quiet manifest.sha256) || fail "the associate output does not match its manifest"
 
 say "one dietgrasp run over the same range"
+step=$(date +%s)
 "$DIETGRASP" run --waveforms "$scratch/data/sds" --stations "$scratch/data/stations.csv" --out "$scratch/single" \
   --start 2016-04-01T00:00:00Z --end 2016-04-04T00:00:00Z --no-pictures --threads 2 >"$scratch/single.log" 2>&1 || { cat "$scratch/single.log" >&2; fail "run"; }
 
+say "run took $(($(date +%s) - step)) s"
 compared=0
 for file in "$scratch"/single/*.csv "$scratch"/single/run.json "$scratch"/single/manifest.sha256 "$scratch"/single/days/*/*; do
   relative=${file#"$scratch/single/"}
