@@ -15,6 +15,10 @@ mkdir -p "$state"
 say() { echo "slurm-test: $*"; }
 fail() { echo "slurm-test: FAILED: $*" >&2; exit 1; }
 
+# One run at a time on a machine (a second waits): the pids below are then surely a dead run's.
+exec 9>"$state/lock"
+flock -w 900 9 || fail "another run of this test holds $state/lock"
+
 # Daemons a killed earlier run of this script left behind (its own, by pid; nothing else is touched).
 if [[ -f $state/pids ]]; then
   while read -r pid name; do
@@ -25,6 +29,9 @@ if [[ -f $state/pids ]]; then
   done < "$state/pids"
   rm -f "$state/pids"
 fi
+
+# Scratch folders of earlier runs (a failed run keeps its logs there) older than an hour.
+find "$state" -maxdepth 1 -name 'run.*' -mmin +60 -exec rm -rf {} +
 
 if ! command -v slurmctld >/dev/null || ! command -v munged >/dev/null; then
   say "installing slurm-wlm and munge"

@@ -161,7 +161,8 @@ internal static class RunManifest
     private static void WriteJson(string path, Action<Utf8JsonWriter> body) =>
         IO.AtomicFile.Write(path, stream =>
         {
-            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n" });
+            // Relaxed escaping: '+' in a version and non-ASCII in a path stay readable (the file is never embedded in HTML).
+            using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = true, NewLine = "\n", Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
             json.WriteStartObject();
             body(json);
             json.WriteEndObject();
