@@ -43,10 +43,8 @@ public static class ContinuousProcessing
         {
             throw new ArgumentNullException(nameof(options));
         }
-        var stations = StationNetwork.Read(options.StationFile);
         // The graph and the projection first: a bad k or EPSG fails before hours of classification.
-        GraspAssociator.KnnGraph(stations, options.Grasp.K);
-        GraspAssociator.Project(stations, options.Grasp.Epsg);
+        var stations = StationsFor(options.StationFile, options.Grasp);
         progress?.Report(new RunProgress(RunStage.Scanning, 0, 0, 0, 0));
         var archive = WaveformArchive.Scan(options.WaveformDirectory, options.MaxDegreeOfParallelism, cancellation);
         var warnings = ArchiveWarnings(archive);
@@ -218,9 +216,7 @@ public static class ContinuousProcessing
         {
             throw new ArgumentNullException(nameof(options));
         }
-        var stations = StationNetwork.Read(options.StationFile);
-        GraspAssociator.KnnGraph(stations, options.Grasp.K);
-        GraspAssociator.Project(stations, options.Grasp.Epsg);
+        var stations = StationsFor(options.StationFile, options.Grasp);
         var layout = new RunLayout(options.OutputDirectory);
         using var hold = OutputLock.Acquire(options.OutputDirectory);
         OutputLock.RemoveStaleTemporaries(options.OutputDirectory, recursive: false);
@@ -229,6 +225,15 @@ public static class ContinuousProcessing
         var outcome = DayAssociation.Run(store, stations, options.Grasp, options.StartTime, options.EndTime, layout, collect: false, progress, cancellation);
         return new AssociationResult(options.StartTime, options.EndTime, outcome.Days.Count, outcome.CompleteStationMinutes, outcome.EmptyStationMinutes,
             outcome.EarthquakeGroupCount, outcome.TremorGroupCount, outcome.EpisodeCount, outcome.Files, outcome.Warnings);
+    }
+
+    /// <summary>The station file, read, with GrASP's graph and projection checked on it (a bad k or EPSG fails here).</summary>
+    private static StationNetwork StationsFor(string stationFile, GraspParameters grasp)
+    {
+        var stations = StationNetwork.Read(stationFile);
+        GraspAssociator.KnnGraph(stations, grasp.K);
+        GraspAssociator.Project(stations, grasp.Epsg);
+        return stations;
     }
 
     private static List<string> ArchiveWarnings(WaveformArchive archive)

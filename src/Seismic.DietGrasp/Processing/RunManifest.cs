@@ -49,15 +49,8 @@ internal static class RunManifest
     public static void WriteDay(string path, RunProvenance provenance, DateTime start, DateTime end, string preprocessing, IReadOnlyList<string> inputs) =>
         WriteJson(path, json =>
         {
-            json.WriteString("format", DayFormat);
-            json.WriteString("version", provenance.Version);
-            json.WriteString("start", FormatTime(start));
-            json.WriteString("end", FormatTime(end));
-            json.WriteStartObject("model");
-            json.WriteString("source", provenance.ModelSource);
-            json.WriteString("sha256", provenance.ModelSha256);
-            WriteStringOrNull(json, "card", provenance.ModelCard);
-            json.WriteEndObject();
+            WriteHead(json, DayFormat, provenance.Version, start, end);
+            WriteModel(json, provenance.ModelSource, provenance.ModelSha256, provenance.ModelCard);
             json.WriteStartObject("parameters");
             json.WriteNumber("high_pass_hz", provenance.HighPass);
             json.WriteString("sensitivity", provenance.Sensitivity);
@@ -117,17 +110,10 @@ internal static class RunManifest
         WriteJson(path, json =>
         {
             var first = days[0].Manifest;
-            json.WriteString("format", RunFormat);
-            json.WriteString("version", RunProvenance.PackageVersion);
-            json.WriteString("start", FormatTime(start));
-            json.WriteString("end", FormatTime(end));
+            WriteHead(json, RunFormat, RunProvenance.PackageVersion, start, end);
             json.WriteStartObject("classification");
             json.WriteString("version", first.Version);
-            json.WriteStartObject("model");
-            json.WriteString("source", first.ModelSource);
-            json.WriteString("sha256", first.ModelSha256);
-            WriteStringOrNull(json, "card", first.ModelCard);
-            json.WriteEndObject();
+            WriteModel(json, first.ModelSource, first.ModelSha256, first.ModelCard);
             json.WriteNumber("high_pass_hz", first.HighPass);
             json.WriteString("sensitivity", first.Sensitivity);
             json.WriteEndObject();
@@ -169,6 +155,23 @@ internal static class RunManifest
             json.Flush();
             stream.WriteByte((byte)'\n');
         });
+
+    private static void WriteHead(Utf8JsonWriter json, string format, string version, DateTime start, DateTime end)
+    {
+        json.WriteString("format", format);
+        json.WriteString("version", version);
+        json.WriteString("start", FormatTime(start));
+        json.WriteString("end", FormatTime(end));
+    }
+
+    private static void WriteModel(Utf8JsonWriter json, string source, string sha256, string? card)
+    {
+        json.WriteStartObject("model");
+        json.WriteString("source", source);
+        json.WriteString("sha256", sha256);
+        WriteStringOrNull(json, "card", card);
+        json.WriteEndObject();
+    }
 
     private static void WriteStringOrNull(Utf8JsonWriter json, string name, string? value)
     {

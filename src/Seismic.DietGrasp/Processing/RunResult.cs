@@ -96,7 +96,7 @@ public sealed class RunResult
     /// <summary>Days taken from an earlier run's finished per-day results.</summary>
     public int ResumedDays { get; }
 
-    /// <summary>Every file written at the top of the output folder (tables and catalogue; the pictures are Seismic.DietGrasp.Plotting's), full paths.</summary>
+    /// <summary>Every file written at the top of the output folder (tables, catalogue and run.json; the pictures are Seismic.DietGrasp.Plotting's), full paths.</summary>
     public IReadOnlyList<string> Files { get; }
 
     /// <summary>Problems with the data that did not stop the run: unmatched stations, missing components, gaps and overlaps, dead channels, skipped files.</summary>
