@@ -79,7 +79,8 @@ internal sealed class DayStore
         var name = RunLayout.DayFolderName(from);
         if (!File.Exists(marker))
         {
-            throw new InvalidParameterException("daysDirectory", $"no finished day partition for {name} in '{_daysDirectory}' (make it with 'dietgrasp day --date {name} ...')");
+            var hint = Directory.Exists(Path.Combine(_daysDirectory, RunLayout.DaysFolder)) ? $"; the partitions may be in '{Path.Combine(_daysDirectory, RunLayout.DaysFolder)}'" : string.Empty;
+            throw new InvalidParameterException("daysDirectory", $"no finished day partition for {name} in '{_daysDirectory}' (make it with 'dietgrasp day --date {name} ...'){hint}");
         }
         var lines = File.ReadAllLines(marker);
         var parts = lines.Length > 0 ? lines[0].Split(' ') : Array.Empty<string>();
