@@ -23,7 +23,7 @@ internal static class CliApp
     // Listed, not discovered by reflection, so that the native (trimmed, ahead-of-time) build keeps them all.
     private static readonly ICliCommand[] Commands = new ICliCommand[]
         {
-            new ClassifyCommand(), new ConvertKerasCommand(), new DemoCommand(), new EvaluateCommand(), new GraspCategorizeCommand(), new GraspDistancesCommand(), new GraspNocutCommand(),
+            new AssociateCommand(), new ClassifyCommand(), new ConvertKerasCommand(), new DayCommand(), new DemoArchiveCommand(), new DemoCommand(), new EvaluateCommand(), new GraspCategorizeCommand(), new GraspDistancesCommand(), new GraspNocutCommand(),
             new GraspTremorCommand(), new PlotCommand(), new RunCommand(), new SpectrogramCommand(), new WaveformCommand(),
         }
         .OrderBy(command => command.Name, StringComparer.Ordinal)

@@ -545,6 +545,13 @@ public sealed class DietModel : IDisposable
 
     private static bool IsFinite(float value) => value - value == 0;
 
+    /// <summary>The bytes of a bundled model's ONNX file and the name of its card (for provenance: hashes, run.json).</summary>
+    internal static (Stream Onnx, string CardName) OpenBundled(DietModelVersion version)
+    {
+        var stem = BundledFileStem(version);
+        return (OpenResource(BundledResourcePrefix + stem + ".onnx"), stem + ".json");
+    }
+
     private static string BundledFileStem(DietModelVersion version) => version switch
     {
         DietModelVersion.StandInV1 => "diet-standin-v1",

@@ -68,6 +68,35 @@ public sealed class ProbabilityTable
 
     internal ReadOnlySpan<float> Row(int row) => new(_values, row * StationCount, StationCount);
 
+    /// <summary>The rows [<paramref name="first"/>, <paramref name="first"/> + <paramref name="count"/>) as a table of their own (this table when they are all of it).</summary>
+    internal ProbabilityTable Slice(int first, int count) =>
+        first == 0 && count == MinuteCount ? this : new ProbabilityTable(StationCount, new ArraySegment<DateTime>(_minutes, first, count), new ArraySegment<float>(_values, first * StationCount, count * StationCount));
+
+    /// <summary>The cells without a probability (NaN).</summary>
+    internal long CountEmpty()
+    {
+        long empty = 0;
+        foreach (var value in _values)
+        {
+            empty += float.IsNaN(value) ? 1 : 0;
+        }
+        return empty;
+    }
+
+    /// <summary>Tables of the same stations one after the other, as one table.</summary>
+    internal static ProbabilityTable Concatenate(int stationCount, IReadOnlyList<ProbabilityTable> parts)
+    {
+        var minutes = parts.SelectMany(part => part.Minutes).ToArray();
+        var values = new float[minutes.Length * stationCount];
+        var offset = 0;
+        foreach (var part in parts)
+        {
+            Array.Copy(part._values, 0, values, offset, part._values.Length);
+            offset += part._values.Length;
+        }
+        return new ProbabilityTable(stationCount, minutes, values);
+    }
+
     /// <summary>Whether any cell holds a probability (false when every station-minute is empty).</summary>
     internal bool HasAnyValue() => _values.Any(value => !float.IsNaN(value));
 }

@@ -26,9 +26,7 @@ internal static partial class AtomicFile
     public static void Write(string path, Action<FileStream> writeContent)
     {
         var fullPath = Path.GetFullPath(path);
-        var folder = Path.GetDirectoryName(fullPath) ?? ".";
-        Directory.CreateDirectory(folder);
-        var temporary = Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+        var temporary = TemporaryFor(fullPath);
         try
         {
             using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
@@ -40,9 +38,8 @@ internal static partial class AtomicFile
         }
         catch (IOException e) when (e.Message.Contains(temporary))
         {
-            // A full disk or a quota names the temporary file; the user knows the target.
             TryDelete(temporary);
-            throw new IOException($"cannot write {fullPath}: {e.Message.Replace($"'{temporary}'", "it").Replace(temporary, "it")}", e);
+            throw NamingTarget(e, temporary, fullPath);
         }
         catch
         {
@@ -58,7 +55,20 @@ internal static partial class AtomicFile
             writeContent(writer);
         });
 
-    private static void Replace(string source, string target)
+    /// <summary>A new temporary name beside <paramref name="fullPath"/> (its folder created when missing): <c>.NAME.GUID.tmp</c>, which a later run removes when a kill left it.</summary>
+    internal static string TemporaryFor(string fullPath)
+    {
+        var folder = Path.GetDirectoryName(fullPath) ?? ".";
+        Directory.CreateDirectory(folder);
+        return Path.Combine(folder, $".{Path.GetFileName(fullPath)}.{Guid.NewGuid():N}.tmp");
+    }
+
+    /// <summary>A full disk or a quota names the temporary file; the user knows the target.</summary>
+    internal static IOException NamingTarget(IOException e, string temporary, string fullPath) =>
+        new($"cannot write {fullPath}: {e.Message.Replace($"'{temporary}'", "it").Replace(temporary, "it")}", e);
+
+    /// <summary>Puts a finished temporary file in the target's place (see the type's remarks).</summary>
+    internal static void Replace(string source, string target)
     {
 #if NETSTANDARD2_0
         if (File.Exists(target))
@@ -99,7 +109,7 @@ internal static partial class AtomicFile
     private static partial int RenameAt2(int sourceFolder, string source, int targetFolder, string target, uint flags);
 #endif
 
-    private static void TryDelete(string path)
+    internal static void TryDelete(string path)
     {
         try
         {

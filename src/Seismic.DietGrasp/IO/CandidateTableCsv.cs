@@ -24,12 +24,7 @@ public static class CandidateTableCsv
     /// <param name="stations">The network (header and column count).</param>
     /// <param name="groups">The categorised groups, one row each.</param>
     public static void WriteCategorized(string path, StationNetwork stations, IEnumerable<CategorizedGroup> groups) =>
-        CsvTable.Write(Guard.NotNull(path, nameof(path)), ProbabilityTableCsv.Header(Guard.NotNull(stations, nameof(stations))).Concat(new[] { CategoryColumn }).ToArray(), Guard.NotNull(groups, nameof(groups)).Select(g =>
-        {
-            var fields = Row(stations, g.Group, extra: 1);
-            fields[fields.Length - 1] = ((int)g.Category).ToString(System.Globalization.CultureInfo.InvariantCulture);
-            return fields;
-        }));
+        CsvTable.Write(Guard.NotNull(path, nameof(path)), CategorizedHeader(Guard.NotNull(stations, nameof(stations))), Guard.NotNull(groups, nameof(groups)).Select(g => CategorizedRow(stations, g)));
 
     /// <summary>Reads a candidate table: each row's group is its stations with a non-zero probability.</summary>
     /// <param name="path">The file.</param>
@@ -45,7 +40,19 @@ public static class CandidateTableCsv
     public static IReadOnlyList<CategorizedGroup> ReadCategorized(string path, StationNetwork stations) =>
         ReadRows(path, stations, categorized: true).Select(r => new CategorizedGroup(r.Group, r.Category)).ToArray();
 
-    private static string[] Row(StationNetwork stations, StationGroup group, int extra)
+    /// <summary>The header of the categorised table.</summary>
+    internal static string[] CategorizedHeader(StationNetwork stations) => ProbabilityTableCsv.Header(stations).Concat(new[] { CategoryColumn }).ToArray();
+
+    /// <summary>One row of the categorised table as <see cref="WriteCategorized"/> writes it.</summary>
+    internal static string[] CategorizedRow(StationNetwork stations, CategorizedGroup group)
+    {
+        var fields = Row(stations, group.Group, extra: 1);
+        fields[fields.Length - 1] = ((int)group.Category).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return fields;
+    }
+
+    /// <summary>One row of a candidate table (<paramref name="extra"/> empty fields after the stations).</summary>
+    internal static string[] Row(StationNetwork stations, StationGroup group, int extra)
     {
         var fields = new string[5 + stations.Count + extra];
         ProbabilityTableCsv.WriteMinute(group.Minute, fields);

@@ -54,6 +54,9 @@ internal static class CsvTable
         return (header, rows);
     }
 
+    /// <summary>The writer's settings: comma, LF line ends (as the original's pandas writes).</summary>
+    public static CsvWriterOptions WriterOptions => new() { Separator = ',', NewLine = "\n" };
+
     public static void Write(string path, IReadOnlyList<string>? header, IEnumerable<string[]> rows) =>
         AtomicFile.WriteText(path, text => Write(text, header, rows));
 
@@ -66,8 +69,7 @@ internal static class CsvTable
 
     private static void Write(TextWriter text, IReadOnlyList<string>? header, IEnumerable<string[]> rows)
     {
-        var options = new CsvWriterOptions { Separator = ',', NewLine = "\n" };
-        using var writer = CsvWriter.Create(text, options, leaveOpen: true);
+        using var writer = CsvWriter.Create(text, WriterOptions, leaveOpen: true);
         if (header is not null)
         {
             writer.WriteHeader(header.ToArray());

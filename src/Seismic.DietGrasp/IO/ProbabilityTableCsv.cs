@@ -85,18 +85,21 @@ public static class ProbabilityTableCsv
         {
             throw new InvalidParameterException(nameof(stations), $"{stations.Count} stations, the table has {table.StationCount} columns");
         }
-        return Enumerable.Range(0, table.MinuteCount).Select(r =>
+        return Enumerable.Range(0, table.MinuteCount).Select(r => RowFields(table, r));
+    }
+
+    /// <summary>The fields of one row as <see cref="Write(string, ProbabilityTable, StationNetwork)"/> writes them.</summary>
+    internal static string[] RowFields(ProbabilityTable table, int row)
+    {
+        var fields = new string[5 + table.StationCount];
+        WriteMinute(table.Minutes[row], fields);
+        var values = table.Row(row);
+        for (var s = 0; s < table.StationCount; s++)
         {
-            var fields = new string[5 + table.StationCount];
-            WriteMinute(table.Minutes[r], fields);
-            var values = table.Row(r);
-            for (var s = 0; s < table.StationCount; s++)
-            {
-                var p = values[s];
-                fields[5 + s] = float.IsNaN(p) ? string.Empty : CsvTable.Format(p);
-            }
-            return fields;
-        });
+            var p = values[s];
+            fields[5 + s] = float.IsNaN(p) ? string.Empty : CsvTable.Format(p);
+        }
+        return fields;
     }
 
     internal static string[] Header(StationNetwork stations) => TimeColumns.Concat(stations.Names).ToArray();

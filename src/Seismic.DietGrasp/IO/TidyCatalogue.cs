@@ -25,32 +25,34 @@ internal static class TidyCatalogue
     public static void Write(string episodesPath, string assignmentsPath, StationNetwork stations, IReadOnlyList<PlanarPosition> positions,
         IReadOnlyList<(TremorEpisode Episode, IReadOnlyList<CategorizedGroup> Groups)> catalogue)
     {
-        CsvTable.Write(episodesPath, EpisodesHeader.Split(','), catalogue.Select((entry, i) =>
-        {
-            var e = entry.Episode;
-            return new[]
-            {
-                (i + 1).ToString(CultureInfo.InvariantCulture),
-                TremorCatalogue.FormatTime(e.Start),
-                TremorCatalogue.FormatTime(e.End),
-                ((long)e.Duration.TotalSeconds).ToString(CultureInfo.InvariantCulture),
-                e.MinuteCount.ToString(CultureInfo.InvariantCulture),
-                e.Stations.Count.ToString(CultureInfo.InvariantCulture),
-                string.Join(";", e.Stations.Select(s => stations.Names[s])),
-                CsvTable.Format(e.Latitude),
-                CsvTable.Format(e.Longitude),
-                CsvTable.Format(GraspAssociator.GraphStd(e.Stations, positions)),
-                CsvTable.Format(e.PeakProbability),
-                e.Category == TremorCategory.Probable ? "probable" : "possible",
-            };
-        }));
-        CsvTable.Write(assignmentsPath, AssignmentsHeader.Split(','), catalogue.SelectMany((entry, i) =>
-            entry.Groups.OrderBy(g => g.Group.Minute).SelectMany(g => Enumerable.Range(0, g.Group.Count).Select(k => new[]
-            {
-                (i + 1).ToString(CultureInfo.InvariantCulture),
-                TremorCatalogue.FormatTime(g.Group.Minute),
-                stations.Names[g.Group.Stations[k]],
-                CsvTable.Format(g.Group.Probabilities[k]),
-            }))));
+        CsvTable.Write(episodesPath, EpisodesHeader.Split(','), catalogue.Select((entry, i) => EpisodeRow(i + 1, entry.Episode, stations, positions)));
+        CsvTable.Write(assignmentsPath, AssignmentsHeader.Split(','), catalogue.SelectMany((entry, i) => AssignmentRows(i + 1, entry.Groups, stations)));
     }
+
+    /// <summary>One row of the episodes file (what <see cref="Write"/> writes for the episode with id <paramref name="id"/>).</summary>
+    internal static string[] EpisodeRow(int id, TremorEpisode e, StationNetwork stations, IReadOnlyList<PlanarPosition> positions) => new[]
+    {
+        id.ToString(CultureInfo.InvariantCulture),
+        TremorCatalogue.FormatTime(e.Start),
+        TremorCatalogue.FormatTime(e.End),
+        ((long)e.Duration.TotalSeconds).ToString(CultureInfo.InvariantCulture),
+        e.MinuteCount.ToString(CultureInfo.InvariantCulture),
+        e.Stations.Count.ToString(CultureInfo.InvariantCulture),
+        string.Join(";", e.Stations.Select(s => stations.Names[s])),
+        CsvTable.Format(e.Latitude),
+        CsvTable.Format(e.Longitude),
+        CsvTable.Format(GraspAssociator.GraphStd(e.Stations, positions)),
+        CsvTable.Format(e.PeakProbability),
+        e.Category == TremorCategory.Probable ? "probable" : "possible",
+    };
+
+    /// <summary>The assignments rows of the episode with id <paramref name="id"/>: its groups' station-minutes in time order.</summary>
+    internal static IEnumerable<string[]> AssignmentRows(int id, IReadOnlyList<CategorizedGroup> groups, StationNetwork stations) =>
+        groups.OrderBy(g => g.Group.Minute).SelectMany(g => Enumerable.Range(0, g.Group.Count).Select(k => new[]
+        {
+            id.ToString(CultureInfo.InvariantCulture),
+            TremorCatalogue.FormatTime(g.Group.Minute),
+            stations.Names[g.Group.Stations[k]],
+            CsvTable.Format(g.Group.Probabilities[k]),
+        }));
 }

@@ -1,8 +1,5 @@
-using System.Collections.Concurrent;
-using Seismic.DietGrasp.DietClassifier;
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.IO;
-using Seismic.DietGrasp.Spectrogram;
 using Seismic.DietGrasp.Stations;
 using Seismic.DietGrasp.Waveforms;
 
@@ -45,148 +42,230 @@ public static class ContinuousProcessing
             throw new ArgumentNullException(nameof(options));
         }
         options.Validate();
-        var stations = Metadata.MetadataFile.ReadStations(options.StationFile);
         // The graph and the projection first: a bad k or EPSG fails before hours of classification.
-        var grasp = options.Grasp;
-        var graph = GraspAssociator.KnnGraph(stations, grasp.K);
-        var positions = GraspAssociator.Project(stations, grasp.Epsg);
+        var stations = StationsFor(options.StationFile, options.Grasp);
         progress?.Report(new RunProgress(RunStage.Scanning, 0, 0, 0, 0));
         var archive = WaveformArchive.Scan(options.WaveformDirectory, options.MaxDegreeOfParallelism, options.OnCorrupt, cancellation);
         var warnings = new RunWarnings(options.Logger);
         RunLog.Indexed(options.Logger, archive);
-        foreach (var name in archive.UnopenableFiles)
-        {
-            warnings.Add(RunWarningKind.FileLeftOut, $"{name}: the file name is not valid UTF-8, so it cannot be opened; left out (rename it to read it)");
-        }
         var choices = new List<StationChannelChoice>();
         var matched = MatchChannels(options, stations, archive, warnings, choices);
-        // Named with the station that uses the record's channel (none when no station does, or the header was unreadable).
-        var stationOf = StationsOf(matched);
-        foreach (var record in archive.LeftOut)
-        {
-            var station = record.Channel is { } id && stationOf.TryGetValue(id, out var used) ? used : null;
-            warnings.Add(record.Corrupt ? RunWarningKind.CorruptRecord : RunWarningKind.RecordTimeLeftOut, record.Message, station, record.Channel, record.Time);
-        }
         var (start, end) = TimeRange(options, archive);
         warnings.AddRange(DiscontinuityWarnings(archive, matched, start, end));
         warnings.AddRange(CoverageWarnings.For(archive, matched, start, end));
-        var days = Days(start, end);
+        var days = MinuteClock.Days(start, end);
         RunLog.Range(options.Logger, start, end, days.Count, matched.Count);
-        var preprocessor = new RunPreprocessor(options.HighPass);
-        var rates = matched.SelectMany(m => m.Channels).SelectMany(archive.GetSegments).Select(segment => segment.SamplingRate).Distinct().ToList();
-        foreach (var rate in rates.Where(r => r >= SpectrogramParameters.MinimumSamplingRate))
-        {
-            // A corner at or above a record's Nyquist frequency fails here, before hours of work.
-            preprocessor.HighPass(rate);
-        }
-        var preprocessing = preprocessor.Describe(rates);
-        var modelOptions = new DietModelOptions { BatchParallelism = options.MaxDegreeOfParallelism > 1 ? 1 : 0, InterOpThreads = 1 };
-        using var model = options.ModelPath is null ? DietModel.LoadBundled(modelOptions) : DietModel.Load(options.ModelPath, modelOptions);
+        using var setup = new ClassificationSetup(options, archive, matched);
         var layout = new RunLayout(options.OutputDirectory);
         using var hold = OutputLock.Acquire(options.OutputDirectory);
-        var removed = OutputLock.RemoveStaleTemporaries(options.OutputDirectory);
-        if (removed > 0)
-        {
-            warnings.Add(RunWarningKind.Output, $"removed {removed} temporary file(s) left by an earlier run that was killed");
-        }
+        // Only the top level here: a day folder may be another process's (a 'day' task) until its lock is held.
+        var removed = OutputLock.RemoveStaleTemporaries(options.OutputDirectory, recursive: false);
         RunManifest.Begin(options.OutputDirectory);
-        // A channel override is part of what made a day (a multi-channel miniSEED file can hold both sets, so the
-        // day's input files alone would not tell); the automatic choice adds nothing, so earlier days stay valid.
-        var channelSettings = options.Channels.Priority.Count == 0 && options.Channels.Location is null ? string.Empty : $"; channels {options.Channels}";
-        var store = new DayStore(layout, stations, ModelIdentity(model, options.ModelPath), $"{options.Sensitivity?.Description ?? "counts"}; {preprocessing}{channelSettings}");
+        var store = new DayStore(layout.DaysDirectory, stations, RunProvenance.For(options, stations));
 
         // A day's minutes read the neighbouring days' edges (the filter's margins): their files are the day's inputs too.
-        var inputs = new DayInputs(archive, options.WaveformDirectory, matched, preprocessor.ReadMargin(rates));
+        var inputs = new DayInputs(archive, options.WaveformDirectory, matched, setup.ReadMargin);
         var dayInputs = days.Select(day => inputs.For(day.Start, day.End)).ToList();
-        var results = new DayResult?[days.Count];
+        var finished = new bool[days.Count];
         for (var d = 0; d < days.Count; d++)
         {
-            results[d] = store.TryLoad(days[d].Start, days[d].End, dayInputs[d], out var reason);
+            finished[d] = store.IsFinished(days[d].Start, days[d].End, dayInputs[d], out var reason);
             if (reason is not null)
             {
                 warnings.Add(RunWarningKind.DayRecomputed, $"day {days[d].Start:yyyy-MM-dd} recomputed: {reason}", null, null, days[d].Start);
             }
         }
-        var resumed = results.Count(r => r is not null);
-        var total = days.Where((_, d) => results[d] is null).Sum(day => (long)HoursOf(day.Start, day.End).Count * matched.Count);
+        var resumed = finished.Count(f => f);
+        var total = days.Where((_, d) => !finished[d]).Sum(day => (long)HoursOf(day.Start, day.End).Count * matched.Count);
         var tracker = new ProgressTracker(progress, days.Count, resumed, total);
         tracker.Report();
-        var parameters = new ConcurrentDictionary<double, SpectrogramParameters>();
         for (var d = 0; d < days.Count; d++)
         {
-            if (results[d] is not null)
+            if (finished[d])
             {
                 RunLog.Day(options.Logger, days[d].Start, "resumed from an earlier run");
-                warnings.AddRange(results[d]!.Warnings);
                 continue;
             }
             cancellation.ThrowIfCancellationRequested();
-            results[d] = ClassifyDay(options, archive, model, parameters, preprocessor, stations, matched, days[d].Start, days[d].End, tracker, cancellation);
-            store.Save(days[d].Start, days[d].End, results[d]!, dayInputs[d]);
+            using (OutputLock.Acquire(store.Folder(days[d].Start)))
+            {
+                removed += OutputLock.RemoveStaleTemporaries(store.Folder(days[d].Start), recursive: false);
+                var day = ClassifyDay(options, archive, setup, stations, matched, days[d].Start, days[d].End, tracker, cancellation);
+                store.Save(days[d].Start, days[d].End, day, dayInputs[d], setup.Description);
+            }
             tracker.DayDone();
             RunLog.Day(options.Logger, days[d].Start, "computed");
-            warnings.AddRange(results[d]!.Warnings);
         }
-        var dayResults = results.Select(r => r!).ToList();
-        WriteDayParquet(layout, stations, days, dayResults, warnings);
+        if (removed > 0)
+        {
+            warnings.Add(RunWarningKind.Output, $"removed {removed} temporary file(s) left by an earlier run that was killed");
+        }
+        WarnWithoutParquet(warnings);
 
         progress?.Report(new RunProgress(RunStage.Associating, days.Count, days.Count, total, total));
-        var earthquake = Concatenate(stations.Count, dayResults.Select(r => r.Earthquake).ToList());
-        var tremor = Concatenate(stations.Count, dayResults.Select(r => r.Tremor).ToList());
-        var noise = Concatenate(stations.Count, dayResults.Select(r => r.Noise).ToList());
-        var files = new List<string>();
+        var outcome = DayAssociation.Run(store, stations, options.Grasp, start, end, layout, collect: true, null, cancellation);
+        warnings.AddRange(outcome.Warnings);
+        var files = outcome.Files.ToList();
         string Output(string name)
         {
             var path = layout.PathOf(name);
             files.Add(path);
             return path;
         }
-        ProbabilityTableCsv.Write(Output(RunLayout.EarthquakeProbabilityFile), earthquake, stations);
-        ProbabilityTableCsv.Write(Output(RunLayout.TremorProbabilityFile), tremor, stations);
-        ProbabilityTableCsv.Write(Output(RunLayout.NoiseProbabilityFile), noise, stations);
-        cancellation.ThrowIfCancellationRequested();
-
-        var earthquakeGroups = GraspAssociator.ApplyNocut(graph, earthquake, grasp);
-        var tremorGroups = GraspAssociator.ApplyTremor(graph, tremor, positions, grasp);
-        var categorized = GraspAssociator.ApplyCategorization(graph, tremorGroups, earthquakeGroups, grasp);
-        var episodes = TremorCatalogue.BuildWithGroups(stations, categorized);
-        var catalogue = episodes.Select(e => e.Episode).ToList();
-        CandidateTableCsv.Write(Output(RunLayout.EarthquakeCandidateFile), stations, earthquakeGroups);
-        CandidateTableCsv.Write(Output(RunLayout.TremorCandidateFile), stations, tremorGroups);
-        CandidateTableCsv.WriteCategorized(Output(RunLayout.TremorCategoryFile), stations, categorized);
-        TremorCatalogue.Write(Output(RunLayout.TremorCatalogueFile), stations, catalogue);
-        IO.TidyCatalogue.Write(Output(RunLayout.TremorEpisodesFile), Output(RunLayout.TremorAssignmentsFile), stations, positions, episodes);
-        // Every warning, uncapped (the command line shows the first 20 and points here).
+        // Every warning, uncapped (the command line shows the first 20 and points here), and each station's channel set.
         RunWarning.WriteFile(Output(RunLayout.WarningsFile), warnings.List);
-        // What the pictures need beyond the tables (Seismic.DietGrasp.Plotting draws them from the result).
-        var strongest = StrongestTremor(tremor, tremorGroups, new StationHourClassifier(archive, model, options.Sensitivity, parameters, preprocessor), matched);
-
         RunManifest.WriteChannelChoices(Output(RunLayout.ChannelChoiceFile), options.Channels, choices);
         RunManifest.Write(options.OutputDirectory, files);
+        var earthquake = outcome.Table(0, stations.Count);
+        var tremor = outcome.Table(1, stations.Count);
+        var noise = outcome.Table(2, stations.Count);
+        // What the pictures need beyond the tables (Seismic.DietGrasp.Plotting draws them from the result).
+        var strongest = StrongestTremor(tremor, outcome.TremorGroups!, new StationHourClassifier(archive, setup.Model, options.Sensitivity, setup.Parameters, setup.Preprocessor), matched);
         progress?.Report(new RunProgress(RunStage.Finished, days.Count, days.Count, total, total));
-        var modelDescription = model.IsBundledStandIn
-            ? $"{model.Source} (a stand-in of our own, trained on synthetic and a few real records, not the published DiET weights)"
-            : model.Source;
-        return new RunResult(stations, start, end, earthquake, tremor, noise, earthquakeGroups, tremorGroups, categorized, catalogue,
-            days.Count - resumed, resumed, files, warnings.List, modelDescription, strongest, preprocessing, choices);
+        return new RunResult(stations, start, end, earthquake, tremor, noise, outcome.EarthquakeGroups!, outcome.TremorGroups!, outcome.Categorized!, outcome.Episodes!,
+            days.Count - resumed, resumed, files, warnings.List, setup.ModelDescription, strongest, setup.Description, choices);
     }
 
-    /// <summary>Each day's long-form Parquet beside its tables, rewritten every run (a resumed day too: it is derived, and cheap).</summary>
-    private static void WriteDayParquet(RunLayout layout, StationNetwork stations, List<(DateTime Start, DateTime End)> days, List<DayResult> dayResults, RunWarnings warnings)
+    /// <summary>
+    /// One UTC day of the job (<c>dietgrasp day</c>): the day's minutes classified from the archive into its day
+    /// partition, OUT/days/YYYY-MM-DD/ (the tables, warnings.tsv, probabilities.parquet, day.json and the completion marker), the same
+    /// files <see cref="Run"/> writes for that day, so <see cref="Associate"/> over the partitions gives
+    /// <see cref="Run"/>'s outputs byte for byte. Skipped when a finished partition was made with the same
+    /// settings (version, model SHA-256, high-pass, sensitivities, stations) from the same input files. Only the
+    /// day's folder is locked: tasks of other days may write beside it at the same time. In an SDS archive
+    /// (<see cref="SdsArchive"/>) only the files of the day and of its two neighbours are opened (a record filed under
+    /// the previous day may run past midnight; the filter's margin reaches into the next day); a plain folder is
+    /// indexed whole, as <see cref="Run"/> does. The time range and the GrASP parameters of
+    /// <paramref name="options"/> are not used.
+    /// </summary>
+    /// <param name="options">What to process and how (the waveforms, stations, output folder, model, high-pass, sensitivity, threads).</param>
+    /// <param name="date">The UTC day (midnight; a <see cref="DateTimeKind.Unspecified"/> time is read as UTC).</param>
+    /// <param name="progress">Receives progress reports, or null.</param>
+    /// <param name="cancellation">Stops the task; nothing is left half-written.</param>
+    /// <returns>Whether the day was computed or already done, its folder and the warnings.</returns>
+    /// <exception cref="InvalidParameterException">The options are not valid (<see cref="RunOptions.Validate"/>), <paramref name="date"/> is not a midnight, or no station of the station file is in the waveforms.</exception>
+    /// <exception cref="InvalidFileException">A corrupt waveform file or a bad model.</exception>
+    /// <exception cref="OutputInUseException">Another process is writing this day.</exception>
+    public static DayTaskResult RunDay(RunOptions options, DateTime date, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
     {
-        if (!IO.ProbabilityParquet.IsSupported)
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+        options.Validate();
+        var start = MinuteClock.Utc(date);
+        if (start.TimeOfDay != TimeSpan.Zero)
+        {
+            throw new InvalidParameterException(nameof(date), $"{start:yyyy-MM-ddTHH:mm:ssZ} is not a UTC day; expected a date such as 2016-04-01 (midnight UTC)");
+        }
+        var end = start.AddDays(1);
+        var stations = Metadata.MetadataFile.ReadStations(options.StationFile);
+        progress?.Report(new RunProgress(RunStage.Scanning, 0, 1, 0, 0));
+        var sds = SdsArchive.IsSds(options.WaveformDirectory);
+        var archive = sds
+            ? WaveformArchive.FromFiles(new[] { start.AddDays(-1), start, end }.SelectMany(day => SdsArchive.FilesOf(options.WaveformDirectory, day)), options.MaxDegreeOfParallelism, options.OnCorrupt, cancellation)
+            : WaveformArchive.Scan(options.WaveformDirectory, options.MaxDegreeOfParallelism, options.OnCorrupt, cancellation);
+        var warnings = new RunWarnings(options.Logger);
+        RunLog.Indexed(options.Logger, archive);
+        List<StationChannels> matched;
+        if (sds && archive.Channels.Count == 0)
+        {
+            warnings.Add(RunWarningKind.Coverage, $"no file of {start:yyyy-MM-dd} or its neighbouring days in the SDS archive '{options.WaveformDirectory}'; every cell of the day is empty", null, null, start);
+            matched = new List<StationChannels>();
+        }
+        else
+        {
+            matched = MatchChannels(options, stations, archive, warnings, new List<StationChannelChoice>());
+            if (end <= archive.StartTime || start >= archive.EndTime)
+            {
+                warnings.Add(RunWarningKind.Coverage, $"the waveforms cover {archive.StartTime:yyyy-MM-ddTHH:mm:ssZ} to {archive.EndTime:yyyy-MM-ddTHH:mm:ssZ}, nothing of {start:yyyy-MM-dd}; every cell of the day is empty", null, null, start);
+            }
+        }
+        warnings.AddRange(DiscontinuityWarnings(archive, matched, start, end));
+        warnings.AddRange(CoverageWarnings.For(archive, matched, start, end));
+        using var setup = new ClassificationSetup(options, archive, matched);
+        var store = new DayStore(new RunLayout(options.OutputDirectory).DaysDirectory, stations, RunProvenance.For(options, stations));
+        var folder = store.Folder(start);
+        using var hold = OutputLock.Acquire(folder);
+        var removed = OutputLock.RemoveStaleTemporaries(folder, recursive: false);
+        if (removed > 0)
+        {
+            warnings.Add(RunWarningKind.Output, $"removed {removed} temporary file(s) left by an earlier task that was killed");
+        }
+        WarnWithoutParquet(warnings);
+        var inputs = new DayInputs(archive, options.WaveformDirectory, matched, setup.ReadMargin).For(start, end);
+        if (store.IsFinished(start, end, inputs, out var reason))
+        {
+            return new DayTaskResult(start, folder, false, inputs.Select(DayInputs.PathOf).ToList(), warnings.List, setup.Description);
+        }
+        if (reason is not null)
+        {
+            warnings.Add(RunWarningKind.DayRecomputed, $"day {start:yyyy-MM-dd} recomputed: {reason}", null, null, start);
+        }
+        var total = (long)HoursOf(start, end).Count * matched.Count;
+        var tracker = new ProgressTracker(progress, 1, 0, total);
+        tracker.Report();
+        var result = ClassifyDay(options, archive, setup, stations, matched, start, end, tracker, cancellation);
+        store.Save(start, end, result, inputs, setup.Description);
+        tracker.DayDone();
+        warnings.AddRange(result.Warnings);
+        return new DayTaskResult(start, folder, true, inputs.Select(DayInputs.PathOf).ToList(), warnings.List, setup.Description);
+    }
+
+    /// <summary>
+    /// GrASP over finished day partitions (<c>dietgrasp associate</c>): streams the days of the range in order, one
+    /// at a time, with the carry-over that categorisation and midnight-crossing episodes need, and writes the
+    /// probability and candidate tables, the categories, the catalogue, run.json and manifest.sha256 to the output
+    /// folder: the bytes <see cref="Run"/> writes for the same days. Memory is bounded by a day (and the
+    /// categorisation window), not by the range. Every day must have a finished partition, all made with the same
+    /// settings.
+    /// </summary>
+    /// <param name="options">The partitions' folder, the station file, the output folder, the range and the GrASP parameters.</param>
+    /// <param name="progress">Receives a report per day associated, or null.</param>
+    /// <param name="cancellation">Stops the association; no top-level file is replaced by a partial one.</param>
+    /// <returns>The counts, the files written and the days' warnings.</returns>
+    /// <exception cref="InvalidParameterException">The options are not valid (<see cref="AssociationOptions.Validate"/>), a day without a finished partition, or partitions made with different settings; a bad k or EPSG.</exception>
+    /// <exception cref="InvalidFileException">A damaged partition.</exception>
+    /// <exception cref="InvalidTableException">A bad station file.</exception>
+    /// <exception cref="OutputInUseException">Another run is writing to the output folder.</exception>
+    public static AssociationResult Associate(AssociationOptions options, IProgress<RunProgress>? progress = null, CancellationToken cancellation = default)
+    {
+        if (options is null)
+        {
+            throw new ArgumentNullException(nameof(options));
+        }
+        options.Validate();
+        var stations = StationsFor(options.StationFile, options.Grasp);
+        var layout = new RunLayout(options.OutputDirectory);
+        using var hold = OutputLock.Acquire(options.OutputDirectory);
+        OutputLock.RemoveStaleTemporaries(options.OutputDirectory, recursive: false);
+        RunManifest.Begin(options.OutputDirectory);
+        var store = new DayStore(options.DaysDirectory, stations, null);
+        var outcome = DayAssociation.Run(store, stations, options.Grasp, options.StartTime, options.EndTime, layout, collect: false, progress, cancellation);
+        RunManifest.Write(options.OutputDirectory, outcome.Files);
+        return new AssociationResult(options.StartTime, options.EndTime, outcome.Days.Count, outcome.CompleteStationMinutes, outcome.EmptyStationMinutes,
+            outcome.EarthquakeGroupCount, outcome.TremorGroupCount, outcome.EpisodeCount, outcome.Files, outcome.Warnings);
+    }
+
+    /// <summary>The station file, read, with GrASP's graph and projection checked on it (a bad k or EPSG fails here).</summary>
+    private static StationNetwork StationsFor(string stationFile, GraspParameters grasp)
+    {
+        var stations = Metadata.MetadataFile.ReadStations(stationFile);
+        GraspAssociator.KnnGraph(stations, grasp.K);
+        GraspAssociator.Project(stations, grasp.Epsg);
+        return stations;
+    }
+
+    /// <summary>The per-day Parquet files need Parquet.Net, which targets .NET 8 and later.</summary>
+    private static void WarnWithoutParquet(RunWarnings warnings)
+    {
+        if (!ProbabilityParquet.IsSupported)
         {
             warnings.Add(RunWarningKind.Output, $"the per-day {RunLayout.DayProbabilityParquetFile} files need the net10.0 build of Seismic.DietGrasp (Parquet.Net targets .NET 8 and later); only the CSV tables were written");
-            return;
-        }
-        for (var d = 0; d < days.Count; d++)
-        {
-            IO.ProbabilityParquet.Write(Path.Combine(layout.DayDirectory(days[d].Start), RunLayout.DayProbabilityParquetFile), stations, dayResults[d].Earthquake, dayResults[d].Tremor, dayResults[d].Noise);
         }
     }
 
-    private static DayResult ClassifyDay(RunOptions options, WaveformArchive archive, DietModel model, ConcurrentDictionary<double, SpectrogramParameters> parameters, RunPreprocessor preprocessor,
-        StationNetwork stations, IReadOnlyList<StationChannels> matched, DateTime start, DateTime end, ProgressTracker tracker, CancellationToken cancellation)
+    private static DayResult ClassifyDay(RunOptions options, WaveformArchive archive, ClassificationSetup setup, StationNetwork stations, IReadOnlyList<StationChannels> matched, DateTime start, DateTime end, ProgressTracker tracker, CancellationToken cancellation)
     {
         var day = new DayProbabilities(start, end, stations.Count);
         var hours = HoursOf(start, end);
@@ -197,7 +276,7 @@ public static class ContinuousProcessing
             Parallel.ForEach(
                 work,
                 parallel,
-                () => new StationHourClassifier(archive, model, options.Sensitivity, parameters, preprocessor),
+                () => new StationHourClassifier(archive, setup.Model, options.Sensitivity, setup.Parameters, setup.Preprocessor),
                 (item, _, worker) =>
                 {
                     cancellation.ThrowIfCancellationRequested();
@@ -237,6 +316,10 @@ public static class ContinuousProcessing
 
     private static List<StationChannels> MatchChannels(RunOptions options, StationNetwork stations, WaveformArchive archive, RunWarnings warnings, List<StationChannelChoice> choices)
     {
+        foreach (var name in archive.UnopenableFiles)
+        {
+            warnings.Add(RunWarningKind.FileLeftOut, $"{name}: the file name is not valid UTF-8, so it cannot be opened; left out (rename it to read it)");
+        }
         if (archive.Channels.Count == 0)
         {
             throw new InvalidParameterException("waveformDirectory", $"no SAC or miniSEED file in '{options.WaveformDirectory}'");
@@ -270,6 +353,13 @@ public static class ContinuousProcessing
         if (unmatched.Count > 0)
         {
             warnings.Add(RunWarningKind.Channel, $"{unmatched.Count} channel(s) not used (station not in the station file, not a VX/VY/VZ component, or not the station's chosen set): {string.Join(", ", unmatched.Take(10))}{(unmatched.Count > 10 ? ", ..." : string.Empty)}");
+        }
+        // Named with the station that uses the record's channel (none when no station does, or the header was unreadable).
+        var stationOf = StationsOf(matched);
+        foreach (var record in archive.LeftOut)
+        {
+            var station = record.Channel is { } id && stationOf.TryGetValue(id, out var user) ? user : null;
+            warnings.Add(record.Corrupt ? RunWarningKind.CorruptRecord : RunWarningKind.RecordTimeLeftOut, record.Message, station, record.Channel, record.Time);
         }
         return matched;
     }
@@ -320,16 +410,6 @@ public static class ContinuousProcessing
     private static Dictionary<ChannelId, string> StationsOf(IReadOnlyList<StationChannels> matched) =>
         matched.SelectMany(m => m.Channels.Select(id => (Id: id, m.Name))).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Name);
 
-    private static List<(DateTime Start, DateTime End)> Days(DateTime start, DateTime end)
-    {
-        var days = new List<(DateTime, DateTime)>();
-        for (var day = MinuteClock.Floor(start, TimeSpan.TicksPerDay); day < end; day = day.AddDays(1))
-        {
-            days.Add((day < start ? start : day, day.AddDays(1) > end ? end : day.AddDays(1)));
-        }
-        return days;
-    }
-
     internal static List<(DateTime Start, DateTime End)> HoursOf(DateTime start, DateTime end)
     {
         var hours = new List<(DateTime, DateTime)>();
@@ -338,31 +418,6 @@ public static class ContinuousProcessing
             hours.Add((hour < start ? start : hour, hour.AddHours(1) > end ? end : hour.AddHours(1)));
         }
         return hours;
-    }
-
-    private static ProbabilityTable Concatenate(int stationCount, IReadOnlyList<ProbabilityTable> days)
-    {
-        var minutes = days.SelectMany(day => day.Minutes).ToArray();
-        var values = new float[minutes.Length * stationCount];
-        var row = 0;
-        foreach (var day in days)
-        {
-            for (var r = 0; r < day.MinuteCount; r++, row++)
-            {
-                day.Row(r).CopyTo(values.AsSpan(row * stationCount, stationCount));
-            }
-        }
-        return new ProbabilityTable(stationCount, minutes, values);
-    }
-
-    private static string ModelIdentity(DietModel model, string? path)
-    {
-        if (path is null)
-        {
-            return $"bundled {model.Source}";
-        }
-        var file = new FileInfo(path);
-        return $"{file.FullName} {file.Length} {file.LastWriteTimeUtc.Ticks}";
     }
 
     /// <summary>Counts finished station-hours and days across worker threads and reports them.</summary>

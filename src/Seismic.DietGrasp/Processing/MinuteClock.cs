@@ -3,6 +3,8 @@ namespace Seismic.DietGrasp.Processing;
 /// <summary>Whole-minute, whole-hour and whole-day arithmetic on UTC times.</summary>
 internal static class MinuteClock
 {
+    public const int MinutesPerDay = 1440;
+
     public static DateTime Utc(DateTime time) => time.Kind switch
     {
         DateTimeKind.Local => time.ToUniversalTime(),
@@ -21,4 +23,15 @@ internal static class MinuteClock
     public static DateTime Floor(DateTime time, long unitTicks) => new(time.Ticks - (time.Ticks % unitTicks), DateTimeKind.Utc);
 
     public static int MinutesBetween(DateTime start, DateTime end) => (int)((end.Ticks - start.Ticks) / TimeSpan.TicksPerMinute);
+
+    /// <summary>The UTC days that [start, end) touches, each cut to the range.</summary>
+    public static List<(DateTime Start, DateTime End)> Days(DateTime start, DateTime end)
+    {
+        var days = new List<(DateTime, DateTime)>();
+        for (var day = Floor(start, TimeSpan.TicksPerDay); day < end; day = day.AddDays(1))
+        {
+            days.Add((day < start ? start : day, day.AddDays(1) > end ? end : day.AddDays(1)));
+        }
+        return days;
+    }
 }

@@ -53,15 +53,15 @@ internal sealed class OutputLock : IDisposable
         return new OutputLock(held, processFile);
     }
 
-    /// <summary>Removes the temporary files of killed runs in <paramref name="folder"/> and its subfolders; returns how many.</summary>
-    public static int RemoveStaleTemporaries(string folder)
+    /// <summary>Removes the temporary files of killed runs in <paramref name="folder"/> (and its subfolders when <paramref name="recursive"/>); returns how many.</summary>
+    public static int RemoveStaleTemporaries(string folder, bool recursive = true)
     {
         if (!Directory.Exists(folder))
         {
             return 0;
         }
         var removed = 0;
-        foreach (var path in Directory.EnumerateFiles(folder, ".*.tmp", SearchOption.AllDirectories))
+        foreach (var path in Directory.EnumerateFiles(folder, ".*.tmp", recursive ? SearchOption.AllDirectories : SearchOption.TopDirectoryOnly))
         {
             if (StaleTemporary.IsMatch(Path.GetFileName(path)))
             {

@@ -72,6 +72,18 @@ public sealed class RunLayout
     /// <summary>In each day folder: the day's probabilities in long form (<c>time, station, earthquake, tremor, noise</c>) as Parquet, for pandas, Polars and DuckDB (net10.0 build only).</summary>
     public const string DayProbabilityParquetFile = "probabilities.parquet";
 
+    /// <summary>Provenance of the finished set (written by <c>associate</c>, and so by <c>run</c>): the package version, the model's SHA-256 and card, every parameter, and each day's inputs.</summary>
+    public const string RunManifestFile = "run.json";
+
+    /// <summary>A day partition's provenance: version, model, parameters, its minutes and its input files (<see cref="DaysFolder"/>/YYYY-MM-DD/day.json).</summary>
+    public const string DayManifestFile = "day.json";
+
+    /// <summary>A day partition's warnings about its data, in <see cref="WarningsFile"/>'s tab-separated form.</summary>
+    public const string DayWarningsFile = "warnings.tsv";
+
+    /// <summary>A day partition's completion marker, written last: what made it and the SHA-256 of each of its files.</summary>
+    public const string DayMarkerFile = "complete";
+
     /// <summary>The folder of per-day results inside the output folder.</summary>
     public const string DaysFolder = "days";
 
@@ -100,5 +112,10 @@ public sealed class RunLayout
     /// <summary>The folder of one UTC day's results (<c>days/YYYY-MM-DD</c>).</summary>
     /// <param name="day">Any time in the day.</param>
     /// <returns>The full path.</returns>
-    public string DayDirectory(DateTime day) => Path.Combine(DaysDirectory, day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+    public string DayDirectory(DateTime day) => Path.Combine(DaysDirectory, DayFolderName(day));
+
+    /// <summary>The name of a day's folder inside <see cref="DaysDirectory"/>: <c>YYYY-MM-DD</c> (UTC).</summary>
+    /// <param name="day">Any time in the day.</param>
+    /// <returns>The folder name.</returns>
+    public static string DayFolderName(DateTime day) => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 }

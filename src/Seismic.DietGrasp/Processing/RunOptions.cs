@@ -158,7 +158,7 @@ public sealed record RunOptions
     private static string NotEmpty(string parameter, string path, string what) =>
         string.IsNullOrWhiteSpace(path) ? throw new InvalidParameterException(parameter, $"{what} is empty; expected a path") : path;
 
-    private static void RequireFile(string parameter, string path)
+    internal static void RequireFile(string parameter, string path)
     {
         if (string.IsNullOrWhiteSpace(path) || !File.Exists(path))
         {

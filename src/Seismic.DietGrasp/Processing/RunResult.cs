@@ -99,7 +99,7 @@ public sealed class RunResult
     /// <summary>Days taken from an earlier run's finished per-day results.</summary>
     public int ResumedDays { get; }
 
-    /// <summary>Every file written at the top of the output folder (tables, catalogue and warnings; the pictures are Seismic.DietGrasp.Plotting's), full paths.</summary>
+    /// <summary>Every file written at the top of the output folder (tables, catalogue, warnings and run.json; the pictures are Seismic.DietGrasp.Plotting's), full paths.</summary>
     public IReadOnlyList<string> Files { get; }
 
     /// <summary>

@@ -84,7 +84,12 @@ public static class TremorCatalogue
         Guard.NotNull(path, nameof(path));
         Guard.NotNull(stations, nameof(stations));
         Guard.NotNull(episodes, nameof(episodes));
-        CsvTable.Write(path, Header.Split(','), episodes.Select(e => new[]
+        CsvTable.Write(path, Header.Split(','), episodes.Select(e => Fields(e, stations)));
+    }
+
+    /// <summary>One row of the catalogue as <see cref="Write"/> writes it.</summary>
+    internal static string[] Fields(TremorEpisode e, StationNetwork stations) =>
+        new[]
         {
             FormatTime(e.Start),
             FormatTime(e.End),
@@ -95,8 +100,7 @@ public static class TremorCatalogue
             ((int)e.Category).ToString(CultureInfo.InvariantCulture),
             e.Stations.Count.ToString(CultureInfo.InvariantCulture),
             string.Join(";", e.Stations.Select(s => stations.Names[s])),
-        }));
-    }
+        };
 
     /// <summary>Reads a catalogue written by <see cref="Write"/>.</summary>
     /// <param name="path">The file.</param>

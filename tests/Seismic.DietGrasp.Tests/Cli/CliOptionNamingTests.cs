@@ -57,6 +57,27 @@ public sealed class CliOptionNamingTests
         ("run", "max-eigen", new[] { "2" }),
         ("run", "std-thres", new[] { "0" }),
         ("run", "window", new[] { "-1" }),
+        ("day", "highpass", new[] { "-1", "0.001" }),
+        ("day", "waveforms", new[] { "{missing}", "{empty-folder}" }),
+        ("day", "stations", new[] { "{missing}", "{one-station}" }),
+        ("day", "out", new[] { "{a-file}" }),
+        ("day", "model", new[] { "{missing}" }),
+        ("day", "sensitivity", new[] { "0", "-1", "NaN" }),
+        ("day", "threads", new[] { "0", "-1" }),
+        ("day", "channels", new[] { "HH?,,BH?", "HHHZ" }),
+        ("day", "location", new[] { "ABC" }),
+        ("associate", "days", new[] { "{missing}" }),
+        ("associate", "stations", new[] { "{missing}", "{one-station}" }),
+        ("associate", "out", new[] { "{a-file}" }),
+        ("associate", "end", new[] { "2000-01-01T00:00:00Z" }),
+        ("associate", "k", new[] { "0", "150" }),
+        ("associate", "prob-thres", new[] { "0" }),
+        ("associate", "min-stations", new[] { "0" }),
+        ("associate", "epsg", new[] { "4326", "32609" }),
+        ("associate", "max-eigen", new[] { "2" }),
+        ("associate", "std-thres", new[] { "0" }),
+        ("associate", "window", new[] { "-1" }),
+        ("demo-archive", "days", new[] { "0", "-1" }),
         ("demo", "minutes", new[] { "5", "0", "-1" }),
         ("demo", "threads", new[] { "0", "-2" }),
         ("demo", "out", new[] { "" }),
@@ -167,6 +188,14 @@ public sealed class CliOptionNamingTests
             case "run":
                 BadInputTable.ThreeComponents(folder);
                 return new() { ["waveforms"] = BadInputTable.Waves(folder), ["stations"] = stations, ["out"] = folder.Out("run"), ["threads"] = "1" };
+            case "day":
+                BadInputTable.ThreeComponents(folder);
+                return new() { ["date"] = "2024-03-01", ["waveforms"] = BadInputTable.Waves(folder), ["stations"] = stations, ["out"] = folder.Out("run"), ["threads"] = "1" };
+            case "associate":
+                Directory.CreateDirectory(folder.In("days"));
+                return new() { ["days"] = folder.In("days"), ["stations"] = stations, ["out"] = folder.Out("associate"), ["start"] = "2024-03-01T00:00:00Z", ["end"] = "2024-03-02T00:00:00Z" };
+            case "demo-archive":
+                return new() { ["out"] = folder.Out("archive") };
             case "demo":
                 return new() { ["out"] = folder.Out("demo") };
             default:

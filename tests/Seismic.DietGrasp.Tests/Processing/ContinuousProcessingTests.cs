@@ -21,7 +21,7 @@ public sealed class ContinuousProcessingTests
     {
         RunLayout.EarthquakeProbabilityFile, RunLayout.TremorProbabilityFile, RunLayout.NoiseProbabilityFile,
         RunLayout.EarthquakeCandidateFile, RunLayout.TremorCandidateFile, RunLayout.TremorCategoryFile,
-        RunLayout.TremorCatalogueFile, RunLayout.TremorEpisodesFile, RunLayout.TremorAssignmentsFile, RunLayout.WarningsFile, RunLayout.ChannelChoiceFile,
+        RunLayout.TremorCatalogueFile, RunLayout.TremorEpisodesFile, RunLayout.TremorAssignmentsFile, RunLayout.RunManifestFile, RunLayout.WarningsFile, RunLayout.ChannelChoiceFile,
     };
 
     [Fact]

@@ -243,6 +243,7 @@ public sealed class ApiMisuseTests
             [typeof(Seismic.DietGrasp.Processing.ChannelSensitivity)] = Seismic.DietGrasp.Processing.ChannelSensitivity.Uniform(1e9),
             [typeof(Seismic.DietGrasp.Waveforms.ChannelSelection)] = Seismic.DietGrasp.Waveforms.ChannelSelection.Automatic,
             [typeof(Seismic.DietGrasp.Metadata.StationMetadata)] = Seismic.DietGrasp.Metadata.NiedChannelTable.Read(TestPaths.TestData("Metadata", "snet.ch")),
+            [typeof(Seismic.DietGrasp.Processing.AssociationOptions)] = new Seismic.DietGrasp.Processing.AssociationOptions(scratch, TestPaths.TestData("Grasp", "Station_info.csv"), Path.Combine(scratch, "associate"), new DateTime(2016, 4, 1, 0, 0, 0, DateTimeKind.Utc), new DateTime(2016, 4, 2, 0, 0, 0, DateTimeKind.Utc)),
             [typeof(Seismic.DietGrasp.Processing.RunOptions)] = new Seismic.DietGrasp.Processing.RunOptions(Path.GetDirectoryName(TestPaths.TestData("Waveforms", "real_le.sac"))!, TestPaths.TestData("Grasp", "Station_info.csv"), Path.Combine(scratch, "run")),
             [typeof(Seismic.DietGrasp.Processing.TremorEpisode)] = Seismic.DietGrasp.Processing.TremorCatalogue.Build(stations, new[] { new CategorizedGroup(group, TremorCategory.Probable) })[0],
             [typeof(IProgress<Seismic.DietGrasp.Processing.RunProgress>)] = new Progress<Seismic.DietGrasp.Processing.RunProgress>(),

@@ -23,11 +23,12 @@ public sealed class ChaosTests
     });
 
     // Stages seen from outside by the files they write first: classification has begun (the lock), a day table
-    // is being written, the first day is finished, the top-level tables, the candidates, the catalogue.
+    // is being written, the first day is finished, the association streams the days into its tables (their
+    // temporary files: all top-level files are put in place together at its end), the catalogue is in place.
     public static TheoryData<string> Stages => new()
     {
         ".dietgrasp.pid", "days/2016-04-01/Probability_EQ.csv", "days/2016-04-01/complete", "days/2016-04-02/complete",
-        RunLayout.TremorProbabilityFile, RunLayout.EarthquakeCandidateFile, RunLayout.TremorCatalogueFile,
+        ".Probability_T.csv.*.tmp", ".Tremor_catalogue.csv.*.tmp", RunLayout.TremorCatalogueFile,
     };
 
     [Theory]
@@ -154,18 +155,24 @@ public sealed class ChaosTests
         var limit = Stopwatch.StartNew();
         while (limit.Elapsed < TimeSpan.FromSeconds(60))
         {
-            if (File.Exists(path))
+            if (Exists(path))
             {
                 return true;
             }
             if (child.HasExited)
             {
-                return File.Exists(path);
+                return Exists(path);
             }
             Thread.Sleep(1);
         }
         return false;
     }
+
+    /// <summary>Whether the file exists; a name with <c>*</c> is a pattern in its folder (a temporary file's GUID).</summary>
+    private static bool Exists(string path) =>
+        path.Contains('*', StringComparison.Ordinal)
+            ? Directory.Exists(Path.GetDirectoryName(path)) && Directory.GetFiles(Path.GetDirectoryName(path)!, Path.GetFileName(path)).Length > 0
+            : File.Exists(path);
 
     private static int Shell(string command)
     {

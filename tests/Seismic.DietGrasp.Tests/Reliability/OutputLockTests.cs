@@ -108,8 +108,8 @@ public sealed class OutputLockTests
     internal static void AssertManifestMatches(string output)
     {
         var lines = File.ReadAllLines(Path.Combine(output, RunLayout.ManifestFile));
-        // The tables and the run's warnings file.
-        Assert.Equal(FaultScenario.TopLevelTables.Append(RunLayout.WarningsFile).Order(StringComparer.Ordinal), lines.Select(line => line.Substring(66)).Order(StringComparer.Ordinal));
+        // The tables, run.json and the run's warnings file.
+        Assert.Equal(FaultScenario.TopLevelTables.Append(RunLayout.RunManifestFile).Append(RunLayout.WarningsFile).Order(StringComparer.Ordinal), lines.Select(line => line.Substring(66)).Order(StringComparer.Ordinal));
         foreach (var line in lines)
         {
             var name = line.Substring(66);
