@@ -14,33 +14,15 @@ if (args.Length >= 2 && args[0] == "windows")
 {
     // v2: raw windows with margins; the Python side filters them as the pipeline does.
     //   dotnet run -c Release --project tools/TrainingData -- windows OUT_DIR [TRAIN_PER_CLASS=8000] [TEST_PER_CLASS=1000]
-    var windowsFolder = args[1];
-    Directory.CreateDirectory(windowsFolder);
-    var windowsTrain = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 8000;
-    var windowsTest = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1000;
-    var windowsClock = Stopwatch.StartNew();
-    Seismic.DietGrasp.TrainingData.Windows.WriteSet(windowsFolder, "train", windowsTrain, 0);
-    Seismic.DietGrasp.TrainingData.Windows.WriteSet(windowsFolder, "test", windowsTest, 1_000_000);
-    File.WriteAllText(Path.Combine(windowsFolder, "info.json"), FormattableString.Invariant(
-        $$"""{"generator": "SyntheticTrainingWindow", "marginSeconds": {{Seismic.DietGrasp.TrainingData.Windows.MarginSeconds}}, "trainPerClass": {{windowsTrain}}, "trainSeeds": "1..{{windowsTrain}}", "testPerClass": {{windowsTest}}, "testSeeds": "1000001..{{1_000_000 + windowsTest}}", "rates": "seed % 20: 0-2 -> 50 Hz, 3-5 -> 125 Hz, 6-8 -> 200 Hz, else 100 Hz"}""") + "\n");
-    Console.WriteLine($"done in {windowsClock.Elapsed.TotalSeconds:F0} s");
-    return 0;
+    return WriteSets(8000, 1000, Seismic.DietGrasp.TrainingData.Windows.WriteSet, (train, test) => FormattableString.Invariant(
+        $$"""{"generator": "SyntheticTrainingWindow", "marginSeconds": {{Seismic.DietGrasp.TrainingData.Windows.MarginSeconds}}, "trainPerClass": {{train}}, "trainSeeds": "1..{{train}}", "testPerClass": {{test}}, "testSeeds": "1000001..{{1_000_000 + test}}", "rates": "seed % 20: 0-2 -> 50 Hz, 3-5 -> 125 Hz, 6-8 -> 200 Hz, else 100 Hz"}"""));
 }
 if (args.Length >= 2 && args[0] == "filtered")
 {
     // v3: v1's minutes through the pipeline's per-minute preprocessing at 50, 100, 128 and 200 Hz.
     //   dotnet run -c Release --project tools/TrainingData -- filtered OUT_DIR [TRAIN_PER_CLASS=2000] [TEST_PER_CLASS=300]
-    var filteredFolder = args[1];
-    Directory.CreateDirectory(filteredFolder);
-    var filteredTrain = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 2000;
-    var filteredTest = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 300;
-    var filteredClock = Stopwatch.StartNew();
-    Seismic.DietGrasp.TrainingData.FilteredMinutes.WriteSet(filteredFolder, "train", filteredTrain, 0);
-    Seismic.DietGrasp.TrainingData.FilteredMinutes.WriteSet(filteredFolder, "test", filteredTest, 1_000_000);
-    File.WriteAllText(Path.Combine(filteredFolder, "info.json"), FormattableString.Invariant(
-        $$"""{"generator": "SyntheticStationMinute through WaveformPreprocessing.Default", "trainPerClass": {{filteredTrain}}, "trainSeeds": "1..{{filteredTrain}}", "testPerClass": {{filteredTest}}, "testSeeds": "1000001..{{1_000_000 + filteredTest}}", "rates": "seed % 4: 0 -> 50, 1 -> 100, 2 -> 128 (resampled to 125), 3 -> 200 Hz"}""") + "\n");
-    Console.WriteLine($"done in {filteredClock.Elapsed.TotalSeconds:F0} s");
-    return 0;
+    return WriteSets(2000, 300, Seismic.DietGrasp.TrainingData.FilteredMinutes.WriteSet, (train, test) => FormattableString.Invariant(
+        $$"""{"generator": "SyntheticStationMinute through WaveformPreprocessing.Default", "trainPerClass": {{train}}, "trainSeeds": "1..{{train}}", "testPerClass": {{test}}, "testSeeds": "1000001..{{1_000_000 + test}}", "rates": "seed % 4: 0 -> 50, 1 -> 100, 2 -> 128 (resampled to 125), 3 -> 200 Hz"}"""));
 }
 if (args.Length is < 1 or > 4)
 {
@@ -77,4 +59,19 @@ void WriteSet(string name, int perClass, ulong seedBase)
     Npy.Write(Path.Combine(folder, $"{name}_x.npy"), spectrograms, new[] { count, SpectrogramParameters.FrequencyCount, SpectrogramParameters.TimeCount, SpectrogramParameters.ComponentCount });
     Npy.Write(Path.Combine(folder, $"{name}_y.npy"), labels, new[] { count });
     Console.WriteLine($"{name}: {count} spectrograms, {clock.Elapsed.TotalSeconds:F0} s");
+}
+
+// The "windows" and "filtered" sets: MODE OUT_DIR [TRAIN_PER_CLASS] [TEST_PER_CLASS], training seeds from 1, held-out from 1,000,001.
+int WriteSets(int defaultTrain, int defaultTest, Action<string, string, int, ulong> writeSet, Func<int, int, string> info)
+{
+    var setFolder = args[1];
+    Directory.CreateDirectory(setFolder);
+    var train = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : defaultTrain;
+    var test = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : defaultTest;
+    var setClock = Stopwatch.StartNew();
+    writeSet(setFolder, "train", train, 0);
+    writeSet(setFolder, "test", test, 1_000_000);
+    File.WriteAllText(Path.Combine(setFolder, "info.json"), info(train, test) + "\n");
+    Console.WriteLine($"done in {setClock.Elapsed.TotalSeconds:F0} s");
+    return 0;
 }

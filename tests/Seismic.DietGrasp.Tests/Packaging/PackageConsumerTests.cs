@@ -122,6 +122,7 @@ public sealed class PackageConsumerTests
             using Seismic.DietGrasp.DietClassifier;
             using Seismic.DietGrasp.Grasp;
             using Seismic.DietGrasp.Spectrogram;
+            using Seismic.DietGrasp.Stations;
             using Seismic.DietGrasp.Synthetics;
 
             if (args.Contains("--readme"))
