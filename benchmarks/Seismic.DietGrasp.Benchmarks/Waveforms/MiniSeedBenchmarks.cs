@@ -8,7 +8,7 @@ namespace Seismic.DietGrasp.Benchmarks.Waveforms;
 /// Decoding Steim2 miniSEED at 100 Hz: one hour (360 000 samples) and one day (8 640 000 samples)
 /// of synthetic seismic noise (differences of mostly 8 to 10 bits, about 2.4 bytes a sample),
 /// whole file from disk (page cache) with <see cref="WaveformFile.Read(string)"/>, and a one-hour
-/// window through <see cref="WaveformArchive.ReadWindow"/> from a day file.
+/// window through <see cref="WaveformArchive.ReadWindow(ChannelId, DateTime, DateTime)"/> from a day file.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]

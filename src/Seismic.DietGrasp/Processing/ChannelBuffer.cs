@@ -30,6 +30,12 @@ internal sealed class ChannelBuffer
     private int _length;
     private double _recordedRate;
 
+    /// <summary>
+    /// Where the component's window is read (<see cref="WaveformArchive.ReadWindow(ChannelId, DateTime, DateTime, WindowBuffer)"/>),
+    /// kept with the buffer from hour to hour: the window's samples stay in use as <see cref="Recorded"/> until the next read.
+    /// </summary>
+    public WindowBuffer Window { get; } = new();
+
     /// <summary>The samples at <see cref="Rate"/>, from the window's start.</summary>
     public ReadOnlyMemory<double> Samples { get; private set; }
 

@@ -256,7 +256,8 @@ internal sealed class StationHourClassifier
                 warn(new RunWarning(RunWarningKind.RateChange, $"{station.Channels[c]}: pieces at different sampling rates overlap in [{from:yyyy-MM-dd HH:mm:ss}, {to:HH:mm:ss}); {station.Name}'s cells left empty there", station.Name, station.Channels[c], from));
                 return null;
             }
-            windows[c] = _archive.ReadWindow(station.Channels[c], from, to);
+            // Into the worker's buffer of that component: PrepareAll hands windows[c] to Channels[c].
+            windows[c] = _archive.ReadWindow(station.Channels[c], from, to, Channels[c].Window);
             _scales[c] = 1 / (_sensitivity?.For(station.Channels[c]) ?? 1);
         }
         return windows;

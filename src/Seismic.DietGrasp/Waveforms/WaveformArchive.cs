@@ -191,7 +191,7 @@ public sealed class WaveformArchive
             ? channel.Overlapping(startTime.Ticks, endTime.Ticks).Select(extent => extent.Path).Distinct()
             : Enumerable.Empty<string>();
 
-    /// <summary>Whether every piece of <paramref name="id"/> in [<paramref name="startTime"/>, <paramref name="endTime"/>) (UTC) has one sampling rate (<see cref="ReadWindow"/> refuses a window where it changes).</summary>
+    /// <summary>Whether every piece of <paramref name="id"/> in [<paramref name="startTime"/>, <paramref name="endTime"/>) (UTC) has one sampling rate (<see cref="ReadWindow(ChannelId, DateTime, DateTime)"/> refuses a window where it changes).</summary>
     internal bool HasOneRateBetween(ChannelId id, DateTime startTime, DateTime endTime)
     {
         if (!_channels.TryGetValue(id, out var channel))
@@ -236,7 +236,14 @@ public sealed class WaveformArchive
     /// <returns>The window's samples with what is missing or in conflict.</returns>
     /// <exception cref="InvalidParameterException">The window is empty, reversed or too long for one array, or the channel is unknown.</exception>
     /// <exception cref="InvalidFileException">Pieces of different sampling rates fall in the window, or a file is corrupt.</exception>
-    public WaveformWindow ReadWindow(ChannelId id, DateTime startTime, DateTime endTime)
+    public WaveformWindow ReadWindow(ChannelId id, DateTime startTime, DateTime endTime) => ReadWindow(id, startTime, endTime, null);
+
+    /// <summary>
+    /// <see cref="ReadWindow(ChannelId, DateTime, DateTime)"/> into <paramref name="buffer"/> (a worker's, reused from
+    /// hour to hour) instead of new arrays; the window's samples are then the buffer's, valid until its next read.
+    /// The same samples, bit for bit, and the same ranges.
+    /// </summary>
+    internal WaveformWindow ReadWindow(ChannelId id, DateTime startTime, DateTime endTime, WindowBuffer? buffer)
     {
         if (!_channels.TryGetValue(id, out var channel))
         {
@@ -263,8 +270,19 @@ public sealed class WaveformArchive
                 $"window [{startTime:o}, {endTime:o}) holds {exactLength:0} samples of {id} at {rate.ToString(System.Globalization.CultureInfo.InvariantCulture)} Hz, more than one read can return ({MaximumWindowSamples}); read shorter windows");
         }
         var length = (int)exactLength;
-        var samples = new double[length];
-        var state = new byte[length]; // 0 missing, 1 present, 2 conflict
+        Memory<double> window;
+        Span<byte> state; // 0 missing, 1 present, 2 conflict
+        if (buffer is null)
+        {
+            window = new double[length];
+            state = new byte[length];
+        }
+        else
+        {
+            window = buffer.Take(length, out state);
+        }
+        var samples = window.Span;
+        long written = 0; // one past the last slot any piece has written
         foreach (var piece in pieces)
         {
             var offset = (long)Math.Floor(SampleClock.SamplesBetween(startTime.Ticks, piece.StartTicks, rate) + 0.5);
@@ -275,47 +293,71 @@ public sealed class WaveformArchive
                 continue;
             }
             var count = (int)(to - from);
-            var buffer = ArrayPool<double>.Shared.Rent(count);
-            try
+            if (from >= written)
             {
-                piece.ReadSamples(from - offset, buffer.AsSpan(0, count));
-                for (var i = 0; i < count; i++)
-                {
-                    var slot = (int)from + i;
-                    if (state[slot] == 0)
-                    {
-                        samples[slot] = buffer[i];
-                        state[slot] = 1;
-                    }
-                    else if (BitConverter.DoubleToInt64Bits(samples[slot]) != BitConverter.DoubleToInt64Bits(buffer[i]))
-                    {
-                        state[slot] = 2;
-                    }
-                }
+                // No earlier piece reaches here (the usual case: records and files follow each other), so every slot is
+                // still missing and the piece decodes straight into the window: no staging buffer and no copy.
+                piece.ReadSamples(from - offset, samples.Slice((int)from, count));
+                state.Slice((int)from, count).Fill(1);
             }
-            finally
+            else
             {
-                ArrayPool<double>.Shared.Return(buffer);
+                Overlay(piece, from - offset, samples.Slice((int)from, count), state.Slice((int)from, count));
             }
+            written = Math.Max(written, to);
         }
         var missing = Ranges(state, 0);
         foreach (var range in missing)
         {
-            samples.AsSpan(range.Start, range.Count).Fill(double.NaN);
+            samples.Slice(range.Start, range.Count).Fill(double.NaN);
         }
-        return new WaveformWindow(id, DateTime.SpecifyKind(startTime, DateTimeKind.Utc), rate, samples, missing, Ranges(state, 2));
+        return new WaveformWindow(id, DateTime.SpecifyKind(startTime, DateTimeKind.Utc), rate, window, missing, Ranges(state, 2));
     }
 
-    private static List<SampleRange> Ranges(byte[] state, byte value)
+    /// <summary>
+    /// Reads a piece over slots that an earlier piece may have filled: an empty slot takes the piece's sample, a
+    /// filled one keeps its value and becomes a conflict where the two differ (bit for bit).
+    /// </summary>
+    private static void Overlay(WaveformExtent piece, long first, Span<double> samples, Span<byte> state)
+    {
+        var count = samples.Length;
+        var buffer = ArrayPool<double>.Shared.Rent(count);
+        try
+        {
+            piece.ReadSamples(first, buffer.AsSpan(0, count));
+            for (var i = 0; i < count; i++)
+            {
+                if (state[i] == 0)
+                {
+                    samples[i] = buffer[i];
+                    state[i] = 1;
+                }
+                else if (BitConverter.DoubleToInt64Bits(samples[i]) != BitConverter.DoubleToInt64Bits(buffer[i]))
+                {
+                    state[i] = 2;
+                }
+            }
+        }
+        finally
+        {
+            ArrayPool<double>.Shared.Return(buffer);
+        }
+    }
+
+    private static List<SampleRange> Ranges(ReadOnlySpan<byte> state, byte value)
     {
         var ranges = new List<SampleRange>();
-        for (var i = 0; i < state.Length; i++)
+        var i = 0;
+        while (i < state.Length)
         {
-            if (state[i] != value)
+            // The vectorised search skips the long runs of other states (a complete window has no missing slot at all).
+            var next = state.Slice(i).IndexOf(value);
+            if (next < 0)
             {
-                continue;
+                break;
             }
-            var start = i;
+            var start = i + next;
+            i = start + 1;
             while (i < state.Length && state[i] == value)
             {
                 i++;

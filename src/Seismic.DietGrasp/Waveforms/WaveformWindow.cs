@@ -7,7 +7,7 @@ namespace Seismic.DietGrasp.Waveforms;
 /// </summary>
 public sealed class WaveformWindow
 {
-    internal WaveformWindow(ChannelId id, DateTime startTime, double samplingRate, double[] samples, IReadOnlyList<SampleRange> missing, IReadOnlyList<SampleRange> conflicts)
+    internal WaveformWindow(ChannelId id, DateTime startTime, double samplingRate, ReadOnlyMemory<double> samples, IReadOnlyList<SampleRange> missing, IReadOnlyList<SampleRange> conflicts)
     {
         Id = id;
         StartTime = startTime;
