@@ -13,6 +13,8 @@ namespace Seismic.DietGrasp.Benchmarks.Processing;
 /// bytes a sample, as tools/bench/SnetDay writes), and the three stages of one station-hour on their own:
 /// reading the three components' hour windows, the 60 spectrograms, and classifying them in one batch.
 /// One S-net day is 3,600 station-hours, so each stage's time x 3,600 / cores is its share of a day.
+/// <see cref="ClassifyStationHourWhole"/> is one worker's whole station-hour as <c>run</c> does it (read,
+/// 1 Hz high-pass, minutes, spectrograms, model), into reused buffers.
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -28,6 +30,9 @@ public class ContinuousProcessingBenchmarks
     private float[] _spectrograms = Array.Empty<float>();
     private readonly float[] _probabilities = new float[60 * DietModel.ClassCount];
     private readonly WindowBuffer[] _windows = { new(), new(), new() };
+    private StationHourClassifier _worker = null!;
+    private StationChannels _station = null!;
+    private DayProbabilities _day = null!;
 
     [GlobalSetup]
     public void Setup()
@@ -61,6 +66,9 @@ public class ContinuousProcessingBenchmarks
             }
         }
         _spectrograms = DietSpectrogram.ComputeBatch(_minutes, SpectrogramParameters.SNet);
+        _station = new StationChannels(0, "N.S00", _archive.Channels.Take(3).ToArray());
+        _day = new DayProbabilities(Start, Start.AddHours(1), 1);
+        _worker = new StationHourClassifier(_archive, _model, null, new(), new RunPreprocessor(1));
     }
 
     [GlobalCleanup]
@@ -110,6 +118,17 @@ public class ContinuousProcessingBenchmarks
             total += _archive.ReadWindow(_archive.Channels[c], Start, Start.AddHours(1), _windows[c]).Samples.Length;
         }
         return total;
+    }
+
+    /// <summary>
+    /// The whole station-hour of one worker as <c>run</c> classifies it, buffers reused from the previous call. The
+    /// record is this hour only, so the window has no margins (360,000 samples a component, not 364,000).
+    /// </summary>
+    [Benchmark]
+    public float ClassifyStationHourWhole()
+    {
+        _worker.Classify(_station, Start, Start.AddHours(1), _day);
+        return _day.Tremor[59];
     }
 
     [Benchmark]

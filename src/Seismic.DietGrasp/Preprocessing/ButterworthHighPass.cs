@@ -171,18 +171,29 @@ public sealed class ButterworthHighPass
     /// Why: one stretch's recursion is a chain of dependent multiply-adds, so the processor waits on each
     /// result; three independent chains in one loop fill those waits (benchmarks/README.md, Preprocessing).
     /// </remarks>
-    public void FilterZeroPhase(Span<double> first, Span<double> second, Span<double> third)
+    public void FilterZeroPhase(Span<double> first, Span<double> second, Span<double> third) =>
+        FilterZeroPhase(first, second, third, first, second, third);
+
+    /// <summary>
+    /// <see cref="FilterZeroPhase(Span{double}, Span{double}, Span{double})"/> from three inputs into three outputs (each
+    /// output as long as the inputs; an output may be its own input's memory, nothing else may overlap): the same numbers.
+    /// </summary>
+    /// <remarks>
+    /// Why: the forward pass reads each input once and writes its output, so a caller that keeps the samples as recorded
+    /// need not copy them into the filter's buffer first (3 x 2.9 MB a station-hour at 100 Hz; benchmarks/README.md, issue #18).
+    /// </remarks>
+    internal void FilterZeroPhase(ReadOnlySpan<double> firstInput, ReadOnlySpan<double> secondInput, ReadOnlySpan<double> thirdInput, Span<double> first, Span<double> second, Span<double> third)
     {
-        var n = first.Length;
-        if (second.Length != n || third.Length != n)
+        var n = firstInput.Length;
+        if (secondInput.Length != n || thirdInput.Length != n || first.Length != n || second.Length != n || third.Length != n)
         {
-            throw new ArgumentOutOfRangeException(nameof(second), $"the stretches hold {first.Length}, {second.Length} and {third.Length} samples; they must be equally long");
+            throw new ArgumentOutOfRangeException(nameof(second), $"the stretches hold {firstInput.Length}, {secondInput.Length} and {thirdInput.Length} samples, the outputs {first.Length}, {second.Length} and {third.Length}; they must be equally long");
         }
         if (SectionCount != 2)
         {
-            FilterZeroPhase(first);
-            FilterZeroPhase(second);
-            FilterZeroPhase(third);
+            FilterZeroPhase(firstInput, first);
+            FilterZeroPhase(secondInput, second);
+            FilterZeroPhase(thirdInput, third);
             return;
         }
         var pad = PadLength;
@@ -195,7 +206,7 @@ public sealed class ButterworthHighPass
         tails = tails.Slice(0, 3 * pad);
         for (var c = 0; c < 3; c++)
         {
-            var samples = c == 0 ? first : c == 1 ? second : third;
+            var samples = c == 0 ? firstInput : c == 1 ? secondInput : thirdInput;
             var state = states.Slice(4 * c, 4);
             var tail = tails.Slice(c * pad, pad);
             var last = samples[n - 1];
@@ -210,7 +221,7 @@ public sealed class ButterworthHighPass
                 Step(state, (2 * x0) - samples[pad - j]);
             }
         }
-        RunThree(states, first, second, third, forward: true);
+        RunThree(states, firstInput, secondInput, thirdInput, first, second, third, forward: true);
         for (var c = 0; c < 3; c++)
         {
             var state = states.Slice(4 * c, 4);
@@ -222,7 +233,7 @@ public sealed class ButterworthHighPass
                 Step(state, tail[j]);
             }
         }
-        RunThree(states, first, second, third, forward: false);
+        RunThree(states, first, second, third, first, second, third, forward: false);
     }
 
     /// <inheritdoc />
@@ -375,8 +386,8 @@ public sealed class ButterworthHighPass
         state[3] = t1;
     }
 
-    /// <summary>Order 4: three stretches through both sections, interleaved, forward or backward.</summary>
-    private void RunThree(Span<double> states, Span<double> a, Span<double> b, Span<double> c, bool forward)
+    /// <summary>Order 4: three stretches through both sections, interleaved, forward or backward, from the inputs into the outputs (which may be the inputs).</summary>
+    private void RunThree(Span<double> states, ReadOnlySpan<double> inA, ReadOnlySpan<double> inB, ReadOnlySpan<double> inC, Span<double> a, Span<double> b, Span<double> c, bool forward)
     {
         var k = _sections;
         double b0 = k[0], b1 = k[1], b2 = k[2], a1 = k[3], a2 = k[4], d0 = k[5], d1 = k[6], d2 = k[7], e1 = k[8], e2 = k[9];
@@ -387,7 +398,7 @@ public sealed class ButterworthHighPass
         for (var step = 0; step < n; step++)
         {
             var i = forward ? step : n - 1 - step;
-            double xa = a[i], xb = b[i], xc = c[i];
+            double xa = inA[i], xb = inB[i], xc = inC[i];
             var ya = (b0 * xa) + as0;
             var yb = (b0 * xb) + bs0;
             var yc = (b0 * xc) + cs0;

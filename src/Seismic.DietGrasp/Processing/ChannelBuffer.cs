@@ -129,26 +129,38 @@ internal sealed class ChannelBuffer
         {
             channels[c].Load(windows[c]);
         }
+        // Runs at least this long are filtered from the window straight into the filter buffer; the rest is copied as read.
+        var minimumRun = int.MaxValue;
         if (highPass is not null)
         {
-            var minimumRun = Math.Max(highPass.PadLength + 1, (int)Math.Floor(60 * windows[0].SamplingRate));
+            minimumRun = Math.Max(highPass.PadLength + 1, (int)Math.Floor(60 * windows[0].SamplingRate));
             if (channels[1].SameRuns(channels[0]) && channels[2].SameRuns(channels[0]))
             {
-                foreach (var run in channels[0]._runs.Where(run => run.Count >= minimumRun))
+                foreach (var run in channels[0]._runs)
                 {
-                    highPass.FilterZeroPhase(channels[0].Run(run), channels[1].Run(run), channels[2].Run(run));
+                    if (run.Count >= minimumRun)
+                    {
+                        highPass.FilterZeroPhase(channels[0].RecordedRun(run), channels[1].RecordedRun(run), channels[2].RecordedRun(run), channels[0].Run(run), channels[1].Run(run), channels[2].Run(run));
+                    }
                 }
             }
             else
             {
                 foreach (var channel in channels)
                 {
-                    foreach (var run in channel._runs.Where(run => run.Count >= minimumRun))
+                    foreach (var run in channel._runs)
                     {
-                        highPass.FilterZeroPhase(channel.Run(run));
+                        if (run.Count >= minimumRun)
+                        {
+                            highPass.FilterZeroPhase(channel.RecordedRun(run), channel.Run(run));
+                        }
                     }
                 }
             }
+        }
+        for (var c = 0; c < 3; c++)
+        {
+            channels[c].CopyUnfiltered(minimumRun);
         }
         for (var c = 0; c < 3; c++)
         {
@@ -201,7 +213,14 @@ internal sealed class ChannelBuffer
         }
     }
 
-    /// <summary>Copies the window into the filter buffer and finds its gap-free runs.</summary>
+    /// <summary>
+    /// Takes the window, makes the filter buffer long enough for it and finds its gap-free runs. The samples reach the
+    /// buffer through the filter (<see cref="RecordedRun"/> into <see cref="Run"/>) or <see cref="CopyUnfiltered"/>.
+    /// </summary>
+    /// <remarks>
+    /// Why not copy the window first and filter in place: the copy was 2.9 MB a component-hour at 100 Hz, written and
+    /// read again by the filter's forward pass, which now reads the window itself (the same numbers; benchmarks/README.md, issue #18).
+    /// </remarks>
     private void Load(WaveformWindow window)
     {
         UseAsRead(window);
@@ -210,12 +229,33 @@ internal sealed class ChannelBuffer
         {
             _filtered = new double[n];
         }
-        window.Samples.Span.CopyTo(_filtered);
         _length = n;
         _runs = Runs(Merge(window.MissingRanges, _nonFinite), n);
     }
 
     private Span<double> Run(SampleRange run) => _filtered.AsSpan(run.Start, run.Count);
+
+    private ReadOnlySpan<double> RecordedRun(SampleRange run) => _recorded.Span.Slice(run.Start, run.Count);
+
+    /// <summary>
+    /// Copies the window's samples as read into the filter buffer everywhere the filter did not write them: runs shorter
+    /// than <paramref name="minimumRun"/> (all of them without a high-pass) and the gaps between runs, so that the whole
+    /// buffer holds what copying the window and filtering it in place would.
+    /// </summary>
+    private void CopyUnfiltered(int minimumRun)
+    {
+        var recorded = _recorded.Span;
+        var from = 0;
+        foreach (var run in _runs)
+        {
+            if (run.Count >= minimumRun)
+            {
+                recorded.Slice(from, run.Start - from).CopyTo(_filtered.AsSpan(from));
+                from = run.End;
+            }
+        }
+        recorded.Slice(from, _length - from).CopyTo(_filtered.AsSpan(from));
+    }
 
     private bool SameRuns(ChannelBuffer other) => _length == other._length && _runs.SequenceEqual(other._runs);
 

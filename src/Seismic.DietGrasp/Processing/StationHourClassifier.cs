@@ -60,9 +60,12 @@ internal sealed class StationHourClassifier
         var minutes = MinuteClock.MinutesBetween(from, to);
         var firstRow = MinuteClock.MinutesBetween(day.Start, from);
         var count = 0;
-        foreach (var (stretchStart, stretchEnd) in Stretches(station, from, to, day.Warnings.Enqueue))
+        // One delegate each per station-hour, not one per minute (60 closures an hour before).
+        Action<RunWarning> warn = day.Warnings.Enqueue;
+        Action<ChannelId> onDead = dead => day.DeadMinutes.AddOrUpdate((station.Name, dead), 1, (_, n) => n + 1);
+        foreach (var (stretchStart, stretchEnd) in Stretches(station, from, to, warn))
         {
-            var window = ReadWindows(station, from, to, stretchStart, stretchEnd, day.Warnings.Enqueue);
+            var window = ReadWindows(station, from, to, stretchStart, stretchEnd, warn);
             if (window is null)
             {
                 continue;
@@ -73,7 +76,7 @@ internal sealed class StationHourClassifier
             {
                 var minute = from.AddMinutes(m);
                 if (minute < stretchStart || minute.AddMinutes(1) > stretchEnd
-                    || !TryCutMinute(station, OffsetOf(minute, windowStart, parameters), perMinute, minute, dead => day.DeadMinutes.AddOrUpdate((station.Name, dead), 1, (_, n) => n + 1), day.Warnings.Enqueue))
+                    || !TryCutMinute(station, OffsetOf(minute, windowStart, parameters), perMinute, minute, onDead, warn))
                 {
                     continue;
                 }

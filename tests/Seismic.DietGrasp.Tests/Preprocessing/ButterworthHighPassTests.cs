@@ -108,6 +108,32 @@ public sealed class ButterworthHighPassTests
     }
 
     [Fact]
+    public void Three_stretches_into_other_buffers_give_the_same_numbers_and_leave_the_inputs()
+    {
+        var x = Record();
+        var inputs = new[] { x.AsSpan(0, 9000).ToArray(), x.AsSpan(9000, 9000).ToArray(), x.Skip(4000).Take(9000).Select(v => -3 * v).ToArray() };
+        var kept = inputs.Select(a => a.ToArray()).ToArray();
+        var filter = new ButterworthHighPass(1, 100);
+        var expected = inputs.Select(a => { var copy = a.ToArray(); filter.FilterZeroPhase(copy); return copy; }).ToArray();
+        // Outputs that held other numbers (as a reused buffer does): every sample is written.
+        var outputs = Enumerable.Range(0, 3).Select(c => Enumerable.Repeat(1e9 + c, 9000).ToArray()).ToArray();
+        filter.FilterZeroPhase(inputs[0], inputs[1], inputs[2], outputs[0], outputs[1], outputs[2]);
+        for (var c = 0; c < 3; c++)
+        {
+            Assert.Equal(expected[c], outputs[c]);
+            Assert.Equal(kept[c], inputs[c]);
+        }
+        Assert.Throws<ArgumentOutOfRangeException>(() => filter.FilterZeroPhase(new double[20], new double[20], new double[20], new double[20], new double[21], new double[20]));
+        // Other orders: one at a time, from the inputs.
+        var order6 = new ButterworthHighPass(1, 100, 6);
+        var single = inputs[1].ToArray();
+        order6.FilterZeroPhase(single);
+        var other = new double[9000];
+        order6.FilterZeroPhase(inputs[0], inputs[1], inputs[2], new double[9000], other, new double[9000]);
+        Assert.Equal(single, other);
+    }
+
+    [Fact]
     public void One_minute_alone_equals_scipys_sosfiltfilt_of_that_minute()
     {
         var x = Record().AsSpan(0, 6000).ToArray();
