@@ -1,4 +1,3 @@
-using System.Globalization;
 using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Processing;
 using Seismic.DietGrasp.Spectrogram;
@@ -21,7 +20,7 @@ internal static class StrongestTremorFiles
             new[] { SpectrogramParameters.FrequencyCount, SpectrogramParameters.TimeCount, SpectrogramParameters.ComponentCount });
         CsvTable.Write(layout.PathOf(RunLayout.StrongestTremorFile), Header.Split(','), new[]
         {
-            new[] { strongest.StationName, strongest.Minute.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture), CsvTable.Format(strongest.TremorProbability) },
+            new[] { strongest.StationName, MinuteClock.FormatIso(strongest.Minute), CsvTable.Format(strongest.TremorProbability) },
         });
     }
 
@@ -46,7 +45,7 @@ internal static class StrongestTremorFiles
         {
             throw new InvalidTableException(table, row.Line, 1, $"station '{row.Fields[0]}' is not in the station file");
         }
-        if (!DateTime.TryParseExact(row.Fields[1], "yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var minute))
+        if (!MinuteClock.TryParseIso(row.Fields[1], out var minute))
         {
             throw new InvalidTableException(table, row.Line, 2, $"'{row.Fields[1]}' is not a time like 2016-04-01T12:34:00Z");
         }
@@ -55,6 +54,6 @@ internal static class StrongestTremorFiles
         {
             throw new InvalidFileException(spectrogram, $"holds {values.Data.Length} values; a DiET spectrogram has {SpectrogramParameters.ValueCount} (73 x 71 x 3)");
         }
-        return new StationMinuteSpectrogram(station, row.Fields[0], DateTime.SpecifyKind(minute, DateTimeKind.Utc), (float)CsvTable.ParseDouble(table, row, 2, "tremor probability"), values.Data);
+        return new StationMinuteSpectrogram(station, row.Fields[0], minute, (float)CsvTable.ParseDouble(table, row, 2, "tremor probability"), values.Data);
     }
 }

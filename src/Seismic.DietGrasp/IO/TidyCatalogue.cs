@@ -19,17 +19,10 @@ internal static class TidyCatalogue
     public const string AssignmentsHeader = "episode_id,time,station,tremor_probability";
 
     /// <summary>
-    /// Writes both files. An episode's id is its row in the catalogue, from 1 (what the pictures label it); its spread
-    /// is the Graph std (km) of all the stations that detected it, in the run's projection.
+    /// One row of the episodes file for the episode with id <paramref name="id"/>: its row in the catalogue, from 1
+    /// (what the pictures label it); its spread is the Graph std (km) of all the stations that detected it, in the
+    /// run's projection. <c>DayAssociation</c> writes the rows as episodes close.
     /// </summary>
-    public static void Write(string episodesPath, string assignmentsPath, StationNetwork stations, IReadOnlyList<PlanarPosition> positions,
-        IReadOnlyList<(TremorEpisode Episode, IReadOnlyList<CategorizedGroup> Groups)> catalogue)
-    {
-        CsvTable.Write(episodesPath, EpisodesHeader.Split(','), catalogue.Select((entry, i) => EpisodeRow(i + 1, entry.Episode, stations, positions)));
-        CsvTable.Write(assignmentsPath, AssignmentsHeader.Split(','), catalogue.SelectMany((entry, i) => AssignmentRows(i + 1, entry.Groups, stations)));
-    }
-
-    /// <summary>One row of the episodes file (what <see cref="Write"/> writes for the episode with id <paramref name="id"/>).</summary>
     internal static string[] EpisodeRow(int id, TremorEpisode e, StationNetwork stations, IReadOnlyList<PlanarPosition> positions) => new[]
     {
         id.ToString(CultureInfo.InvariantCulture),

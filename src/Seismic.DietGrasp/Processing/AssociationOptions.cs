@@ -22,9 +22,9 @@ public sealed record AssociationOptions
     /// <exception cref="InvalidParameterException">An empty path or an empty range.</exception>
     public AssociationOptions(string daysDirectory, string stationFile, string outputDirectory, DateTime startTime, DateTime endTime)
     {
-        DaysDirectory = NotEmpty(nameof(daysDirectory), daysDirectory, "the folder of day partitions");
-        StationFile = NotEmpty(nameof(stationFile), stationFile, "the station file");
-        OutputDirectory = NotEmpty(nameof(outputDirectory), outputDirectory, "the output folder");
+        DaysDirectory = RunOptions.NotEmpty(nameof(daysDirectory), daysDirectory, "the folder of day partitions");
+        StationFile = RunOptions.NotEmpty(nameof(stationFile), stationFile, "the station file");
+        OutputDirectory = RunOptions.NotEmpty(nameof(outputDirectory), outputDirectory, "the output folder");
         StartTime = MinuteClock.Floor(MinuteClock.Utc(startTime));
         EndTime = MinuteClock.Ceiling(MinuteClock.Utc(endTime));
         if (StartTime >= EndTime)
@@ -66,14 +66,8 @@ public sealed record AssociationOptions
             throw new InvalidParameterException("daysDirectory", $"the folder of day partitions '{DaysDirectory}' does not exist");
         }
         RunOptions.RequireFile("stationFile", StationFile);
-        if (File.Exists(OutputDirectory))
-        {
-            throw new InvalidParameterException("outputDirectory", $"'{OutputDirectory}' is a file; expected a folder");
-        }
+        RunOptions.RequireNotAFile(OutputDirectory);
         Grasp.Validate();
         return this;
     }
-
-    private static string NotEmpty(string parameter, string path, string what) =>
-        string.IsNullOrWhiteSpace(path) ? throw new InvalidParameterException(parameter, $"{what} is empty; expected a path") : path;
 }

@@ -76,7 +76,7 @@ public static class ContinuousProcessing
             }
         }
         var resumed = finished.Count(f => f);
-        var total = days.Where((_, d) => !finished[d]).Sum(day => (long)HoursOf(day.Start, day.End).Count * matched.Count);
+        var total = days.Where((_, d) => !finished[d]).Sum(day => (long)MinuteClock.Hours(day.Start, day.End).Count * matched.Count);
         var tracker = new ProgressTracker(progress, days.Count, resumed, total);
         tracker.Report();
         for (var d = 0; d < days.Count; d++)
@@ -202,7 +202,7 @@ public static class ContinuousProcessing
         {
             warnings.Add(RunWarningKind.DayRecomputed, $"day {start:yyyy-MM-dd} recomputed: {reason}", null, null, start);
         }
-        var total = (long)HoursOf(start, end).Count * matched.Count;
+        var total = (long)MinuteClock.Hours(start, end).Count * matched.Count;
         var tracker = new ProgressTracker(progress, 1, 0, total);
         tracker.Report();
         var result = ClassifyDay(options, archive, setup, stations, matched, start, end, tracker, cancellation);
@@ -268,7 +268,7 @@ public static class ContinuousProcessing
     private static DayResult ClassifyDay(RunOptions options, WaveformArchive archive, ClassificationSetup setup, StationNetwork stations, IReadOnlyList<StationChannels> matched, DateTime start, DateTime end, ProgressTracker tracker, CancellationToken cancellation)
     {
         var day = new DayProbabilities(start, end, stations.Count);
-        var hours = HoursOf(start, end);
+        var hours = MinuteClock.Hours(start, end);
         var work = matched.SelectMany(station => hours.Select(hour => (Station: station, hour.Start, hour.End))).ToList();
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = options.MaxDegreeOfParallelism, CancellationToken = cancellation };
         try
@@ -409,16 +409,6 @@ public static class ContinuousProcessing
     /// <summary>The station (its name in the station file) that uses each matched channel.</summary>
     private static Dictionary<ChannelId, string> StationsOf(IReadOnlyList<StationChannels> matched) =>
         matched.SelectMany(m => m.Channels.Select(id => (Id: id, m.Name))).GroupBy(p => p.Id).ToDictionary(g => g.Key, g => g.First().Name);
-
-    internal static List<(DateTime Start, DateTime End)> HoursOf(DateTime start, DateTime end)
-    {
-        var hours = new List<(DateTime, DateTime)>();
-        for (var hour = MinuteClock.Floor(start, TimeSpan.TicksPerHour); hour < end; hour = hour.AddHours(1))
-        {
-            hours.Add((hour < start ? start : hour, hour.AddHours(1) > end ? end : hour.AddHours(1)));
-        }
-        return hours;
-    }
 
     /// <summary>Counts finished station-hours and days across worker threads and reports them.</summary>
     private sealed class ProgressTracker

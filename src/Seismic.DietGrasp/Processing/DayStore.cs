@@ -1,4 +1,3 @@
-using System.Globalization;
 using Seismic.DietGrasp.Grasp;
 using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Stations;
@@ -85,7 +84,7 @@ internal sealed class DayStore
         }
         var lines = File.ReadAllLines(marker);
         var parts = lines.Length > 0 ? lines[0].Split(' ') : Array.Empty<string>();
-        if (parts.Length != 4 || parts[0] != FormatVersion || !TryParseTime(parts[1], out var start) || !TryParseTime(parts[2], out var end))
+        if (parts.Length != 4 || parts[0] != FormatVersion || !MinuteClock.TryParseIso(parts[1], out var start) || !MinuteClock.TryParseIso(parts[2], out var end))
         {
             throw new InvalidFileException(marker, $"not a {FormatVersion} marker (made by another version of dietgrasp, or damaged); make the day again");
         }
@@ -143,7 +142,7 @@ internal sealed class DayStore
         }
         RunManifest.WriteDay(Path.Combine(folder, RunLayout.DayManifestFile), Provenance, start, end, preprocessing, inputs);
         // The sums are taken from the files as written, so a later damage to any of them is seen on load.
-        var sums = SavedFiles.Select(name => $"{FilePrefix}{Sha256Of(Path.Combine(folder, name))} {name}").ToList();
+        var sums = SavedFiles.Select(name => $"{FilePrefix}{RunProvenance.Sha256OfFile(Path.Combine(folder, name))} {name}").ToList();
         AtomicFile.WriteText(marker, writer =>
         {
             writer.Write(Fingerprint(start, end, Provenance.SettingsHash));
@@ -166,7 +165,7 @@ internal sealed class DayStore
             foreach (var name in SavedFiles)
             {
                 var path = Path.Combine(folder, name);
-                if (!File.Exists(path) || !sums.TryGetValue(name, out var sum) || Sha256Of(path) != sum)
+                if (!File.Exists(path) || !sums.TryGetValue(name, out var sum) || RunProvenance.Sha256OfFile(path) != sum)
                 {
                     return $"its saved {name} is missing or damaged (its SHA-256 differs from the one in its marker; a power cut or a disk error can do that)";
                 }
@@ -182,21 +181,7 @@ internal sealed class DayStore
     private static List<string> Entries(string[] lines, string prefix) =>
         lines.Skip(1).Where(line => line.StartsWith(prefix, StringComparison.Ordinal)).Select(line => line.Substring(prefix.Length)).ToList();
 
-    private static string Sha256Of(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return RunProvenance.Sha256(stream);
-    }
-
     private static string Fingerprint(DateTime start, DateTime end, string settings) =>
-        $"{FormatVersion} {FormatTime(start)} {FormatTime(end)} {settings}";
+        $"{FormatVersion} {MinuteClock.FormatIso(start)} {MinuteClock.FormatIso(end)} {settings}";
 
-    private static string FormatTime(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
-    private static bool TryParseTime(string text, out DateTime time)
-    {
-        var ok = DateTime.TryParseExact(text, "yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out time);
-        time = DateTime.SpecifyKind(time, DateTimeKind.Utc);
-        return ok;
-    }
 }

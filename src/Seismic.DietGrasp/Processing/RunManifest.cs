@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using Seismic.DietGrasp.Grasp;
@@ -34,7 +33,7 @@ internal static class RunManifest
     /// <summary>Writes the manifest of <paramref name="files"/> (full paths in the output folder).</summary>
     public static void Write(string outputDirectory, IReadOnlyList<string> files)
     {
-        var lines = files.Select(file => $"{Sha256(file)}  {Path.GetFileName(file)}").ToList();
+        var lines = files.Select(file => $"{RunProvenance.Sha256OfFile(file)}  {Path.GetFileName(file)}").ToList();
         IO.AtomicFile.WriteText(Path.Combine(outputDirectory, RunLayout.ManifestFile), writer =>
         {
             foreach (var line in lines)
@@ -175,8 +174,8 @@ internal static class RunManifest
     {
         json.WriteString("format", format);
         json.WriteString("version", version);
-        json.WriteString("start", FormatTime(start));
-        json.WriteString("end", FormatTime(end));
+        json.WriteString("start", MinuteClock.FormatIso(start));
+        json.WriteString("end", MinuteClock.FormatIso(end));
     }
 
     private static void WriteModel(Utf8JsonWriter json, string source, string sha256, string? card)
@@ -206,14 +205,6 @@ internal static class RunManifest
     private static string InputsSha256(IReadOnlyList<string> inputs) =>
         RunProvenance.Sha256(Encoding.UTF8.GetBytes(string.Concat(inputs.Select(line => line + "\n"))));
 
-    private static string FormatTime(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
-
     private static DateTime ParseTime(string text) =>
-        DateTime.SpecifyKind(DateTime.ParseExact(text, "yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal), DateTimeKind.Utc);
-
-    private static string Sha256(string path)
-    {
-        using var stream = File.OpenRead(path);
-        return RunProvenance.Sha256(stream);
-    }
+        MinuteClock.TryParseIso(text, out var time) ? time : throw new FormatException($"'{text}' is not a time like 2016-04-01T12:34:00Z");
 }

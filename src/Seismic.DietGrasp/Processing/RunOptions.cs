@@ -140,10 +140,7 @@ public sealed record RunOptions
             throw new InvalidParameterException("waveformDirectory", $"waveform folder '{WaveformDirectory}' does not exist");
         }
         RequireFile("stationFile", StationFile);
-        if (File.Exists(OutputDirectory))
-        {
-            throw new InvalidParameterException("outputDirectory", $"'{OutputDirectory}' is a file; expected a folder");
-        }
+        RequireNotAFile(OutputDirectory);
         if (ModelPath is not null)
         {
             RequireFile("modelPath", ModelPath);
@@ -155,8 +152,17 @@ public sealed record RunOptions
         return this;
     }
 
-    private static string NotEmpty(string parameter, string path, string what) =>
+    internal static string NotEmpty(string parameter, string path, string what) =>
         string.IsNullOrWhiteSpace(path) ? throw new InvalidParameterException(parameter, $"{what} is empty; expected a path") : path;
+
+    /// <summary>An output folder may not exist yet, but it may not be a file.</summary>
+    internal static void RequireNotAFile(string outputDirectory)
+    {
+        if (File.Exists(outputDirectory))
+        {
+            throw new InvalidParameterException("outputDirectory", $"'{outputDirectory}' is a file; expected a folder");
+        }
+    }
 
     internal static void RequireFile(string parameter, string path)
     {

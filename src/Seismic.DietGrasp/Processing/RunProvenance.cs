@@ -99,6 +99,13 @@ internal sealed class RunProvenance
         return Hex(sha.ComputeHash(bytes));
     }
 
+    /// <summary>The SHA-256 of a file's bytes, as <c>sha256sum</c> prints it.</summary>
+    public static string Sha256OfFile(string path)
+    {
+        using var stream = File.OpenRead(path);
+        return Sha256(stream);
+    }
+
     public static string Sha256(Stream stream)
     {
         using var sha = SHA256.Create();

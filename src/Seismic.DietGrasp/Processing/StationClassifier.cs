@@ -68,7 +68,7 @@ public sealed class StationClassifier
         var station = new StationChannels(0, vx.Id.StationKey, traces.Select(trace => trace.Id).ToArray());
         var worker = new StationHourClassifier(archive, _model, null, _parameters, _preprocessor);
         var day = new DayProbabilities(start, end, 1);
-        foreach (var (from, to) in ContinuousProcessing.HoursOf(start, end))
+        foreach (var (from, to) in MinuteClock.Hours(start, end))
         {
             worker.Classify(station, from, to, day);
         }

@@ -168,14 +168,14 @@ public static class TremorCatalogue
     }
 
     /// <summary>A catalogue time, ISO 8601 UTC to the second (<c>2016-04-01T12:34:00Z</c>); the tidy tables use it too.</summary>
-    internal static string FormatTime(DateTime time) => time.ToString("yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture);
+    internal static string FormatTime(DateTime time) => MinuteClock.FormatIso(time);
 
     private static DateTime ParseTime(string path, CsvRow row, int index)
     {
-        if (!DateTime.TryParseExact(row.Fields[index], "yyyy-MM-ddTHH:mm:ss'Z'", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal, out var time))
+        if (!MinuteClock.TryParseIso(row.Fields[index], out var time))
         {
             throw new InvalidTableException(path, row.Line, index + 1, $"'{row.Fields[index]}' is not a time like 2016-04-01T12:34:00Z");
         }
-        return DateTime.SpecifyKind(time, DateTimeKind.Utc);
+        return time;
     }
 }
