@@ -150,7 +150,7 @@ public static class Npy
     {
         CheckShape(data.Length, shape);
         WriteHeader(stream, "<f8", shape);
-        WriteLittleEndian(stream, MemoryMarshal.AsBytes(data), sizeof(double));
+        WriteLittleEndian(stream, data);
     }
 
     /// <summary>Reads the array as <typeparamref name="T"/>, converting from <typeparamref name="TOther"/> when the file holds that type.</summary>
@@ -244,6 +244,26 @@ public static class Npy
         stream.Write(header, 0, header.Length);
     }
 
+    /// <summary>
+    /// Writes <paramref name="data"/> little-endian a block of at most <see cref="MaxBlockBytes"/> at a time: a span of
+    /// more than 2 GiB has no byte view (<c>MemoryMarshal.AsBytes</c> overflows), and an array of 600 M floats is one.
+    /// </summary>
+    private static void WriteLittleEndian<T>(Stream stream, ReadOnlySpan<T> data)
+        where T : unmanaged
+    {
+        var perBlock = ElementsPerBlock<T>();
+        for (var start = 0; start < data.Length; start += perBlock)
+        {
+            WriteLittleEndian(stream, MemoryMarshal.AsBytes(data.Slice(start, Math.Min(perBlock, data.Length - start))), Unsafe.SizeOf<T>());
+        }
+    }
+
+    /// <summary>The largest byte view taken of an element span at once (1 GiB; tests lower it to see the blocks' seams).</summary>
+    internal static int MaxBlockBytes { get; set; } = 1 << 30;
+
+    private static int ElementsPerBlock<T>()
+        where T : unmanaged => Math.Max(1, MaxBlockBytes / Unsafe.SizeOf<T>());
+
     private static void WriteLittleEndian(Stream stream, ReadOnlySpan<byte> bytes, int elementSize)
     {
 #if NET
@@ -278,6 +298,16 @@ public static class Npy
     /// <paramref name="elementsBefore"/> (elements already read) only makes the truncation message exact.
     /// </summary>
     internal static void ReadElements<T>(Stream stream, Span<T> destination, NpyHeader header, long elementsBefore, string sourceName)
+        where T : unmanaged
+    {
+        var perBlock = ElementsPerBlock<T>();
+        for (var start = 0; start < destination.Length; start += perBlock)
+        {
+            ReadBlock(stream, destination.Slice(start, Math.Min(perBlock, destination.Length - start)), header, elementsBefore + start, sourceName);
+        }
+    }
+
+    private static void ReadBlock<T>(Stream stream, Span<T> destination, NpyHeader header, long elementsBefore, string sourceName)
         where T : unmanaged
     {
         var bytes = MemoryMarshal.AsBytes(destination);
@@ -327,6 +357,16 @@ public static class Npy
     internal static void ReadElementsAt<T>(SafeFileHandle file, Span<T> destination, NpyHeader header, long firstElement, string sourceName)
         where T : unmanaged
     {
+        var perBlock = ElementsPerBlock<T>();
+        for (var start = 0; start < destination.Length; start += perBlock)
+        {
+            ReadBlockAt(file, destination.Slice(start, Math.Min(perBlock, destination.Length - start)), header, firstElement + start, sourceName);
+        }
+    }
+
+    private static void ReadBlockAt<T>(SafeFileHandle file, Span<T> destination, NpyHeader header, long firstElement, string sourceName)
+        where T : unmanaged
+    {
         var bytes = MemoryMarshal.AsBytes(destination);
         var elementSize = Unsafe.SizeOf<T>();
         var offset = header.DataOffset + (firstElement * elementSize);
@@ -349,12 +389,16 @@ public static class Npy
     /// <summary>Writes float32 elements (little-endian) at byte <paramref name="offset"/> of the file; on a big-endian machine the data are byte-swapped in place first.</summary>
     internal static void WriteElementsAt(SafeFileHandle file, Span<float> data, long offset)
     {
-        var bytes = MemoryMarshal.AsBytes(data);
-        if (!BitConverter.IsLittleEndian)
+        var perBlock = ElementsPerBlock<float>();
+        for (var start = 0; start < data.Length; start += perBlock)
         {
-            ReverseEach(bytes, sizeof(float));
+            var bytes = MemoryMarshal.AsBytes(data.Slice(start, Math.Min(perBlock, data.Length - start)));
+            if (!BitConverter.IsLittleEndian)
+            {
+                ReverseEach(bytes, sizeof(float));
+            }
+            RandomAccess.Write(file, bytes, offset + ((long)start * sizeof(float)));
         }
-        RandomAccess.Write(file, bytes, offset);
     }
 #endif
 
@@ -362,8 +406,7 @@ public static class Npy
     internal static void WriteFloat32Header(Stream stream, IReadOnlyList<int> shape) => WriteHeader(stream, "<f4", shape);
 
     /// <summary>Appends float32 elements (little-endian) after a header.</summary>
-    internal static void WriteElements(Stream stream, ReadOnlySpan<float> data) =>
-        WriteLittleEndian(stream, MemoryMarshal.AsBytes(data), sizeof(float));
+    internal static void WriteElements(Stream stream, ReadOnlySpan<float> data) => WriteLittleEndian(stream, data);
 
     private static InvalidFileException Truncated(NpyHeader header, int elementSize, long got, string sourceName) =>
         new(sourceName,

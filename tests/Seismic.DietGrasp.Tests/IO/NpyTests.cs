@@ -85,6 +85,89 @@ public sealed class NpyTests
     }
 
     [Fact]
+    public void AnArrayOverTwoGibibytesIsWrittenWhole()
+    {
+        // 550 M floats (2.2 GB) had no byte view: Write threw OverflowException (found writing 20,000 training
+        // windows per class). Counted, not stored: the test needs the array's memory only.
+        const int Count = 550_000_000;
+        var data = new float[Count];
+        data[Count - 1] = 7;
+        var counter = new CountingStream();
+        Npy.Write(counter, data, new[] { Count });
+        using var header = new MemoryStream();
+        Npy.WriteFloat32Header(header, new[] { Count });
+        Assert.Equal(header.Length + (4L * Count), counter.Length);
+        Assert.Equal(BitConverter.GetBytes(7f), counter.LastBytes);
+    }
+
+    [Fact]
+    public void BlocksJoinSeamlesslyInEveryReadAndWritePath()
+    {
+        var floats = Enumerable.Range(0, 1001).Select(i => (float)(i * 0.5)).ToArray();
+        var doubles = floats.Select(v => (double)v - 3).ToArray();
+        var path = Path.Combine(TestPaths.NewScratchFolder(), "blocks.npy");
+        var saved = Npy.MaxBlockBytes;
+        try
+        {
+            Npy.MaxBlockBytes = 12;   // 3 floats or 1 double a block: 334 and 1,001 seams
+            Npy.Write(path, floats, new[] { 7, 143 });
+            Assert.Equal(floats, Npy.ReadFloat32(path).Data);
+            using var stream = new MemoryStream();
+            Npy.Write(stream, doubles, new[] { 1001 });
+            stream.Position = 0;
+            Assert.Equal(doubles, Npy.ReadFloat64(stream, "memory").Data);
+        }
+        finally
+        {
+            Npy.MaxBlockBytes = saved;
+        }
+        Assert.Equal(floats, Npy.ReadFloat32(path).Data);
+    }
+
+    /// <summary>A write-only stream that keeps only its length and the last 4 bytes written.</summary>
+    private sealed class CountingStream : Stream
+    {
+        public byte[] LastBytes { get; } = new byte[4];
+
+        public override bool CanRead => false;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => true;
+
+        public override long Length => _length;
+
+        public override long Position { get => _length; set => throw new NotSupportedException(); }
+
+        private long _length;
+
+        public override void Write(byte[] buffer, int offset, int count) => Write(buffer.AsSpan(offset, count));
+
+        public override void Write(ReadOnlySpan<byte> buffer)
+        {
+            _length += buffer.Length;
+            if (buffer.Length >= 4)
+            {
+                buffer[^4..].CopyTo(LastBytes);
+                return;
+            }
+            var keep = 4 - buffer.Length;
+            LastBytes.AsSpan(buffer.Length, keep).CopyTo(LastBytes);
+            buffer.CopyTo(LastBytes.AsSpan(keep));
+        }
+
+        public override void Flush()
+        {
+        }
+
+        public override int Read(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+    }
+
+    [Fact]
     public void WritingRefusesAShapeThatDoesNotMatchTheData()
     {
         var path = Path.Combine(TestPaths.NewScratchFolder(), "bad.npy");
