@@ -11,20 +11,26 @@ FREQUENCIES, TIMES, COMPONENTS = 73, 71, 3
 CLASSES = ("earthquake", "tremor", "noise")
 
 
+# Output channels of the four convolutions: v1's and v2's network.
+WIDTHS = (8, 16, 32, 32)
+
+
 class DietStandIn(nn.Module):
-    def __init__(self):
+    def __init__(self, widths=WIDTHS):
         super().__init__()
+        a, b, c, d = widths
+        self.widths = tuple(widths)
         self.features = nn.Sequential(
-            nn.Conv2d(3, 8, kernel_size=5, stride=2, padding=2),    # 73x71 -> 37x36
+            nn.Conv2d(3, a, kernel_size=5, stride=2, padding=2),    # 73x71 -> 37x36
             nn.ReLU(inplace=True),
-            nn.Conv2d(8, 16, kernel_size=3, stride=2, padding=1),   # -> 19x18
+            nn.Conv2d(a, b, kernel_size=3, stride=2, padding=1),    # -> 19x18
             nn.ReLU(inplace=True),
-            nn.Conv2d(16, 32, kernel_size=3, stride=2, padding=1),  # -> 10x9
+            nn.Conv2d(b, c, kernel_size=3, stride=2, padding=1),    # -> 10x9
             nn.ReLU(inplace=True),
-            nn.Conv2d(32, 32, kernel_size=3, stride=1, padding=1),  # -> 10x9
+            nn.Conv2d(c, d, kernel_size=3, stride=1, padding=1),    # -> 10x9
             nn.ReLU(inplace=True),
         )
-        self.head = nn.Sequential(nn.Linear(64, 32), nn.ReLU(inplace=True), nn.Linear(32, 3))
+        self.head = nn.Sequential(nn.Linear(2 * d, 32), nn.ReLU(inplace=True), nn.Linear(32, 3))
 
     def logits(self, x_nhwc):
         x = x_nhwc.permute(0, 3, 1, 2)
@@ -41,8 +47,8 @@ class DietStandInV2(DietStandIn):
     at export, so the cost per spectrogram is v1's), and a temperature that divides the logits
     before the softmax (fitted on the validation set after training, exported inside the graph)."""
 
-    def __init__(self):
-        super().__init__()
+    def __init__(self, widths=WIDTHS):
+        super().__init__(widths)
         layers = []
         for layer in self.features:
             layers.append(layer)

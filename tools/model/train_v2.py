@@ -192,6 +192,8 @@ def main():
     parser.add_argument("--init", help="start from these weights (a DietStandInV2 .pt, e.g. tools/model/diet-standin-v2.pt): fine-tuning")
     parser.add_argument("--lr", type=float, default=3e-3, help="peak learning rate of the one-cycle schedule")
     parser.add_argument("--tag", default="v2", help="model name in the sidecar and the .pt file (v2, v3)")
+    parser.add_argument("--pt", help="where the PyTorch weights go (default tools/model/diet-standin-{tag}.pt)")
+    parser.add_argument("--widths", default="8,16,32,32", help="output channels of the four convolutions (v1/v2: 8,16,32,32)")
     args = parser.parse_args()
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -238,7 +240,8 @@ def main():
     counts = np.bincount(train_y, minlength=3)
     print(f"train {train_x.shape}, per class {counts.tolist()}", flush=True)
 
-    model = DietStandInV2()
+    widths = tuple(int(w) for w in args.widths.split(","))
+    model = DietStandInV2(widths)
     if args.init:
         model.load_state_dict(torch.load(args.init))
         model.temperature.fill_(1.0)
@@ -309,7 +312,7 @@ def main():
         readme_probabilities = model(torch.from_numpy(readme)).numpy()
     print("README example (row 0: 2-8 Hz only, row 1: all ones):", readme_probabilities, flush=True)
 
-    torch.save(model.state_dict(), os.path.join(HERE, f"diet-standin-{args.tag}.pt"))
+    torch.save(model.state_dict(), args.pt or os.path.join(HERE, f"diet-standin-{args.tag}.pt"))
     provenance = (f"Stand-in {args.tag} trained on field-like synthetic data (Seismic.DietGrasp.Synthetics) and real records "
                   "(NCEDC earthquakes via AI4EPS/DeepDenoiser; noise of PB, UW, NX, PR and ocean-bottom networks), "
                   "not the published DiET weights. Expects minutes high-passed at 1 Hz (zero phase) as the pipeline makes them.")
@@ -333,9 +336,11 @@ def main():
         "preprocessing": {"highpass": "4th-order Butterworth, 1 Hz, zero phase (scipy butter(4, 1.0, 'highpass', output='sos') + sosfiltfilt) on the continuous record; minutes cut >= 20 s from the filtered stretch's edges",
                           "resampling": "rates that are not a multiple of 1.25 Hz: polyphase (scipy resample_poly) to the nearest supported rate; trained at 50, 100, 125 and 200 Hz"},
         "spectrogram": {"window": "tukey(0.25), 4 s", "hop_seconds": 0.8, "frequencies_hz": [2.0, 20.0, 0.25], "scaling": "log10 PSD, clip((L - (Lmax - 4)) / 4, 0, 1)"},
-        "architecture": "NHWC->NCHW; Conv 3->8 k5 s2, Conv 8->16 k3 s2, Conv 16->32 k3 s2, Conv 32->32 k3 s1 (batch norm while training, folded at export; ReLU); global mean+max pooling; Dense 64->32 ReLU; Dense 32->3; logits / temperature; softmax",
+        "architecture": (f"NHWC->NCHW; Conv 3->{widths[0]} k5 s2, Conv {widths[0]}->{widths[1]} k3 s2, Conv {widths[1]}->{widths[2]} k3 s2, "
+                         f"Conv {widths[2]}->{widths[3]} k3 s1 (batch norm while training, folded at export; ReLU); global mean+max pooling; "
+                         f"Dense {2 * widths[3]}->32 ReLU; Dense 32->3; logits / temperature; softmax"),
         "multiply_adds_per_spectrogram": multiply_adds(model),
-        "parameters_exported": int(sum(p.numel() for p in DietStandIn().parameters())),
+        "parameters_exported": int(sum(p.numel() for p in DietStandIn(widths).parameters())),
         "opset": 17,
         "temperature": round(temperature, 4),
         "training": {

@@ -22,7 +22,21 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, os.path.join(HERE, "..", "spectrogram"))
 from make_reference import make_spec  # noqa: E402  (the scipy formulation, one home)
 
-SHARED = os.environ.get("DIET_SHARED_DATA", os.path.join(HERE, "..", "..", "..", "..", "shared", "data"))
+def _shared_data():
+    """The project's ../shared/data: the first shared/data beside the repository or a folder above it
+    (a git worktree may sit deeper than the main checkout), or $DIET_SHARED_DATA."""
+    folder = HERE
+    while True:
+        candidate = os.path.join(folder, "shared", "data")
+        if os.path.isdir(candidate):
+            return candidate
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return os.path.join(HERE, "..", "..", "..", "shared", "data")
+        folder = parent
+
+
+SHARED = os.environ.get("DIET_SHARED_DATA") or _shared_data()
 MINUTE = 60.0
 HIGHPASS_HZ = 1.0
 
