@@ -1,3 +1,5 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
 using Seismic.DietGrasp.Preprocessing;
 using Seismic.DietGrasp.Waveforms;
 
@@ -182,12 +184,26 @@ internal sealed class ChannelBuffer
     }
 
     /// <summary>The runs of NaN or infinite samples outside the missing ranges (which hold NaN for "no data"), in order.</summary>
-    private static void FindNonFinite(ReadOnlySpan<double> samples, IReadOnlyList<SampleRange> missing, List<SampleRange> found)
+    /// <remarks>
+    /// Why the vectors: every sample of every window is looked at, 1.1 M a 100 Hz station-hour, and nearly all are
+    /// finite; a vector of them (x - x is 0 for a finite x, NaN for an infinite or NaN one) is passed over at once:
+    /// 0.27 instead of 0.91 ms a station-hour (NonFiniteScanBenchmarks, shared machine; issue #18). The same runs (NonFiniteScanTests).
+    /// </remarks>
+    internal static void FindNonFinite(ReadOnlySpan<double> samples, IReadOnlyList<SampleRange> missing, List<SampleRange> found)
     {
         found.Clear();
         var gap = 0;
+        var width = Vector<double>.Count;
         for (var i = 0; i < samples.Length; i++)
         {
+            while (i <= samples.Length - width && AllFinite(MemoryMarshal.Read<Vector<double>>(MemoryMarshal.AsBytes(samples.Slice(i, width)))))
+            {
+                i += width;
+            }
+            if (i >= samples.Length)
+            {
+                break;
+            }
             var value = samples[i];
             if (!double.IsNaN(value) && !double.IsInfinity(value))
             {
@@ -212,6 +228,8 @@ internal sealed class ChannelBuffer
             }
         }
     }
+
+    private static bool AllFinite(Vector<double> samples) => Vector.EqualsAll(samples - samples, Vector<double>.Zero);
 
     /// <summary>
     /// Takes the window, makes the filter buffer long enough for it and finds its gap-free runs. The samples reach the
