@@ -1,6 +1,6 @@
-"""Prints the model card's tables (onnx/README.md) from a v2 sidecar, so the card quotes the sidecar.
+"""Prints the model card's tables (onnx/README.md) from a v2 or v3 sidecar, so the card quotes the sidecar.
 
-Run: /usr/bin/python3 tools/model/card_tables.py onnx/diet-standin-v2.json
+Run: /usr/bin/python3 tools/model/card_tables.py onnx/diet-standin-v3.json
 """
 import json
 import sys
@@ -15,10 +15,21 @@ def confusion_table(matrix):
     return "\n".join(lines)
 
 
+def retag(value, tag):
+    """The sidecar with every "{tag}..." key renamed "v2..." (train_v2.py's retag, backwards); v2's own keys dropped."""
+    if isinstance(value, dict):
+        return {("v2" + k[len(tag):] if k.startswith(tag) else k): retag(v, tag) for k, v in value.items() if not k.startswith("v2")}
+    return value
+
+
 def main():
     card = json.load(open(sys.argv[1]))
+    tag = card["model"].split("-")[-1].split(".")[0]   # diet-standin-v3.onnx -> v3
+    if tag != "v2":
+        # A later model's sidecar names its own keys with its tag; print them under the v2 names below.
+        card = retag(card, tag)
     held = card["synthetic_held_out"]
-    print("v2 on the synthetic held-out set\n")
+    print(f"{tag} on the synthetic held-out set\n")
     print(confusion_table(held["v2_confusion_rows_truth_columns_predicted"]))
     print("\nv1 on the same set\n")
     print(confusion_table(held["v1_confusion_rows_truth_columns_predicted"]))

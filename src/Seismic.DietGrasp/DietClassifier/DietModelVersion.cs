@@ -1,6 +1,6 @@
 namespace Seismic.DietGrasp.DietClassifier;
 
-/// <summary>The stand-in models bundled with the library (<see cref="DietModel.LoadBundled(DietModelVersion, DietModelOptions?)"/>); neither is the published DiET.</summary>
+/// <summary>The stand-in models bundled with the library (<see cref="DietModel.LoadBundled(DietModelVersion, DietModelOptions?)"/>); none is the published DiET.</summary>
 public enum DietModelVersion
 {
     /// <summary>
@@ -10,9 +10,16 @@ public enum DietModelVersion
     StandInV1 = 1,
 
     /// <summary>
-    /// <c>diet-standin-v2.onnx</c> (the default): trained on field-like synthetic noise, earthquakes and
-    /// tremor and on real earthquakes and noise, for minutes high-passed at 1 Hz as the pipeline makes
-    /// them, with temperature-calibrated probabilities.
+    /// <c>diet-standin-v2.onnx</c>: trained on field-like synthetic noise, earthquakes and tremor and on
+    /// real earthquakes and noise, for minutes high-passed at 1 Hz as the pipeline makes them, with
+    /// temperature-calibrated probabilities. The default until v3; kept for comparison.
     /// </summary>
     StandInV2 = 2,
+
+    /// <summary>
+    /// <c>diet-standin-v3.onnx</c> (the default): v2's data with 3.3 times the synthetic windows, v1's
+    /// minutes through the pipeline at 50-200 Hz, per-component gains 0.25-4, and a network 1.5 times as
+    /// wide (twice v2's multiply-adds); the same contract and calibration as v2.
+    /// </summary>
+    StandInV3 = 3,
 }

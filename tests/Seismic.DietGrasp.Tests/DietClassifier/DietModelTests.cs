@@ -37,22 +37,24 @@ public class DietModelTests
     }
 
     [Fact]
-    public void VersionOneStaysLoadableBesideTheDefaultVersionTwo()
+    public void VersionsOneAndTwoStayLoadableBesideTheDefaultVersionThree()
     {
-        Assert.Equal(DietModelVersion.StandInV2, DietModel.DefaultBundledVersion);
-        Assert.Contains("\"model\": \"diet-standin-v2.onnx\"", DietModel.BundledModelCard, StringComparison.Ordinal);
+        Assert.Equal(DietModelVersion.StandInV3, DietModel.DefaultBundledVersion);
+        Assert.Contains("\"model\": \"diet-standin-v3.onnx\"", DietModel.BundledModelCard, StringComparison.Ordinal);
         Assert.Contains("\"model\": \"diet-standin-v1.onnx\"", DietModel.GetBundledModelCard(DietModelVersion.StandInV1), StringComparison.Ordinal);
+        Assert.Contains("\"model\": \"diet-standin-v2.onnx\"", DietModel.GetBundledModelCard(DietModelVersion.StandInV2), StringComparison.Ordinal);
         using var v1 = DietModel.LoadBundled(DietModelVersion.StandInV1);
-        using var v2 = DietModel.LoadBundled();
+        using var v2 = DietModel.LoadBundled(DietModelVersion.StandInV2);
+        using var v3 = DietModel.LoadBundled();
         Assert.Contains("diet-standin-v1.onnx", v1.Source, StringComparison.Ordinal);
         Assert.Contains("diet-standin-v2.onnx", v2.Source, StringComparison.Ordinal);
-        Assert.True(v1.IsBundledStandIn && v2.IsBundledStandIn);
+        Assert.Contains("diet-standin-v3.onnx", v3.Source, StringComparison.Ordinal);
+        Assert.True(v1.IsBundledStandIn && v2.IsBundledStandIn && v3.IsBundledStandIn);
         var input = ReadmeExample();
-        var old = v1.PredictBatch(input);
-        var current = v2.PredictBatch(input);
-        Assert.Equal(DietClass.Tremor, old[0].MostLikely);
-        Assert.Equal(DietClass.Noise, old[1].MostLikely);
-        Assert.NotEqual(old[0], current[0]); // two different networks
+        var results = new[] { v1, v2, v3 }.Select(model => model.PredictBatch(input)).ToArray();
+        Assert.All(results, result => Assert.Equal(DietClass.Tremor, result[0].MostLikely));
+        Assert.All(results, result => Assert.Equal(DietClass.Noise, result[1].MostLikely));
+        Assert.Equal(3, results.Select(result => result[0]).Distinct().Count()); // three different networks
         Assert.Throws<ArgumentOutOfRangeException>(() => DietModel.LoadBundled((DietModelVersion)7));
     }
 

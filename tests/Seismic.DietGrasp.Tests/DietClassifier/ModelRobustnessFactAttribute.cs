@@ -6,14 +6,14 @@ namespace Seismic.DietGrasp.Tests.DietClassifier;
 /// <summary>
 /// A model-robustness test (issue 21) that a bundled stand-in is known to fail: skipped while that model is
 /// bundled, with the measured failure as the reason, and run always with <c>DIETGRASP_MODEL_ROBUSTNESS=1</c>
-/// (which shows the failures). Without <see cref="FailsOnV2"/> the test is one that only v1 fails. Tag such
+/// (which shows the failures). Without <see cref="FailsOnDefault"/> the test is one that only v1 fails. Tag such
 /// tests <c>[Trait("Category", "ModelRobustness")]</c> too.
 /// </summary>
 [AttributeUsage(AttributeTargets.Method)]
 internal sealed class ModelRobustnessFactAttribute : FactAttribute
 {
-    /// <summary>What diet-standin-v2 does wrong here, as measured; null when v2 passes.</summary>
-    public string? FailsOnV2 { get; init; }
+    /// <summary>What the default bundled model (<see cref="DietModel.DefaultBundledVersion"/>) does wrong here, as measured; null when it passes.</summary>
+    public string? FailsOnDefault { get; init; }
 
     /// <inheritdoc/>
     public override string? Skip
@@ -28,7 +28,7 @@ internal sealed class ModelRobustnessFactAttribute : FactAttribute
             {
                 return "the bundled diet-standin-v1 fails this (issue 21); runs with DIETGRASP_MODEL_ROBUSTNESS=1";
             }
-            return FailsOnV2 is null ? base.Skip : $"the bundled diet-standin-v2 fails this (issue 21, open): {FailsOnV2}; runs with DIETGRASP_MODEL_ROBUSTNESS=1";
+            return FailsOnDefault is null ? base.Skip : $"the bundled {DietModel.DefaultBundledVersion} fails this (issue 21, open): {FailsOnDefault}; runs with DIETGRASP_MODEL_ROBUSTNESS=1";
         }
         set => base.Skip = value;
     }

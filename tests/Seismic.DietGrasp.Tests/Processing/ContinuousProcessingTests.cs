@@ -43,8 +43,9 @@ public sealed class ContinuousProcessingTests
         Assert.Equal(4, episode.MinuteCount);
         Assert.Equal(RunScenario.TremorStations, episode.Stations);
         Assert.Equal(TremorCategory.Probable, episode.Category);
-        Assert.Equal(38.09, episode.Latitude, 2);
-        Assert.Equal(142.315, episode.Longitude, 2);
+        // The probability-weighted centre: a model's last digits move it (142.3149999906 with one, 142.315 with another).
+        Assert.Equal(38.09, episode.Latitude, 0.006);
+        Assert.Equal(142.315, episode.Longitude, 0.006);
     }
 
     [Fact]
