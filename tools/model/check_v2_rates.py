@@ -1,15 +1,19 @@
-"""Checks of diet-standin-v2 beyond the sidecar (onnx/README.md quotes them): the 35 validation
+"""Checks of diet-standin-v2 (or v3) beyond the sidecar (onnx/README.md quotes them): the 35 validation
 events (P at 10 s) at 50, 125, 200 Hz and 100 -> 128 -> 125 Hz (as the pipeline resamples 128 Hz
-records), v1 beside v2; and the validation noise minutes without the high-pass.
+records), v1 beside it; and the validation noise minutes without the high-pass.
 
-Run: cd tools/model && /usr/bin/python3 check_v2_rates.py
+Run: cd tools/model && /usr/bin/python3 check_v2_rates.py [v2|v3]
 """
 import sys, numpy as np, torch
 sys.path.insert(0, '.')
 import v2_data as d, train_v2 as T
 from diet_standin import DietStandInV2, DietStandIn
 torch.set_num_threads(2)
-m = DietStandInV2(); m.load_state_dict(torch.load('diet-standin-v2.pt')); m.eval()
+tag = sys.argv[1] if len(sys.argv) > 1 else "v2"
+state = torch.load(f'diet-standin-{tag}.pt')
+# The first convolution's output channels give the widths (v3: 12, 24, 48, 48; v2: 8, 16, 32, 32).
+widths = tuple(state[k].shape[0] for k in state if k.startswith('features.') and k.endswith('.weight') and state[k].dim() == 4)
+m = DietStandInV2(widths); m.load_state_dict(state); m.eval()
 v1 = DietStandIn(); v1.load_state_dict(torch.load('diet-standin-v1.pt')); v1.eval()
 w, s, val, acc, ch, _ = d.load_earthquakes()
 idx = np.flatnonzero(val)
@@ -24,9 +28,9 @@ for label, path in (("50", (100, 50)), ("125", (100, 125)), ("200", (100, 200)),
         specs.append(d.make_spec(minute, fs).astype(np.float32))
     specs = np.stack(specs)
     p2 = T.softmax(T.logits_of(m, specs), float(m.temperature)); p1 = T.softmax(T.logits_of(v1, specs))
-    print(label, "Hz: v2 earthquake", int((p2.argmax(1) == 0).sum()), "of", len(idx), "| v1", int((p1.argmax(1) == 0).sum()))
+    print(label, f"Hz: {tag} earthquake", int((p2.argmax(1) == 0).sum()), "of", len(idx), "| v1", int((p1.argmax(1) == 0).sum()))
 # unfiltered real validation noise and earthquakes (what classify --spectrograms of raw minutes gives)
 noise = [n for n in d.load_noise() if n[5]]
 specs = np.stack([d.make_spec(n[0] - n[0].mean(axis=-1, keepdims=True), n[1]).astype(np.float32) for n in noise])
 p2 = T.softmax(T.logits_of(m, specs), float(m.temperature)); p1 = T.softmax(T.logits_of(v1, specs))
-print("unfiltered validation noise: v2 false alarms", int((p2.argmax(1) != 2).sum()), "of", len(noise), "| v1", int((p1.argmax(1) != 2).sum()))
+print(f"unfiltered validation noise: {tag} false alarms", int((p2.argmax(1) != 2).sum()), "of", len(noise), "| v1", int((p1.argmax(1) != 2).sum()))
