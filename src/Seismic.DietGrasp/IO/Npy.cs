@@ -258,8 +258,18 @@ public static class Npy
         }
     }
 
-    /// <summary>The largest byte view taken of an element span at once (1 GiB; tests lower it to see the blocks' seams).</summary>
-    internal static int MaxBlockBytes { get; set; } = 1 << 30;
+    /// <summary>
+    /// The largest byte view taken of an element span at once: 1 GiB. A test lowers it to see the blocks' seams; per
+    /// thread, so that the lowering never reaches the reads and writes of tests running beside it.
+    /// </summary>
+    internal static int MaxBlockBytes
+    {
+        get => _maxBlockBytes == 0 ? 1 << 30 : _maxBlockBytes;
+        set => _maxBlockBytes = value;
+    }
+
+    [ThreadStatic]
+    private static int _maxBlockBytes;
 
     private static int ElementsPerBlock<T>()
         where T : unmanaged => Math.Max(1, MaxBlockBytes / Unsafe.SizeOf<T>());
