@@ -174,17 +174,11 @@ internal static class SteimDecoder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Steim2Word(ref byte bytes, int at, int code, bool bigEndian, ref double output, ref int current)
     {
-        var sum = current;
         if (code == 1)
         {
-            // Four 8-bit differences in memory order, whatever the byte order.
-            Unsafe.Add(ref output, 0) = sum += (sbyte)Unsafe.Add(ref bytes, at);
-            Unsafe.Add(ref output, 1) = sum += (sbyte)Unsafe.Add(ref bytes, at + 1);
-            Unsafe.Add(ref output, 2) = sum += (sbyte)Unsafe.Add(ref bytes, at + 2);
-            Unsafe.Add(ref output, 3) = sum += (sbyte)Unsafe.Add(ref bytes, at + 3);
-            current = sum;
-            return 4;
+            return FourBytes(ref bytes, at, ref output, ref current);
         }
+        var sum = current;
         var w = Word(ref bytes, at, bigEndian);
         var s = (int)w;
         int added;
@@ -243,16 +237,13 @@ internal static class SteimDecoder
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static int Steim1Word(ref byte bytes, int at, int code, bool bigEndian, ref double output, ref int current)
     {
+        if (code == 1)
+        {
+            return FourBytes(ref bytes, at, ref output, ref current);
+        }
         var sum = current;
         switch (code)
         {
-            case 1:
-                Unsafe.Add(ref output, 0) = sum += (sbyte)Unsafe.Add(ref bytes, at);
-                Unsafe.Add(ref output, 1) = sum += (sbyte)Unsafe.Add(ref bytes, at + 1);
-                Unsafe.Add(ref output, 2) = sum += (sbyte)Unsafe.Add(ref bytes, at + 2);
-                Unsafe.Add(ref output, 3) = sum += (sbyte)Unsafe.Add(ref bytes, at + 3);
-                current = sum;
-                return 4;
             case 2:
                 // Two 16-bit differences in memory order: each a half-word in the data's byte order.
                 Unsafe.Add(ref output, 0) = sum += Half(ref bytes, at, bigEndian);
@@ -264,6 +255,19 @@ internal static class SteimDecoder
                 current = sum;
                 return 1;
         }
+    }
+
+    /// <summary>Code 1 of both Steims: four 8-bit differences in memory order, whatever the byte order; returns 4.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static int FourBytes(ref byte bytes, int at, ref double output, ref int current)
+    {
+        var sum = current;
+        Unsafe.Add(ref output, 0) = sum += (sbyte)Unsafe.Add(ref bytes, at);
+        Unsafe.Add(ref output, 1) = sum += (sbyte)Unsafe.Add(ref bytes, at + 1);
+        Unsafe.Add(ref output, 2) = sum += (sbyte)Unsafe.Add(ref bytes, at + 2);
+        Unsafe.Add(ref output, 3) = sum += (sbyte)Unsafe.Add(ref bytes, at + 3);
+        current = sum;
+        return 4;
     }
 
     /// <summary>
