@@ -386,10 +386,20 @@ public sealed class ButterworthHighPass
         state[3] = t1;
     }
 
-    /// <summary>Order 4: three stretches through both sections, interleaved, forward or backward, from the inputs into the outputs (which may be the inputs).</summary>
+    /// <summary>
+    /// Order 4: three stretches through both sections, interleaved, forward or backward, from the inputs into the outputs (which may be the inputs);
+    /// in the lanes of one vector where vectors are accelerated (<see cref="ThreeLaneSections"/>, the same numbers).
+    /// </summary>
     private void RunThree(Span<double> states, ReadOnlySpan<double> inA, ReadOnlySpan<double> inB, ReadOnlySpan<double> inC, Span<double> a, Span<double> b, Span<double> c, bool forward)
     {
         var k = _sections;
+#if NET
+        if (ThreeLaneSections.IsSupported)
+        {
+            ThreeLaneSections.Run(k, states, inA, inB, inC, a, b, c, forward);
+            return;
+        }
+#endif
         double b0 = k[0], b1 = k[1], b2 = k[2], a1 = k[3], a2 = k[4], d0 = k[5], d1 = k[6], d2 = k[7], e1 = k[8], e2 = k[9];
         double as0 = states[0], as1 = states[1], at0 = states[2], at1 = states[3];
         double bs0 = states[4], bs1 = states[5], bt0 = states[6], bt1 = states[7];
