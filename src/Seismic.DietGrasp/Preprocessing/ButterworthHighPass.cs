@@ -388,7 +388,7 @@ public sealed class ButterworthHighPass
 
     /// <summary>
     /// Order 4: three stretches through both sections, interleaved, forward or backward, from the inputs into the outputs (which may be the inputs);
-    /// in the lanes of one vector where vectors are accelerated (<see cref="ThreeLaneSections"/>, the same numbers).
+    /// in the lanes of one vector where vectors are accelerated (<c>ThreeLaneSections</c> on .NET, the same numbers).
     /// </summary>
     private void RunThree(Span<double> states, ReadOnlySpan<double> inA, ReadOnlySpan<double> inB, ReadOnlySpan<double> inC, Span<double> a, Span<double> b, Span<double> c, bool forward)
     {
