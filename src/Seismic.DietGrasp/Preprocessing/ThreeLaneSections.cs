@@ -14,7 +14,8 @@ namespace Seismic.DietGrasp.Preprocessing;
 /// Why: with the three components interleaved as scalars, a sample costs 54 multiplies and adds, and the two cores are
 /// busy with those rather than waiting on the recursion (4.9 ms per 100 Hz station-hour, 22% of an S-net day's CPU,
 /// benchmarks/README.md issue #18). In lanes it is 18 vector operations and a few shuffles, and the recursion's
-/// chain (multiply, subtract, add: about 12 cycles a sample) becomes the limit.
+/// chain (a multiply, a subtract and two adds: about 16 cycles a sample) becomes the limit: 3.0-3.3 instead of
+/// 6.6-6.9 ms a station-hour from the record (PreprocessingBenchmarks, training holding both cores).
 /// </remarks>
 internal static class ThreeLaneSections
 {

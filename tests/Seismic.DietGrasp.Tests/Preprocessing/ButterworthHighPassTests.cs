@@ -110,10 +110,14 @@ public sealed class ButterworthHighPassTests
     [Fact]
     public void The_three_lanes_take_the_pipelines_filter_on_this_machine_and_give_the_scalar_numbers_at_each_rate()
     {
-        // The lanes are what `run` uses on x86 with AVX (and Arm64's 256-bit emulation is not accelerated, so the scalar
+        // The lanes are what `run` uses on x86 with AVX2 (and Arm64's 256-bit emulation is not accelerated, so the scalar
         // loop runs there); on any machine the three-at-once numbers must be the one-at-a-time ones, bit for bit, at
         // every rate the pipeline filters, including values of very different magnitude in the three lanes.
-        Assert.Equal(System.Runtime.Intrinsics.Vector256.IsHardwareAccelerated, ThreeLaneSections.IsSupported);
+        if (System.Runtime.Intrinsics.X86.Avx2.IsSupported)
+        {
+            // On x86 with AVX2 (this project's machines) the comparison below is lanes against scalars, not scalars twice.
+            Assert.True(ThreeLaneSections.IsSupported);
+        }
         var x = Record();
         foreach (var rate in new[] { 50.0, 100.0, 125.0, 200.0 })
         {
