@@ -61,6 +61,24 @@ public sealed class SyntheticTrainingWindow
     /// <param name="marginSeconds">Seconds before and after the minute (the pipeline's filter needs about 20).</param>
     /// <returns>The labelled window.</returns>
     public static SyntheticTrainingWindow Generate(DietClass kind, ulong seed, double samplingRate = 100, double marginSeconds = 20)
+        => Draw(kind, seed, samplingRate, marginSeconds, withSignal: true);
+
+    /// <summary>
+    /// The window <see cref="Generate"/> draws for the same arguments without its earthquake or tremor:
+    /// the same site noise, glitches, gains and offsets (every random choice is made as there), and no
+    /// clipping. Comparing the two shows what the labelled signal changes in a minute, for example
+    /// whether any of it survives the spectrogram's 4-decade scaling next to a loud glitch. For
+    /// <see cref="DietClass.Noise"/> it equals <see cref="Generate"/>.
+    /// </summary>
+    /// <param name="kind">The class of the labelled minute whose background is wanted.</param>
+    /// <param name="seed">The seed given to <see cref="Generate"/>.</param>
+    /// <param name="samplingRate">Samples per second, as for <see cref="Generate"/>.</param>
+    /// <param name="marginSeconds">Seconds before and after the minute, as for <see cref="Generate"/>.</param>
+    /// <returns>The window without its signal; its <see cref="Kind"/> and <see cref="Scenario"/> are those of the labelled window.</returns>
+    public static SyntheticTrainingWindow GenerateWithoutSignal(DietClass kind, ulong seed, double samplingRate = 100, double marginSeconds = 20)
+        => Draw(kind, seed, samplingRate, marginSeconds, withSignal: false);
+
+    private static SyntheticTrainingWindow Draw(DietClass kind, ulong seed, double samplingRate, double marginSeconds, bool withSignal)
     {
         SyntheticChecks.SamplingRate(samplingRate);
         SyntheticChecks.NonNegative(nameof(marginSeconds), marginSeconds);
@@ -79,7 +97,9 @@ public sealed class SyntheticTrainingWindow
         var noise = where < 0.35 ? FieldNoiseKind.OceanBottom : where < 0.65 ? FieldNoiseKind.Land : FieldNoiseKind.Cultural;
         FieldNoise.Add(noise, components, samplingRate, random);
         var reference = FieldNoise.BandReference(components, minuteStart, minuteLength, samplingRate);
-        var draw = new SignalDraw(components, samplingRate, marginSeconds, random);
+        // Without the signal, the draw still makes every random choice, into buffers that are dropped.
+        var signalTarget = withSignal ? components : new[] { new double[length], new double[length], new double[length] };
+        var draw = new SignalDraw(signalTarget, samplingRate, marginSeconds, random);
         string scenario;
         var clip = false;
         switch (kind)
@@ -115,7 +135,8 @@ public sealed class SyntheticTrainingWindow
                 {
                     peak = Math.Max(peak, Math.Abs(value));
                 }
-                limit = peak * random.Uniform(0.15, 0.7);
+                var level = random.Uniform(0.15, 0.7);
+                limit = withSignal ? peak * level : double.PositiveInfinity;
             }
             for (var i = 0; i < length; i++)
             {

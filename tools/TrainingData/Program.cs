@@ -17,6 +17,19 @@ if (args.Length >= 2 && args[0] == "windows")
     return WriteSets(8000, 1000, Seismic.DietGrasp.TrainingData.Windows.WriteSet, (train, test) => FormattableString.Invariant(
         $$"""{"generator": "SyntheticTrainingWindow", "marginSeconds": {{Seismic.DietGrasp.TrainingData.Windows.MarginSeconds}}, "trainPerClass": {{train}}, "trainSeeds": "1..{{train}}", "testPerClass": {{test}}, "testSeeds": "1000001..{{1_000_000 + test}}", "rates": "seed % 20: 0-2 -> 50 Hz, 3-5 -> 125 Hz, 6-8 -> 200 Hz, else 100 Hz"}"""));
 }
+if (args.Length >= 2 && args[0] == "backgrounds")
+{
+    // The held-out windows without their earthquakes and tremor (tools/model/visibility.py): what each
+    // labelled minute would be without its signal, in the layout of `windows`' test set.
+    //   dotnet run -c Release --project tools/TrainingData -- backgrounds OUT_DIR [TEST_PER_CLASS=700]
+    var backgrounds = args[1];
+    Directory.CreateDirectory(backgrounds);
+    var perClass = args.Length > 2 ? int.Parse(args[2], CultureInfo.InvariantCulture) : 700;
+    Seismic.DietGrasp.TrainingData.Windows.WriteBackgrounds(backgrounds, "test", perClass, 1_000_000);
+    File.WriteAllText(Path.Combine(backgrounds, "info.json"), FormattableString.Invariant(
+        $$"""{"generator": "SyntheticTrainingWindow.GenerateWithoutSignal", "marginSeconds": {{Seismic.DietGrasp.TrainingData.Windows.MarginSeconds}}, "testPerClass": {{perClass}}, "testSeeds": "1000001..{{1_000_000 + perClass}}"}""") + "\n");
+    return 0;
+}
 if (args.Length >= 2 && args[0] == "filtered")
 {
     // v3: v1's minutes through the pipeline's per-minute preprocessing at 50, 100, 128 and 200 Hz.

@@ -27,7 +27,15 @@ internal static class Windows
         _ => 100,
     };
 
-    public static void WriteSet(string folder, string name, int perClass, ulong seedBase)
+    public static void WriteSet(string folder, string name, int perClass, ulong seedBase) => WriteSet(folder, name, perClass, seedBase, withSignal: true);
+
+    /// <summary>
+    /// The same set without its earthquakes and tremor (<see cref="SyntheticTrainingWindow.GenerateWithoutSignal"/>),
+    /// in the same files and order: what each labelled minute would be without its signal.
+    /// </summary>
+    public static void WriteBackgrounds(string folder, string name, int perClass, ulong seedBase) => WriteSet(folder, name, perClass, seedBase, withSignal: false);
+
+    private static void WriteSet(string folder, string name, int perClass, ulong seedBase, bool withSignal)
     {
         foreach (var rate in Rates)
         {
@@ -48,7 +56,9 @@ internal static class Windows
             var scenarios = new string[items.Count];
             Parallel.For(0, items.Count, i =>
             {
-                var window = SyntheticTrainingWindow.Generate(items[i].Kind, items[i].Seed, rate, MarginSeconds);
+                var window = withSignal
+                    ? SyntheticTrainingWindow.Generate(items[i].Kind, items[i].Seed, rate, MarginSeconds)
+                    : SyntheticTrainingWindow.GenerateWithoutSignal(items[i].Kind, items[i].Seed, rate, MarginSeconds);
                 var source = window.Samples.Span;
                 var target = samples.AsSpan(i * 3 * length, 3 * length);
                 for (var k = 0; k < source.Length; k++)
