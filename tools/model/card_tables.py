@@ -1,6 +1,6 @@
-"""Prints the model card's tables (onnx/README.md) from a v2 or v3 sidecar, so the card quotes the sidecar.
+"""Prints the model card's tables (onnx/README.md) from a v2, v3 or v4 sidecar, so the card quotes the sidecar.
 
-Run: /usr/bin/python3 tools/model/card_tables.py onnx/diet-standin-v3.json
+Run: /usr/bin/python3 tools/model/card_tables.py onnx/diet-standin-v4.json
 """
 import json
 import sys
@@ -26,21 +26,22 @@ def main():
     card = json.load(open(sys.argv[1]))
     tag = card["model"].split("-")[-1].split(".")[0]   # diet-standin-v3.onnx -> v3
     if tag != "v2":
-        # A later model's sidecar names its own keys with its tag; print them under the v2 names below.
+        # A later model's sidecar names its own keys with its tag; read them under the v2 names below
+        # (and print them under the tag).
         card = retag(card, tag)
     held = card["synthetic_held_out"]
     print(f"{tag} on the synthetic held-out set\n")
     print(confusion_table(held["v2_confusion_rows_truth_columns_predicted"]))
     print("\nv1 on the same set\n")
     print(confusion_table(held["v1_confusion_rows_truth_columns_predicted"]))
-    print("\nv2 errors by scenario:", json.dumps(held["v2_errors_by_scenario"], indent=1))
+    print(f"\n{tag} errors by scenario:", json.dumps(held["v2_errors_by_scenario"], indent=1))
     legacy = card["legacy_held_out_unfiltered"]
-    print("\nlegacy (v1 generator, unfiltered) v2\n")
+    print(f"\nlegacy (v1 generator, unfiltered) {tag}\n")
     print(confusion_table(legacy["v2_confusion"]))
     print("\nlegacy v1\n")
     print(confusion_table(legacy["v1_confusion"]))
     real = card["real_validation"]
-    print("\n| real validation | v1 | v2 |\n|---|---|---|")
+    print(f"\n| real validation | v1 | {tag} |\n|---|---|---|")
     for key in real["v2"]:
         print(f"| {key} | {real['v1'].get(key)} | {real['v2'][key]} |")
     print("\n| calibration error (ECE, 15 bins) | earthquake | tremor | noise |\n|---|---|---|---|")

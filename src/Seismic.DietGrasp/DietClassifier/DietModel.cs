@@ -94,7 +94,7 @@ public sealed class DietModel : IDisposable
     public string? Description { get; }
 
     /// <summary>The bundled model <see cref="LoadBundled(DietModelOptions?)"/> loads.</summary>
-    public const DietModelVersion DefaultBundledVersion = DietModelVersion.StandInV3;
+    public const DietModelVersion DefaultBundledVersion = DietModelVersion.StandInV4;
 
     /// <summary>
     /// The JSON sidecar of the default bundled stand-in model: class order, pre-processing, spectrogram
@@ -557,6 +557,7 @@ public sealed class DietModel : IDisposable
         DietModelVersion.StandInV1 => "diet-standin-v1",
         DietModelVersion.StandInV2 => "diet-standin-v2",
         DietModelVersion.StandInV3 => "diet-standin-v3",
+        DietModelVersion.StandInV4 => "diet-standin-v4",
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, "not a bundled model version"),
     };
 

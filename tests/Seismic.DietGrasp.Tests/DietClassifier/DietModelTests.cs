@@ -37,24 +37,36 @@ public class DietModelTests
     }
 
     [Fact]
-    public void VersionsOneAndTwoStayLoadableBesideTheDefaultVersionThree()
+    public void VersionsOneToThreeStayLoadableBesideTheDefaultVersionFour()
     {
-        Assert.Equal(DietModelVersion.StandInV3, DietModel.DefaultBundledVersion);
-        Assert.Contains("\"model\": \"diet-standin-v3.onnx\"", DietModel.BundledModelCard, StringComparison.Ordinal);
-        Assert.Contains("\"model\": \"diet-standin-v1.onnx\"", DietModel.GetBundledModelCard(DietModelVersion.StandInV1), StringComparison.Ordinal);
-        Assert.Contains("\"model\": \"diet-standin-v2.onnx\"", DietModel.GetBundledModelCard(DietModelVersion.StandInV2), StringComparison.Ordinal);
-        using var v1 = DietModel.LoadBundled(DietModelVersion.StandInV1);
-        using var v2 = DietModel.LoadBundled(DietModelVersion.StandInV2);
-        using var v3 = DietModel.LoadBundled();
-        Assert.Contains("diet-standin-v1.onnx", v1.Source, StringComparison.Ordinal);
-        Assert.Contains("diet-standin-v2.onnx", v2.Source, StringComparison.Ordinal);
-        Assert.Contains("diet-standin-v3.onnx", v3.Source, StringComparison.Ordinal);
-        Assert.True(v1.IsBundledStandIn && v2.IsBundledStandIn && v3.IsBundledStandIn);
-        var input = ReadmeExample();
-        var results = new[] { v1, v2, v3 }.Select(model => model.PredictBatch(input)).ToArray();
-        Assert.All(results, result => Assert.Equal(DietClass.Tremor, result[0].MostLikely));
-        Assert.All(results, result => Assert.Equal(DietClass.Noise, result[1].MostLikely));
-        Assert.Equal(3, results.Select(result => result[0]).Distinct().Count()); // three different networks
+        Assert.Equal(DietModelVersion.StandInV4, DietModel.DefaultBundledVersion);
+        Assert.Contains("\"model\": \"diet-standin-v4.onnx\"", DietModel.BundledModelCard, StringComparison.Ordinal);
+        var versions = new[] { DietModelVersion.StandInV1, DietModelVersion.StandInV2, DietModelVersion.StandInV3 };
+        foreach (var version in versions)
+        {
+            Assert.Contains($"\"model\": \"diet-standin-v{(int)version}.onnx\"", DietModel.GetBundledModelCard(version), StringComparison.Ordinal);
+        }
+        var models = versions.Select(version => DietModel.LoadBundled(version)).Append(DietModel.LoadBundled()).ToArray();
+        try
+        {
+            for (var i = 0; i < models.Length; i++)
+            {
+                Assert.Contains($"diet-standin-v{i + 1}.onnx", models[i].Source, StringComparison.Ordinal);
+                Assert.True(models[i].IsBundledStandIn);
+            }
+            var input = ReadmeExample();
+            var results = models.Select(model => model.PredictBatch(input)).ToArray();
+            Assert.All(results, result => Assert.Equal(DietClass.Tremor, result[0].MostLikely));
+            Assert.All(results, result => Assert.Equal(DietClass.Noise, result[1].MostLikely));
+            Assert.Equal(4, results.Select(result => result[0]).Distinct().Count()); // four different networks
+        }
+        finally
+        {
+            foreach (var model in models)
+            {
+                model.Dispose();
+            }
+        }
         Assert.Throws<ArgumentOutOfRangeException>(() => DietModel.LoadBundled((DietModelVersion)7));
     }
 
