@@ -30,6 +30,15 @@ if (args.Length >= 2 && args[0] == "backgrounds")
         $$"""{"generator": "SyntheticTrainingWindow.GenerateWithoutSignal", "marginSeconds": {{Seismic.DietGrasp.TrainingData.Windows.MarginSeconds}}, "testPerClass": {{perClass}}, "testSeeds": "1000001..{{1_000_000 + perClass}}"}""") + "\n");
     return 0;
 }
+if (args.Length >= 5 && args[0] == "scenarios")
+{
+    // Extra training windows of one class whose scenario contains a phrase (tools/model/train_v4.sh).
+    //   dotnet run -c Release --project tools/TrainingData -- scenarios OUT_DIR CLASS PHRASE COUNT FIRST_SEED
+    Directory.CreateDirectory(args[1]);
+    var kind = Enum.Parse<DietClass>(args[2], ignoreCase: true);
+    Seismic.DietGrasp.TrainingData.ScenarioWindows.Write(args[1], kind, args[3], int.Parse(args[4], CultureInfo.InvariantCulture), args.Length > 5 ? ulong.Parse(args[5], CultureInfo.InvariantCulture) : 20_001);
+    return 0;
+}
 if (args.Length >= 2 && args[0] == "filtered")
 {
     // v3: v1's minutes through the pipeline's per-minute preprocessing at 50, 100, 128 and 200 Hz.

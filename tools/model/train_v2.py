@@ -193,6 +193,7 @@ def main():
     parser.add_argument("--lr", type=float, default=3e-3, help="peak learning rate of the one-cycle schedule")
     parser.add_argument("--tag", default="v2", help="model name in the sidecar and the .pt file (v2, v3)")
     parser.add_argument("--pt", help="where the PyTorch weights go (default tools/model/diet-standin-{tag}.pt)")
+    parser.add_argument("--extra-windows", action="append", default=[], help="v5: a folder of tools/TrainingData `scenarios` windows added to the synthetic training windows (repeatable)")
     parser.add_argument("--widths", default="8,16,32,32", help="output channels of the four convolutions (v1/v2: 8,16,32,32)")
     args = parser.parse_args()
     torch.manual_seed(args.seed)
@@ -204,6 +205,12 @@ def main():
     margin = info["marginSeconds"]
     print("synthetic windows -> spectrograms", flush=True)
     syn_x, syn_y, _ = synthetic_set(os.path.join(args.data, "windows"), "train", margin)
+    extra_info = []
+    for folder in args.extra_windows:
+        extra_x, extra_y, _ = synthetic_set(folder, "train", margin)
+        syn_x, syn_y = np.concatenate([syn_x, extra_x]), np.concatenate([syn_y, extra_y])
+        extra_info.append(json.load(open(os.path.join(folder, "info.json"))))
+        del extra_x
     test_x, test_y, test_scenarios = synthetic_set(os.path.join(args.data, "windows"), "test", margin)
     legacy_info = json.load(open(os.path.join(args.data, "legacy", "info.json")))
     legacy_x = np.load(os.path.join(args.data, "legacy", "train_x.npy"))
@@ -348,7 +355,7 @@ def main():
             "synthetic_fraction": args.synthetic_fraction, "real_minutes_per_training_event": args.per_event,
             "optimizer": f"AdamW, one-cycle lr {args.lr:g}, class-balanced cross-entropy, real examples weighted 2",
             "initial_weights": os.path.basename(args.init) if args.init else "random",
-            "synthetic_windows": info, "legacy_minutes": legacy_info,
+            "synthetic_windows": info, "extra_windows": extra_info, "legacy_minutes": legacy_info,
             "real_training_examples": {k: int(v) for k, v in zip(*np.unique(np.array(real_kinds), return_counts=True))},
             "idealised_examples": int(len(ideal_x)),
             "examples_per_class": counts.tolist(),
