@@ -1,8 +1,8 @@
-"""Checks of diet-standin-v2 (or v3) beyond the sidecar (onnx/README.md quotes them): the 35 validation
+"""Checks of diet-standin-v2 (or v3, v4) beyond the sidecar (onnx/README.md quotes them): the 35 validation
 events (P at 10 s) at 50, 125, 200 Hz and 100 -> 128 -> 125 Hz (as the pipeline resamples 128 Hz
 records), v1 beside it; and the validation noise minutes without the high-pass.
 
-Run: cd tools/model && /usr/bin/python3 check_v2_rates.py [v2|v3]
+Run: cd tools/model && /usr/bin/python3 check_v2_rates.py [v2|v3|v4]
 """
 import sys, numpy as np, torch
 sys.path.insert(0, '.')
@@ -11,7 +11,7 @@ from diet_standin import DietStandInV2, DietStandIn
 torch.set_num_threads(2)
 tag = sys.argv[1] if len(sys.argv) > 1 else "v2"
 state = torch.load(f'diet-standin-{tag}.pt')
-# The first convolution's output channels give the widths (v3: 12, 24, 48, 48; v2: 8, 16, 32, 32).
+# The first convolution's output channels give the widths (v3: 12, 24, 48, 48; v2 and v4: 8, 16, 32, 32).
 widths = tuple(state[k].shape[0] for k in state if k.startswith('features.') and k.endswith('.weight') and state[k].dim() == 4)
 m = DietStandInV2(widths); m.load_state_dict(state); m.eval()
 v1 = DietStandIn(); v1.load_state_dict(torch.load('diet-standin-v1.pt')); v1.eval()
