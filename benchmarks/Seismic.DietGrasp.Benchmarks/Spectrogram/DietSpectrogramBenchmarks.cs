@@ -34,6 +34,11 @@ public class DietSpectrogramBenchmarks
     public void OneStationMinute() =>
         DietSpectrogram.Compute(_waveforms.AsSpan(0, _parameters.SamplesPerStationMinute), _parameters, _destination);
 
+    /// <summary>The same with the transforms in float32 (<see cref="SpectrogramPrecision.Single"/>, <c>run</c>'s default after the high-pass).</summary>
+    [Benchmark]
+    public void OneStationMinuteSingle() =>
+        DietSpectrogram.Compute(_waveforms.AsSpan(0, _parameters.SamplesPerStationMinute), _parameters, _destination, SpectrogramPrecision.Single);
+
     /// <summary>1,000 station-minutes [1000, 3, 6000] in parallel on all cores.</summary>
     [Benchmark]
     public void BatchOf1000() => DietSpectrogram.ComputeBatch(_waveforms, _parameters, _destination);

@@ -6,7 +6,8 @@ namespace Seismic.DietGrasp.Spectrogram;
 
 /// <summary>
 /// A precomputed-plan, mixed-radix (4, 2, 3, 5, then any other prime) Stockham complex FFT that runs
-/// <c>Vector&lt;double&gt;.Count</c> independent transforms of one length at once, one per SIMD lane.
+/// <c>Vector&lt;T&gt;.Count</c> independent transforms of one length at once, one per SIMD lane, in double
+/// (the bit-exact path) or float (<c>T</c> is <see cref="double"/> or <see cref="float"/>).
 /// </summary>
 /// <remarks>
 /// Why our own FFT: the DiET windows are 4 s long, i.e. 400 points at 100 Hz, 800 at 200 Hz and 200 at
@@ -17,7 +18,8 @@ namespace Seismic.DietGrasp.Spectrogram;
 /// vectorising inside one transform) keeps the butterflies branch-free and the code identical to the
 /// scalar textbook form, whatever the radix.
 /// </remarks>
-internal sealed class LaneFft
+internal sealed class LaneFft<T>
+    where T : struct
 {
     private readonly Stage[] _stages;
 
@@ -48,15 +50,15 @@ internal sealed class LaneFft
     /// Returns true when the result ended in the work buffers, false when it is in <paramref name="re"/>/<paramref name="im"/>.
     /// </summary>
     public bool Forward(
-        ReadOnlySpan<Vector<double>> sourceRe,
-        ReadOnlySpan<Vector<double>> sourceIm,
-        ReadOnlySpan<Vector<double>> window,
-        Vector<double> meanRe,
-        Vector<double> meanIm,
-        Span<Vector<double>> re,
-        Span<Vector<double>> im,
-        Span<Vector<double>> workRe,
-        Span<Vector<double>> workIm)
+        ReadOnlySpan<Vector<T>> sourceRe,
+        ReadOnlySpan<Vector<T>> sourceIm,
+        ReadOnlySpan<Vector<T>> window,
+        Vector<T> meanRe,
+        Vector<T> meanIm,
+        Span<Vector<T>> re,
+        Span<Vector<T>> im,
+        Span<Vector<T>> workRe,
+        Span<Vector<T>> workIm)
     {
         var first = new StageInput(sourceRe, sourceIm, window, meanRe, meanIm);
         _stages[0].Run<Windowed>(first, workRe, workIm);
@@ -117,12 +119,12 @@ internal sealed class LaneFft
     /// <summary>A stage's input: two planes, plus the window and means when the stage is <see cref="Windowed"/>.</summary>
     private readonly ref struct StageInput
     {
-        public StageInput(ReadOnlySpan<Vector<double>> re, ReadOnlySpan<Vector<double>> im)
-            : this(re, im, re, Vector<double>.Zero, Vector<double>.Zero)
+        public StageInput(ReadOnlySpan<Vector<T>> re, ReadOnlySpan<Vector<T>> im)
+            : this(re, im, re, Vector<T>.Zero, Vector<T>.Zero)
         {
         }
 
-        public StageInput(ReadOnlySpan<Vector<double>> re, ReadOnlySpan<Vector<double>> im, ReadOnlySpan<Vector<double>> window, Vector<double> meanRe, Vector<double> meanIm)
+        public StageInput(ReadOnlySpan<Vector<T>> re, ReadOnlySpan<Vector<T>> im, ReadOnlySpan<Vector<T>> window, Vector<T> meanRe, Vector<T> meanIm)
         {
             Re = re;
             Im = im;
@@ -131,15 +133,15 @@ internal sealed class LaneFft
             MeanIm = meanIm;
         }
 
-        public ReadOnlySpan<Vector<double>> Re { get; }
+        public ReadOnlySpan<Vector<T>> Re { get; }
 
-        public ReadOnlySpan<Vector<double>> Im { get; }
+        public ReadOnlySpan<Vector<T>> Im { get; }
 
-        public ReadOnlySpan<Vector<double>> Window { get; }
+        public ReadOnlySpan<Vector<T>> Window { get; }
 
-        public Vector<double> MeanRe { get; }
+        public Vector<T> MeanRe { get; }
 
-        public Vector<double> MeanIm { get; }
+        public Vector<T> MeanIm { get; }
     }
 
     /// <summary>
@@ -148,51 +150,63 @@ internal sealed class LaneFft
     /// </summary>
     private sealed class Stage
     {
-        private static readonly double Sin60 = Math.Sqrt(3) / 2;
-        private static readonly double Cos72 = Math.Cos(2 * Math.PI / 5);
-        private static readonly double Cos144 = Math.Cos(4 * Math.PI / 5);
-        private static readonly double Sin72 = Math.Sin(2 * Math.PI / 5);
-        private static readonly double Sin144 = Math.Sin(4 * Math.PI / 5);
+        private static readonly T Half = Of(0.5);
+        private static readonly T Sin60 = Of(Math.Sqrt(3) / 2);
+        private static readonly T Cos72 = Of(Math.Cos(2 * Math.PI / 5));
+        private static readonly T Cos144 = Of(Math.Cos(4 * Math.PI / 5));
+        private static readonly T Sin72 = Of(Math.Sin(2 * Math.PI / 5));
+        private static readonly T Sin144 = Of(Math.Sin(4 * Math.PI / 5));
 
         private readonly int _radix;
         private readonly int _span;
         private readonly int _stride;
 
-        // Twiddle (k, r) for r = 1..R-1 at [k (R-1) + r - 1], one double each and broadcast to the lanes
+        // Twiddle (k, r) for r = 1..R-1 at [k (R-1) + r - 1], one number each and broadcast to the lanes
         // when loaded: a table of vectors would be 4x larger and push the stage's buffers out of L1.
-        private readonly double[] _twiddleRe;
-        private readonly double[] _twiddleIm;
+        private readonly T[] _twiddleRe;
+        private readonly T[] _twiddleIm;
 
         // Only for radices without a hand-written butterfly: exp(-2 pi i m / R).
-        private readonly double[] _rootRe;
-        private readonly double[] _rootIm;
+        private readonly T[] _rootRe;
+        private readonly T[] _rootIm;
 
         public Stage(int radix, int span, int length)
         {
             _radix = radix;
             _span = span;
             _stride = length / radix;
-            _twiddleRe = new double[span * (radix - 1)];
-            _twiddleIm = new double[span * (radix - 1)];
+            _twiddleRe = new T[span * (radix - 1)];
+            _twiddleIm = new T[span * (radix - 1)];
             for (var k = 0; k < span; k++)
             {
                 for (var r = 1; r < radix; r++)
                 {
                     var angle = -2 * Math.PI * r * k / ((double)span * radix);
-                    _twiddleRe[(k * (radix - 1)) + r - 1] = Math.Cos(angle);
-                    _twiddleIm[(k * (radix - 1)) + r - 1] = Math.Sin(angle);
+                    _twiddleRe[(k * (radix - 1)) + r - 1] = Of(Math.Cos(angle));
+                    _twiddleIm[(k * (radix - 1)) + r - 1] = Of(Math.Sin(angle));
                 }
             }
-            _rootRe = new double[radix];
-            _rootIm = new double[radix];
+            _rootRe = new T[radix];
+            _rootIm = new T[radix];
             for (var m = 0; m < radix; m++)
             {
-                _rootRe[m] = Math.Cos(-2 * Math.PI * m / radix);
-                _rootIm[m] = Math.Sin(-2 * Math.PI * m / radix);
+                _rootRe[m] = Of(Math.Cos(-2 * Math.PI * m / radix));
+                _rootIm[m] = Of(Math.Sin(-2 * Math.PI * m / radix));
             }
         }
 
-        public void Run<TInput>(in StageInput input, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+        /// <summary>A constant computed in double, rounded once to <typeparamref name="T"/> (as pocketfft's float plans are).</summary>
+        private static T Of(double value)
+        {
+            if (typeof(T) == typeof(float))
+            {
+                var single = (float)value;
+                return Unsafe.As<float, T>(ref single);
+            }
+            return Unsafe.As<double, T>(ref value);
+        }
+
+        public void Run<TInput>(in StageInput input, Span<Vector<T>> outRe, Span<Vector<T>> outIm)
             where TInput : struct
         {
             switch (_radix)
@@ -217,7 +231,7 @@ internal sealed class LaneFft
 
         /// <summary>Loads input <paramref name="index"/>, windowed and mean-removed when the stage is <see cref="Windowed"/> (a jit-time constant).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Load<TInput>(ref Vector<double> inR, ref Vector<double> inI, ref Vector<double> window, in StageInput input, int index, out Vector<double> re, out Vector<double> im)
+        private static void Load<TInput>(ref Vector<T> inR, ref Vector<T> inI, ref Vector<T> window, in StageInput input, int index, out Vector<T> re, out Vector<T> im)
             where TInput : struct
         {
             re = Unsafe.Add(ref inR, index);
@@ -232,31 +246,46 @@ internal sealed class LaneFft
 
         /// <summary>Loads butterfly leg <paramref name="index"/>, rotated by twiddle <paramref name="twiddle"/> unless the stage has none (span 1).</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Leg<TInput>(ref Vector<double> inR, ref Vector<double> inI, ref Vector<double> window, in StageInput input, int index, ref double twR, ref double twI, int twiddle, bool rotate, out Vector<double> re, out Vector<double> im)
+        private static void Leg<TInput>(ref Vector<T> inR, ref Vector<T> inI, ref Vector<T> window, in StageInput input, int index, ref T twR, ref T twI, int twiddle, bool rotate, out Vector<T> re, out Vector<T> im)
             where TInput : struct
         {
             Load<TInput>(ref inR, ref inI, ref window, input, index, out re, out im);
             if (rotate)
             {
-                Twiddle(ref re, ref im, new Vector<double>(Unsafe.Add(ref twR, twiddle)), new Vector<double>(Unsafe.Add(ref twI, twiddle)));
+                Twiddle(ref re, ref im, new Vector<T>(Unsafe.Add(ref twR, twiddle)), new Vector<T>(Unsafe.Add(ref twI, twiddle)));
             }
         }
 
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        private static void Twiddle(ref Vector<double> re, ref Vector<double> im, Vector<double> wRe, Vector<double> wIm)
+        private static void Twiddle(ref Vector<T> re, ref Vector<T> im, Vector<T> wRe, Vector<T> wIm)
         {
 #if NET
-            var r = Vector.FusedMultiplyAdd(re, wRe, -(im * wIm));
-            im = Vector.FusedMultiplyAdd(re, wIm, im * wRe);
+            // Reinterpreted by value (no address taken, so the vectors stay in registers); the JIT keeps one branch.
+            if (typeof(T) == typeof(double))
+            {
+                var r64 = re.As<T, double>();
+                var i64 = im.As<T, double>();
+                var wr64 = wRe.As<T, double>();
+                var wi64 = wIm.As<T, double>();
+                re = Vector.FusedMultiplyAdd(r64, wr64, -(i64 * wi64)).As<double, T>();
+                im = Vector.FusedMultiplyAdd(r64, wi64, i64 * wr64).As<double, T>();
+                return;
+            }
+            var r32 = re.As<T, float>();
+            var i32 = im.As<T, float>();
+            var wr32 = wRe.As<T, float>();
+            var wi32 = wIm.As<T, float>();
+            re = Vector.FusedMultiplyAdd(r32, wr32, -(i32 * wi32)).As<float, T>();
+            im = Vector.FusedMultiplyAdd(r32, wi32, i32 * wr32).As<float, T>();
 #else
             var r = (re * wRe) - (im * wIm);
             im = (re * wIm) + (im * wRe);
-#endif
             re = r;
+#endif
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private void Radix2<TInput>(in StageInput input, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+        private void Radix2<TInput>(in StageInput input, Span<Vector<T>> outRe, Span<Vector<T>> outIm)
             where TInput : struct
         {
             ref var inR = ref MemoryMarshal.GetReference(input.Re);
@@ -285,7 +314,7 @@ internal sealed class LaneFft
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private void Radix3<TInput>(in StageInput input, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+        private void Radix3<TInput>(in StageInput input, Span<Vector<T>> outRe, Span<Vector<T>> outIm)
             where TInput : struct
         {
             ref var inR = ref MemoryMarshal.GetReference(input.Re);
@@ -296,8 +325,8 @@ internal sealed class LaneFft
             ref var twR = ref MemoryMarshal.GetReference(_twiddleRe.AsSpan());
             ref var twI = ref MemoryMarshal.GetReference(_twiddleIm.AsSpan());
             int span = _span, stride = _stride;
-            var half = new Vector<double>(0.5);
-            var sin60 = new Vector<double>(Sin60);
+            var half = new Vector<T>(Half);
+            var sin60 = new Vector<T>(Sin60);
             for (var block = 0; block < stride; block += span)
             {
                 var output = block * 3;
@@ -326,7 +355,7 @@ internal sealed class LaneFft
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private void Radix4<TInput>(in StageInput input, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+        private void Radix4<TInput>(in StageInput input, Span<Vector<T>> outRe, Span<Vector<T>> outIm)
             where TInput : struct
         {
             ref var inR = ref MemoryMarshal.GetReference(input.Re);
@@ -370,7 +399,7 @@ internal sealed class LaneFft
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private void Radix5<TInput>(in StageInput input, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+        private void Radix5<TInput>(in StageInput input, Span<Vector<T>> outRe, Span<Vector<T>> outIm)
             where TInput : struct
         {
             ref var inR = ref MemoryMarshal.GetReference(input.Re);
@@ -381,10 +410,10 @@ internal sealed class LaneFft
             ref var twR = ref MemoryMarshal.GetReference(_twiddleRe.AsSpan());
             ref var twI = ref MemoryMarshal.GetReference(_twiddleIm.AsSpan());
             int span = _span, stride = _stride;
-            var c1 = new Vector<double>(Cos72);
-            var c2 = new Vector<double>(Cos144);
-            var s1 = new Vector<double>(Sin72);
-            var s2 = new Vector<double>(Sin144);
+            var c1 = new Vector<T>(Cos72);
+            var c2 = new Vector<T>(Cos144);
+            var s1 = new Vector<T>(Sin72);
+            var s2 = new Vector<T>(Sin144);
             for (var block = 0; block < stride; block += span)
             {
                 var output = block * 5;
@@ -429,7 +458,7 @@ internal sealed class LaneFft
         }
 
         [MethodImpl(HotPath.Optimized)]
-        private void RadixGeneric<TInput>(in StageInput input, Span<Vector<double>> outRe, Span<Vector<double>> outIm)
+        private void RadixGeneric<TInput>(in StageInput input, Span<Vector<T>> outRe, Span<Vector<T>> outIm)
             where TInput : struct
         {
             ref var inR = ref MemoryMarshal.GetReference(input.Re);
@@ -441,8 +470,8 @@ internal sealed class LaneFft
             ref var twI = ref MemoryMarshal.GetReference(_twiddleIm.AsSpan());
             int radix = _radix, span = _span, stride = _stride;
             // Large prime radices are rare (odd sampling rates) and slow anyway; only they use the heap.
-            Span<Vector<double>> legRe = radix <= 64 ? stackalloc Vector<double>[radix] : new Vector<double>[radix];
-            Span<Vector<double>> legIm = radix <= 64 ? stackalloc Vector<double>[radix] : new Vector<double>[radix];
+            Span<Vector<T>> legRe = radix <= 64 ? stackalloc Vector<T>[radix] : new Vector<T>[radix];
+            Span<Vector<T>> legIm = radix <= 64 ? stackalloc Vector<T>[radix] : new Vector<T>[radix];
             for (var block = 0; block < stride; block += span)
             {
                 var output = block * radix;
@@ -457,13 +486,13 @@ internal sealed class LaneFft
                     }
                     for (var m = 0; m < radix; m++)
                     {
-                        var sumR = Vector<double>.Zero;
-                        var sumI = Vector<double>.Zero;
+                        var sumR = Vector<T>.Zero;
+                        var sumI = Vector<T>.Zero;
                         for (var r = 0; r < radix; r++)
                         {
                             var root = (m * r) % radix;
-                            var wRe = new Vector<double>(_rootRe[root]);
-                            var wIm = new Vector<double>(_rootIm[root]);
+                            var wRe = new Vector<T>(_rootRe[root]);
+                            var wIm = new Vector<T>(_rootIm[root]);
                             sumR += (legRe[r] * wRe) - (legIm[r] * wIm);
                             sumI += (legRe[r] * wIm) + (legIm[r] * wRe);
                         }

@@ -33,8 +33,19 @@ internal sealed class SpectrogramKernel
     /// <summary>Values in one component's PSD plane [73][RowLength].</summary>
     internal static readonly int PlaneLength = SpectrogramParameters.FrequencyCount * RowLength;
 
+    // The float32 path: twice the lanes, so 2 x Vector<float>.Count frames per transform (16 with AVX2: 5 transforms
+    // of 80 frames a component where the double path needs 9 of 8).
+    private static readonly int SingleLanes = Vector<float>.Count;
+    private static readonly int SingleFramesPerTransform = 2 * SingleLanes;
+    private static readonly int SingleTransformsPerComponent = (SpectrogramParameters.TimeCount + SingleFramesPerTransform - 1) / SingleFramesPerTransform;
+
+    /// <summary>Frames rounded up to whole transforms of either precision (80 with AVX2): the length of the frame means.</summary>
+    internal static readonly int PaddedFrameCount = Math.Max(RowLength, SingleTransformsPerComponent * SingleFramesPerTransform);
+
     private readonly Vector<double>[] _windowLanes;
-    private readonly LaneFft _fft;
+    private readonly LaneFft<double> _fft;
+    private readonly Vector<float>[] _singleWindowLanes;
+    private readonly LaneFft<float> _singleFft;
 
     // PSD factor per kept bin, applied to |Z[k] +- conj(Z[N-k])|^2 (which is 4 |X[k]|^2):
     // scipy's density scale 1/(fs sum w^2), doubled for one-sided bins other than DC and Nyquist.
@@ -45,7 +56,9 @@ internal sealed class SpectrogramKernel
         Parameters = parameters;
         var window = PeriodicTukey(parameters.SegmentLength, SpectrogramParameters.TukeyAlpha);
         _windowLanes = window.Select(w => new Vector<double>(w)).ToArray();
-        _fft = new LaneFft(parameters.SegmentLength);
+        _fft = new LaneFft<double>(parameters.SegmentLength);
+        _singleWindowLanes = window.Select(w => new Vector<float>((float)w)).ToArray();
+        _singleFft = new LaneFft<float>(parameters.SegmentLength);
         var sumOfSquares = 0.0;
         foreach (var w in window)
         {
@@ -94,7 +107,7 @@ internal sealed class SpectrogramKernel
     }
 
     /// <summary>One station-minute [3, 60 fs] of float or double samples (already length-checked) into <paramref name="destination"/> [73, 71, 3].</summary>
-    public void Compute<T>(ReadOnlySpan<T> waveform, Span<float> destination, SpectrogramWorkspace workspace)
+    public void Compute<T>(ReadOnlySpan<T> waveform, Span<float> destination, SpectrogramWorkspace workspace, SpectrogramPrecision precision = SpectrogramPrecision.Double)
         where T : struct
     {
         var samples = Parameters.SamplesPerMinute;
@@ -102,7 +115,14 @@ internal sealed class SpectrogramKernel
         {
             var component = waveform.Slice(c * samples, samples);
             ScanComponent(component, c, workspace);
-            AddComponentPsd(component, c, workspace);
+            if (precision == SpectrogramPrecision.Single)
+            {
+                AddComponentPsdSingle(component, c, workspace);
+            }
+            else
+            {
+                AddComponentPsd(component, c, workspace);
+            }
         }
         ScaleToUnitRange(workspace.Psd, workspace.Scaled, destination);
     }
@@ -214,6 +234,8 @@ internal sealed class SpectrogramKernel
             scalarMinimum = Math.Min(scalarMinimum, minimum[i]);
             scalarMaximum = Math.Max(scalarMaximum, maximum[i]);
         }
+        workspace.Minimum = scalarMinimum;
+        workspace.Maximum = scalarMaximum;
         if (scalarMinimum == scalarMaximum)
         {
             throw new InvalidWaveformException(
@@ -300,6 +322,198 @@ internal sealed class SpectrogramKernel
         for (var f = 0; f < SpectrogramParameters.FrequencyCount; f++)
         {
             psd.AsSpan((componentIndex * PlaneLength) + (f * RowLength) + SpectrogramParameters.TimeCount, RowLength - SpectrogramParameters.TimeCount).Clear();
+        }
+    }
+
+    /// <summary>
+    /// <see cref="AddComponentPsd"/> in float32 (<see cref="SpectrogramPrecision.Single"/>): the samples, less the minute's
+    /// mean and scaled by a power of two that brings the largest to [0.5, 1) (both in double, so only the narrowing to float
+    /// rounds), go through the float FFT two frames per complex transform and <c>Vector&lt;float&gt;.Count</c> pairs at once;
+    /// the powers are widened to double and scaled back exactly.
+    /// </summary>
+    /// <remarks>
+    /// Why: the FFT is a third of an S-net day's CPU (benchmarks/README.md, issue #18) and float lanes are twice as many:
+    /// a 100 Hz station-minute takes 79 instead of 96 us (the transforms 0.6x, the float lane table 1.7x the double one's,
+    /// the rest shared), and the S-net day 0.91x the wall time. The frame means are computed in double (<see cref="ScanComponent"/>) and only then rounded, so a record far from zero
+    /// loses nothing to its offset. Error: float's rounding, relative to a frame's loudest bins; after the 1 Hz high-pass that
+    /// stays below 1e-5 of the 0-1 scale (SinglePrecisionSpectrogramTests; scipy in float32: 1.6e-6,
+    /// tools/spectrogram/float32_error.py; 1.4e-6 in the probabilities of an S-net day, no class or group changed), without
+    /// it microseism-dominated frames reach 2.4e-5.
+    /// </remarks>
+    [MethodImpl(HotPath.Optimized)]
+    private void AddComponentPsdSingle<T>(ReadOnlySpan<T> component, int componentIndex, SpectrogramWorkspace workspace)
+        where T : struct
+    {
+        var n = Parameters.SegmentLength;
+        var hop = Parameters.HopLength;
+        var buffers = workspace.Single;
+        var center = 0.0;
+        foreach (var sum in workspace.BlockSums)
+        {
+            center += sum;
+        }
+        center /= component.Length;
+        var amplitude = Math.Max(Math.Abs(workspace.Maximum - center), Math.Abs(workspace.Minimum - center));
+        var exponent = PowerOfTwoAtLeast(amplitude);
+        var scale = PowerOfTwo(-exponent);
+        BuildSingleLaneTable(component, hop, center, scale, buffers.Padded, buffers.LaneTable);
+        var means = workspace.Means;
+        var singleMeans = buffers.Means;
+        for (var t = 0; t < SpectrogramParameters.TimeCount; t++)
+        {
+            singleMeans[t] = (float)((means[t] - center) * scale);
+        }
+        // The powers come back in the samples' own units: |X|^2 scales by 2^(2 exponent), exactly (two factors, each a double).
+        var back = PowerOfTwo(exponent);
+        var psd = workspace.Psd;
+        var doubleLanes = Lanes;
+        for (var transform = 0; transform < SingleTransformsPerComponent; transform++)
+        {
+            var firstFrame = transform * SingleFramesPerTransform;
+            var inWork = _singleFft.Forward(
+                buffers.LaneTable.AsSpan(firstFrame * hop, n),
+                buffers.LaneTable.AsSpan((firstFrame + SingleLanes) * hop, n),
+                _singleWindowLanes,
+                new Vector<float>(singleMeans, firstFrame),
+                new Vector<float>(singleMeans, firstFrame + SingleLanes),
+                buffers.Re,
+                buffers.Im,
+                buffers.WorkRe,
+                buffers.WorkIm);
+            ReadOnlySpan<Vector<float>> zr = inWork ? buffers.WorkRe : buffers.Re;
+            ReadOnlySpan<Vector<float>> zi = inWork ? buffers.WorkIm : buffers.Im;
+            var plane = MemoryMarshal.Cast<double, Vector<double>>(psd.AsSpan(componentIndex * PlaneLength, PlaneLength));
+            var laneColumn = firstFrame / doubleLanes;
+            // The second half's frames lie wholly past the minute in the last transform: nothing of them is stored.
+            var storeSecond = firstFrame + SingleLanes < SpectrogramParameters.TimeCount;
+            for (var f = 0; f < SpectrogramParameters.FrequencyCount; f++)
+            {
+                var k = SpectrogramParameters.FirstBin + f;
+                var a = zr[k];
+                var b = zi[k];
+                var c = zr[n - k];
+                var d = zi[n - k];
+                var sumR = a + c;
+                var diffI = b - d;
+                var diffR = a - c;
+                var sumI = b + d;
+                var binScale = new Vector<double>(_binScale[f] * back * back);
+                var row = f * (RowLength / doubleLanes);
+                Vector.Widen((sumR * sumR) + (diffI * diffI), out var firstLow, out var firstHigh);
+                plane[row + laneColumn] = firstLow * binScale;
+                plane[row + laneColumn + 1] = firstHigh * binScale;
+                if (storeSecond)
+                {
+                    Vector.Widen((diffR * diffR) + (sumI * sumI), out var secondLow, out var secondHigh);
+                    plane[row + laneColumn + 2] = secondLow * binScale;
+                    plane[row + laneColumn + 3] = secondHigh * binScale;
+                }
+            }
+        }
+        for (var f = 0; f < SpectrogramParameters.FrequencyCount; f++)
+        {
+            psd.AsSpan((componentIndex * PlaneLength) + (f * RowLength) + SpectrogramParameters.TimeCount, RowLength - SpectrogramParameters.TimeCount).Clear();
+        }
+    }
+
+    /// <summary>The smallest e with 2^e at or above <paramref name="amplitude"/> (a positive finite double), within the exponents a double can scale by both ways.</summary>
+    internal static int PowerOfTwoAtLeast(double amplitude)
+    {
+        var exponent = (int)Math.Ceiling(Math.Log(amplitude, 2));
+        // Math.Log may land one off at exact powers of two; settle it exactly.
+        while (exponent > -1000 && PowerOfTwo(exponent - 1) >= amplitude)
+        {
+            exponent--;
+        }
+        while (exponent < 1000 && PowerOfTwo(exponent) < amplitude)
+        {
+            exponent++;
+        }
+        return Math.Max(-1000, Math.Min(1000, exponent));
+    }
+
+    /// <summary>2^<paramref name="exponent"/> exactly, for exponents from -1022 to 1023.</summary>
+    internal static double PowerOfTwo(int exponent) => BitConverter.Int64BitsToDouble((long)(exponent + 1023) << 52);
+
+    /// <summary>
+    /// The float lane table: table[j] holds (x[j + l hop] - center) scale for l = 0 .. Vector&lt;float&gt;.Count - 1 (0 past the
+    /// end), computed in double and rounded once to float.
+    /// </summary>
+    /// <remarks>
+    /// Why a padded float copy first: the float table reaches 7 hops past a row where the double one reaches 3, so about an
+    /// eighth of its rows would touch the end of the minute (a third of the path's time as a scalar loop, perf); in a copy
+    /// whose tail stays 0 every row takes the vector path, and in float it is one 8 x 8 transpose per 8 rows (3 shuffles a
+    /// row) instead of two 4 x 4 double transposes and a narrowing (8 a row).
+    /// </remarks>
+    [MethodImpl(HotPath.Optimized)]
+    private static void BuildSingleLaneTable<T>(ReadOnlySpan<T> x, int hop, double center, double scale, float[] padded, Vector<float>[] table)
+        where T : struct
+    {
+        var flat = MemoryMarshal.Cast<Vector<float>, float>(table.AsSpan());
+        ref var source = ref MemoryMarshal.GetReference(x);
+        var centers = new Vector<double>(center);
+        var scales = new Vector<double>(scale);
+        var narrow = MemoryMarshal.Cast<float, Vector<float>>(padded.AsSpan(0, x.Length));
+        for (var v = 0; v < narrow.Length; v++)
+        {
+            var first = v * 2 * Lanes;
+            narrow[v] = Vector.Narrow((Samples(ref source, first) - centers) * scales, (Samples(ref source, first + Lanes) - centers) * scales);
+        }
+        for (var i = narrow.Length * 2 * Lanes; i < x.Length; i++)
+        {
+            padded[i] = (float)((Sample(ref source, i) - center) * scale);
+        }
+        var lanes = Vector<float>.Count;
+        var j = 0;
+#if NET
+        if (Avx.IsSupported && Vector<float>.Count == 8)
+        {
+            ref var rows = ref MemoryMarshal.GetArrayDataReference(padded);
+            ref var target = ref MemoryMarshal.GetReference(flat);
+            for (; j + 7 < table.Length; j += 8)
+            {
+                // Row l holds samples j .. j + 7 of lane l; the transpose makes column k (sample j + k of every lane) table row j + k.
+                var r0 = Vector256.LoadUnsafe(ref rows, (nuint)j);
+                var r1 = Vector256.LoadUnsafe(ref rows, (nuint)(j + hop));
+                var r2 = Vector256.LoadUnsafe(ref rows, (nuint)(j + (2 * hop)));
+                var r3 = Vector256.LoadUnsafe(ref rows, (nuint)(j + (3 * hop)));
+                var r4 = Vector256.LoadUnsafe(ref rows, (nuint)(j + (4 * hop)));
+                var r5 = Vector256.LoadUnsafe(ref rows, (nuint)(j + (5 * hop)));
+                var r6 = Vector256.LoadUnsafe(ref rows, (nuint)(j + (6 * hop)));
+                var r7 = Vector256.LoadUnsafe(ref rows, (nuint)(j + (7 * hop)));
+                var t0 = Avx.UnpackLow(r0, r1);
+                var t1 = Avx.UnpackHigh(r0, r1);
+                var t2 = Avx.UnpackLow(r2, r3);
+                var t3 = Avx.UnpackHigh(r2, r3);
+                var t4 = Avx.UnpackLow(r4, r5);
+                var t5 = Avx.UnpackHigh(r4, r5);
+                var t6 = Avx.UnpackLow(r6, r7);
+                var t7 = Avx.UnpackHigh(r6, r7);
+                var u0 = Avx.Shuffle(t0, t2, 0x44);
+                var u1 = Avx.Shuffle(t0, t2, 0xEE);
+                var u2 = Avx.Shuffle(t1, t3, 0x44);
+                var u3 = Avx.Shuffle(t1, t3, 0xEE);
+                var u4 = Avx.Shuffle(t4, t6, 0x44);
+                var u5 = Avx.Shuffle(t4, t6, 0xEE);
+                var u6 = Avx.Shuffle(t5, t7, 0x44);
+                var u7 = Avx.Shuffle(t5, t7, 0xEE);
+                Avx.Permute2x128(u0, u4, 0x20).StoreUnsafe(ref target, (nuint)(j * 8));
+                Avx.Permute2x128(u1, u5, 0x20).StoreUnsafe(ref target, (nuint)((j + 1) * 8));
+                Avx.Permute2x128(u2, u6, 0x20).StoreUnsafe(ref target, (nuint)((j + 2) * 8));
+                Avx.Permute2x128(u3, u7, 0x20).StoreUnsafe(ref target, (nuint)((j + 3) * 8));
+                Avx.Permute2x128(u0, u4, 0x31).StoreUnsafe(ref target, (nuint)((j + 4) * 8));
+                Avx.Permute2x128(u1, u5, 0x31).StoreUnsafe(ref target, (nuint)((j + 5) * 8));
+                Avx.Permute2x128(u2, u6, 0x31).StoreUnsafe(ref target, (nuint)((j + 6) * 8));
+                Avx.Permute2x128(u3, u7, 0x31).StoreUnsafe(ref target, (nuint)((j + 7) * 8));
+            }
+        }
+#endif
+        for (; j < table.Length; j++)
+        {
+            for (var lane = 0; lane < lanes; lane++)
+            {
+                flat[(j * lanes) + lane] = padded[j + (lane * hop)];
+            }
         }
     }
 

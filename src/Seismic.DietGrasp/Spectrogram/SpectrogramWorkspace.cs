@@ -17,14 +17,32 @@ internal sealed class SpectrogramWorkspace
         BlockSums = new double[blockCount];
         // Long enough for the last transform's frames, including the padding frames past the minute.
         LaneTable = new Vector<double>[Math.Max(samplesPerMinute, ((SpectrogramKernel.RowLength - (Vector<double>.Count)) * (samplesPerMinute / blockCount)) + segmentLength)];
-        // Padded to whole transforms; the padding frames' means stay 0.
-        Means = new double[SpectrogramKernel.RowLength];
+        // Padded to whole transforms of either precision; the padding frames' means stay 0.
+        Means = new double[SpectrogramKernel.PaddedFrameCount];
+        _segmentLength = segmentLength;
+        _hop = samplesPerMinute / blockCount;
+        _singleTableLength = Math.Max(samplesPerMinute, ((SpectrogramKernel.PaddedFrameCount - Vector<float>.Count) * (samplesPerMinute / blockCount)) + segmentLength);
         // Rounded up to whole 8-double vectors for the logarithm's pass; the tail stays 0.
         Psd = new double[(SpectrogramParameters.ComponentCount * SpectrogramKernel.PlaneLength + 7) / 8 * 8];
         Scaled = new float[Psd.Length];
     }
 
+    private readonly int _segmentLength;
+    private readonly int _singleTableLength;
+    private readonly int _hop;
+
     public SpectrogramKernel Kernel { get; }
+
+    /// <summary>The float32 path's buffers (<see cref="SpectrogramPrecision.Single"/>), made on its first use.</summary>
+    public SingleBuffers Single => _single ??= new SingleBuffers(_segmentLength, _singleTableLength, _singleTableLength + (8 * _hop) + 16);
+
+    private SingleBuffers? _single;
+
+    /// <summary>Smallest sample of the component last scanned.</summary>
+    public double Minimum { get; set; }
+
+    /// <summary>Largest sample of the component last scanned.</summary>
+    public double Maximum { get; set; }
 
     public Vector<double>[] Re { get; }
 
@@ -45,4 +63,36 @@ internal sealed class SpectrogramWorkspace
 
     /// <summary>The scaled image in the same planes, before interleaving into [73, 71, 3].</summary>
     public float[] Scaled { get; }
+
+    /// <summary>The float32 path's transform buffers, lane table and frame means.</summary>
+    internal sealed class SingleBuffers
+    {
+        public SingleBuffers(int segmentLength, int tableLength, int paddedLength)
+        {
+            Padded = new float[paddedLength];
+            Re = new Vector<float>[segmentLength];
+            Im = new Vector<float>[segmentLength];
+            WorkRe = new Vector<float>[segmentLength];
+            WorkIm = new Vector<float>[segmentLength];
+            LaneTable = new Vector<float>[tableLength];
+            Means = new float[SpectrogramKernel.PaddedFrameCount];
+        }
+
+        public Vector<float>[] Re { get; }
+
+        public Vector<float>[] Im { get; }
+
+        public Vector<float>[] WorkRe { get; }
+
+        public Vector<float>[] WorkIm { get; }
+
+        /// <summary>As the double path's lane table, with Vector&lt;float&gt;.Count frames per row, centred and scaled.</summary>
+        public Vector<float>[] LaneTable { get; }
+
+        /// <summary>The component, centred and scaled, then zeros: every row of the table reads inside it (never written past the minute).</summary>
+        public float[] Padded { get; }
+
+        /// <summary>The frames' means, centred and scaled as the table.</summary>
+        public float[] Means { get; }
+    }
 }

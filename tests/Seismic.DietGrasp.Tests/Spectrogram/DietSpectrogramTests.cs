@@ -147,7 +147,7 @@ public sealed class DietSpectrogramTests
     {
         foreach (var n in new[] { 1, 2, 3, 4, 5, 7, 8, 12, 20, 30, 49, 165, 200, 400 })
         {
-            var fft = new LaneFft(n);
+            var fft = new LaneFft<double>(n);
             var lanes = System.Numerics.Vector<double>.Count;
             var random = new Random(n);
             var re = new System.Numerics.Vector<double>[n];
