@@ -31,6 +31,10 @@ internal static class RunInputOptions
     public static readonly CliOption HighPass = new CliOption("highpass", CliValueKind.Number,
         "The corner in Hz of the zero-phase Butterworth high-pass (order 4) applied to the continuous records before minutes are cut; 0 turns it off. Default 1.") { Value = "HZ" }.ReportedAs("highPass");
 
+    public static readonly CliOption SpectrogramPrecision = new CliOption("spectrogram-precision", CliValueKind.Text,
+        "The spectrograms' Fourier transforms in double (scipy's numbers) or single (float32: about 15% less CPU, within 1e-5 of double on high-passed records). Default single with the high-pass, double without it.")
+        { Value = "double|single" };
+
     public static readonly CliOption Sensitivity = new CliOption("sensitivity", CliValueKind.Text,
         "Counts per m/s: one number for every channel, a CSV file (channel,sensitivity), StationXML (each channel's stated sensitivity, its response checked flat over 2-20 Hz) or NIED's channel table (.ch); default none (the records are used as they are).")
         { Value = "FILE|COUNTS" }.ReportedAs("countsPerMeterPerSecond");
@@ -46,7 +50,7 @@ internal static class RunInputOptions
         { Value = "fail|skip" };
 
     /// <summary>The options after --stations, in the order both commands list them.</summary>
-    public static readonly CliOption[] Classification = { Channels, Location, Model, HighPass, Sensitivity, AllowNonFlatResponse, Threads, OnCorrupt };
+    public static readonly CliOption[] Classification = { Channels, Location, Model, HighPass, SpectrogramPrecision, Sensitivity, AllowNonFlatResponse, Threads, OnCorrupt };
 
     /// <summary>
     /// Reads --waveforms, --stations and <see cref="Classification"/> into options writing to <paramref name="output"/>.
@@ -58,6 +62,13 @@ internal static class RunInputOptions
         var stations = arguments.Required("stations");
         var model = arguments.Optional("model");
         var highPass = arguments.OptionalDouble("highpass");
+        Spectrogram.SpectrogramPrecision? precision = arguments.Optional("spectrogram-precision") switch
+        {
+            null => null,
+            "double" => Spectrogram.SpectrogramPrecision.Double,
+            "single" => Spectrogram.SpectrogramPrecision.Single,
+            var other => throw new CliUsageException($"--spectrogram-precision is '{other}'; expected double or single"),
+        };
         var sensitivity = arguments.Optional("sensitivity");
         var allowNonFlat = arguments.Flag("allow-non-flat-response");
         var channels = arguments.Optional("channels");
@@ -83,6 +94,7 @@ internal static class RunInputOptions
                 : double.TryParse(sensitivity, NumberStyles.Float, CultureInfo.InvariantCulture, out var counts) ? ChannelSensitivity.Uniform(counts)
                 : MetadataFile.ReadSensitivity(sensitivity, allowNonFlat),
             HighPass = highPass ?? WaveformPreprocessing.DefaultHighPassCorner,
+            SpectrogramPrecision = precision,
             Channels = ChannelSelection.Create(channels, location),
         };
         return threads is { } n ? options with { MaxDegreeOfParallelism = n } : options;

@@ -14,7 +14,7 @@ internal sealed class ClassificationSetup : IDisposable
 {
     public ClassificationSetup(RunOptions options, WaveformArchive archive, IReadOnlyList<StationChannels> matched)
     {
-        Preprocessor = new RunPreprocessor(options.HighPass);
+        Preprocessor = new RunPreprocessor(options.HighPass, options.EffectiveSpectrogramPrecision);
         var rates = matched.SelectMany(m => m.Channels).SelectMany(archive.GetSegments).Select(segment => segment.SamplingRate).Distinct().ToList();
         foreach (var rate in rates.Where(r => r >= SpectrogramParameters.MinimumSamplingRate))
         {

@@ -105,6 +105,21 @@ public sealed record RunOptions
         init => _highPass = WaveformPreprocessing.CheckCorner(value);
     }
 
+    /// <summary>
+    /// The arithmetic of the spectrograms' Fourier transforms; null (the default): <see cref="Spectrogram.SpectrogramPrecision.Single"/>
+    /// with the high-pass, <see cref="Spectrogram.SpectrogramPrecision.Double"/> without it (<see cref="EffectiveSpectrogramPrecision"/>).
+    /// </summary>
+    /// <remarks>
+    /// Why single by default: the transforms are a third of an S-net day's CPU and float lanes are twice as many; after the
+    /// high-pass a float32 spectrogram stays within 1e-5 of the double one (the bound issue #18 set), but without it the
+    /// microseism's leakage leaves the quietest pixels of some minutes up to 2.4e-5 away (benchmarks/README.md).
+    /// </remarks>
+    public Spectrogram.SpectrogramPrecision? SpectrogramPrecision { get; init; }
+
+    /// <summary>The precision the run uses: <see cref="SpectrogramPrecision"/>, or its default for <see cref="HighPass"/>.</summary>
+    public Spectrogram.SpectrogramPrecision EffectiveSpectrogramPrecision =>
+        SpectrogramPrecision ?? RunPreprocessor.DefaultPrecision(HighPass);
+
     /// <summary>How each station's three-component set is chosen when it has several (<see cref="ChannelSelection"/>; default <see cref="ChannelSelection.Automatic"/>).</summary>
     public ChannelSelection Channels
     {

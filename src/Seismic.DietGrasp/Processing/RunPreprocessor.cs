@@ -21,9 +21,10 @@ internal sealed class RunPreprocessor
     private readonly ConcurrentDictionary<double, (double Rate, PolyphaseResampler? Resampler)> _resamplers = new();
     private readonly ConcurrentBag<ChannelBuffer[]> _buffers = new();
 
-    public RunPreprocessor(double highPassCorner)
+    public RunPreprocessor(double highPassCorner, Spectrogram.SpectrogramPrecision precision = Spectrogram.SpectrogramPrecision.Double)
     {
         HighPassCorner = highPassCorner;
+        Precision = precision;
         FilterMargin = highPassCorner > 0
             ? TimeSpan.FromSeconds(Math.Ceiling(ButterworthHighPass.SettlingSecondsFor(highPassCorner) / MarginStepSeconds) * MarginStepSeconds)
             : TimeSpan.Zero;
@@ -31,6 +32,16 @@ internal sealed class RunPreprocessor
 
     /// <summary>0: no high-pass.</summary>
     public double HighPassCorner { get; }
+
+    /// <summary>
+    /// The spectrogram arithmetic a run uses unless told: float32 after a high-pass (within 1e-5 of double there), double
+    /// without one (microseism-dominated minutes would exceed that bound).
+    /// </summary>
+    public static Spectrogram.SpectrogramPrecision DefaultPrecision(double highPassCorner) =>
+        highPassCorner > 0 ? Spectrogram.SpectrogramPrecision.Single : Spectrogram.SpectrogramPrecision.Double;
+
+    /// <summary>The arithmetic of the spectrograms' transforms.</summary>
+    public Spectrogram.SpectrogramPrecision Precision { get; }
 
     /// <summary>Record read before and after each window so that its minutes see no filter edge (0 without a high-pass).</summary>
     public TimeSpan FilterMargin { get; }
@@ -81,6 +92,10 @@ internal sealed class RunPreprocessor
             {
                 resampled.Add(string.Format(CultureInfo.InvariantCulture, "{0} Hz resampled to {1} Hz", rate, SpectrogramRate.For(rate)));
             }
+        }
+        if (Precision == Spectrogram.SpectrogramPrecision.Single)
+        {
+            resampled.Add("spectrogram transforms in float32");
         }
         return resampled.Count == 0 ? filter : $"{filter}; {string.Join(", ", resampled)}";
     }

@@ -16,7 +16,7 @@ namespace Seismic.DietGrasp.Processing;
 /// </summary>
 internal sealed class RunProvenance
 {
-    public RunProvenance(string version, string modelSource, string modelSha256, string? modelCard, double highPass, string sensitivity, string channels, StationNetwork stations)
+    public RunProvenance(string version, string modelSource, string modelSha256, string? modelCard, double highPass, string sensitivity, string channels, StationNetwork stations, Spectrogram.SpectrogramPrecision precision = Spectrogram.SpectrogramPrecision.Double)
     {
         Version = version;
         ModelSource = modelSource;
@@ -32,7 +32,10 @@ internal sealed class RunProvenance
             text.Append(stations.Names[s]).Append(',').Append(CsvTable.Format(stations.Latitudes[s])).Append(',').Append(CsvTable.Format(stations.Longitudes[s])).Append('\n');
         }
         StationsSha256 = Sha256(Encoding.UTF8.GetBytes(text.ToString()));
-        SettingsHash = Sha256(Encoding.UTF8.GetBytes(string.Join("\n", version, modelSha256, HighPass.ToString("R", CultureInfo.InvariantCulture), sensitivity, channels, StationsSha256)));
+        var settings = string.Join("\n", version, modelSha256, HighPass.ToString("R", CultureInfo.InvariantCulture), sensitivity, channels, StationsSha256);
+        // Float32 transforms make other probabilities: a partition made one way is not reused by a run made the other
+        // (double keeps the hash it always had).
+        SettingsHash = Sha256(Encoding.UTF8.GetBytes(precision == Spectrogram.SpectrogramPrecision.Single ? settings + "\nspectrogram float32" : settings));
     }
 
     /// <summary>The package's informational version (the version and the commit it was built from).</summary>
@@ -90,7 +93,7 @@ internal sealed class RunProvenance
             card = File.Exists(sidecar) ? Path.GetFileName(sidecar) : null;
         }
         var channels = options.Channels.Priority.Count == 0 && options.Channels.Location is null ? string.Empty : options.Channels.ToString();
-        return new RunProvenance(PackageVersion, source, sha, card, options.HighPass, options.Sensitivity?.Description ?? "counts", channels, stations);
+        return new RunProvenance(PackageVersion, source, sha, card, options.HighPass, options.Sensitivity?.Description ?? "counts", channels, stations, options.EffectiveSpectrogramPrecision);
     }
 
     public static string Sha256(byte[] bytes)

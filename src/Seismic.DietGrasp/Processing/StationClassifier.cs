@@ -28,9 +28,21 @@ public sealed class StationClassifier
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
     /// <exception cref="InvalidParameterException">The corner is negative, not finite, or between 0 and <see cref="WaveformPreprocessing.MinimumHighPassCorner"/>.</exception>
     public StationClassifier(DietModel model, double highPassCorner = WaveformPreprocessing.DefaultHighPassCorner)
+        : this(model, highPassCorner, null)
+    {
+    }
+
+    /// <summary>A classifier using <paramref name="model"/> with the run's preprocessing and the given spectrogram arithmetic.</summary>
+    /// <param name="model">The DiET model (e.g. <see cref="DietModel.LoadBundled(DietModelOptions)"/>).</param>
+    /// <param name="highPassCorner">The zero-phase Butterworth high-pass corner in Hz (<c>run</c>'s default is 1 Hz); 0: none.</param>
+    /// <param name="precision">The spectrograms' transforms; null: as <see cref="RunOptions.EffectiveSpectrogramPrecision"/> (float32 with the high-pass, double without).</param>
+    /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
+    /// <exception cref="InvalidParameterException">The corner is negative, not finite, or between 0 and <see cref="WaveformPreprocessing.MinimumHighPassCorner"/>.</exception>
+    public StationClassifier(DietModel model, double highPassCorner, SpectrogramPrecision? precision)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
-        _preprocessor = new RunPreprocessor(WaveformPreprocessing.CheckCorner(highPassCorner));
+        var corner = WaveformPreprocessing.CheckCorner(highPassCorner);
+        _preprocessor = new RunPreprocessor(corner, precision ?? RunPreprocessor.DefaultPrecision(corner));
     }
 
     /// <summary>

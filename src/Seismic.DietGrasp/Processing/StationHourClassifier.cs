@@ -84,7 +84,7 @@ internal sealed class StationHourClassifier
                 }
                 try
                 {
-                    DietSpectrogram.Compute(_minute.AsSpan(0, 3 * perMinute), parameters, _spectrograms.AsSpan(count * Values, Values));
+                    DietSpectrogram.Compute(_minute.AsSpan(0, 3 * perMinute), parameters, _spectrograms.AsSpan(count * Values, Values), _preprocessor.Precision);
                 }
                 catch (InvalidWaveformException e)
                 {
@@ -112,7 +112,13 @@ internal sealed class StationHourClassifier
     public float[]? Spectrogram(StationChannels station, DateTime minute)
     {
         var parameters = CutMinute(station, minute);
-        return parameters is null ? null : DietSpectrogram.Compute(_minute.AsSpan(0, parameters.SamplesPerStationMinute), parameters);
+        if (parameters is null)
+        {
+            return null;
+        }
+        var spectrogram = new float[Values];
+        DietSpectrogram.Compute(_minute.AsSpan(0, parameters.SamplesPerStationMinute), parameters, spectrogram, _preprocessor.Precision);
+        return spectrogram;
     }
 
     /// <summary>The three components of one station-minute as the spectrogram gets them (filtered, resampled, mean removed, scaled), or null when that minute is not whole and live.</summary>

@@ -39,6 +39,38 @@ public sealed class RunCommandTests
     }
 
     [Fact]
+    public void Spectrogram_precision_double_recomputes_the_days_and_finds_the_same_groups()
+    {
+        var folder = TestPaths.NewScratchFolder();
+        string[] Arguments(params string[] more) => new[] { "run", "--waveforms", RunScenario.WaveformFolder, "--stations", RunScenario.StationFile, "--out", folder, "--no-pictures", "--k", "3" }.Concat(more).ToArray();
+        static string Groups(string output) => output.Split('\n').Single(line => line.Contains("tremor episode(s)", StringComparison.Ordinal));
+
+        var single = CliRunner.Run(Arguments());
+        Assert.True(single.ExitCode == 0, single.Error);
+        Assert.Contains("20 s margins); spectrogram transforms in float32", single.Output, StringComparison.Ordinal);
+        var singleTable = File.ReadAllText(Path.Combine(folder, RunLayout.TremorProbabilityFile));
+
+        var exact = CliRunner.Run(Arguments("--spectrogram-precision", "double"));
+        Assert.True(exact.ExitCode == 0, exact.Error);
+        Assert.DoesNotContain("float32", exact.Output, StringComparison.Ordinal);
+        // Another arithmetic is another setting: the days made in float32 are not reused.
+        Assert.Contains("(2 day(s) computed, 0 resumed)", exact.Output, StringComparison.Ordinal);
+        Assert.NotEqual(singleTable, File.ReadAllText(Path.Combine(folder, RunLayout.TremorProbabilityFile)));
+        Assert.Equal(Groups(single.Output), Groups(exact.Output));
+
+        Assert.Equal(2, CliRunner.Run(Arguments("--spectrogram-precision", "half")).ExitCode);
+    }
+
+    [Fact]
+    public void Without_the_high_pass_the_run_keeps_double_unless_told()
+    {
+        Assert.Equal(Seismic.DietGrasp.Spectrogram.SpectrogramPrecision.Single, new RunOptions("w", "s.csv", "o").EffectiveSpectrogramPrecision);
+        Assert.Equal(Seismic.DietGrasp.Spectrogram.SpectrogramPrecision.Double, new RunOptions("w", "s.csv", "o") { HighPass = 0 }.EffectiveSpectrogramPrecision);
+        Assert.Equal(Seismic.DietGrasp.Spectrogram.SpectrogramPrecision.Single,
+            new RunOptions("w", "s.csv", "o") { HighPass = 0, SpectrogramPrecision = Seismic.DietGrasp.Spectrogram.SpectrogramPrecision.Single }.EffectiveSpectrogramPrecision);
+    }
+
+    [Fact]
     public void Bad_input_is_one_line_and_leaves_no_output()
     {
         var folder = TestPaths.NewScratchFolder();
