@@ -15,7 +15,7 @@ namespace Seismic.DietGrasp.Preprocessing;
 /// busy with those rather than waiting on the recursion (4.9 ms per 100 Hz station-hour, 22% of an S-net day's CPU,
 /// benchmarks/README.md issue #18). In lanes it is 18 vector operations and a few shuffles: 3.0-3.3 instead of
 /// 6.6-6.9 ms a station-hour from the record (PreprocessingBenchmarks, training holding both cores). What bounds it now
-/// is memory, not the recursion or the arithmetic: two stations' recursions interleaved (x0.96) and 15 instead of 18
+/// seems to be memory, not the recursion or the arithmetic: two stations' recursions interleaved (x0.96) and 15 instead of 18
 /// operations a sample (x0.97) gained nothing worth keeping, while a pass moves 2 x 8.7 MB (benchmarks/README.md).
 /// </remarks>
 internal static class ThreeLaneSections
