@@ -15,17 +15,19 @@ using System.Globalization;
 using Seismic.DietGrasp.Stations;
 using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Processing;
+using Seismic.DietGrasp.Spectrogram;
 using Seismic.DietGrasp.Synthetics;
 using Seismic.DietGrasp.Tests.Waveforms;
 
 if (args.Length < 2)
 {
-    Console.Error.WriteLine("usage: OceanBottom OUT_DIR LABEL=MODEL@HIGHPASS [...] [--minutes M] [--lines SHARE]");
+    Console.Error.WriteLine("usage: OceanBottom OUT_DIR LABEL=MODEL@HIGHPASS[:double|:single] [...] [--minutes M] [--lines SHARE]");
     return 2;
 }
 var output = args[0];
 var options = ContinuousScenarioOptions.OceanBottomFourHours;
-var configurations = new List<(string Label, string? Model, double HighPass)>();
+// HIGHPASS may carry the spectrogram's arithmetic (":double" or ":single"); without it, run's default for that high-pass.
+var configurations = new List<(string Label, string? Model, double HighPass, SpectrogramPrecision? Precision)>();
 for (var i = 1; i < args.Length; i++)
 {
     if (args[i] == "--minutes")
@@ -41,7 +43,9 @@ for (var i = 1; i < args.Length; i++)
     var equals = args[i].IndexOf('=', StringComparison.Ordinal);
     var at = args[i].LastIndexOf('@');
     var model = args[i].Substring(equals + 1, at - equals - 1);
-    configurations.Add((args[i].Substring(0, equals), model == "bundled" ? null : Path.GetFullPath(model), double.Parse(args[i].Substring(at + 1), CultureInfo.InvariantCulture)));
+    var filter = args[i].Substring(at + 1).Split(':');
+    SpectrogramPrecision? precision = filter.Length > 1 ? Enum.Parse<SpectrogramPrecision>(filter[1], ignoreCase: true) : null;
+    configurations.Add((args[i].Substring(0, equals), model == "bundled" ? null : Path.GetFullPath(model), double.Parse(filter[0], CultureInfo.InvariantCulture), precision));
 }
 
 var stations = SyntheticDemo.SnetStations();
@@ -100,7 +104,7 @@ if (!File.Exists(scores))
 {
     File.WriteAllText(scores, "label,model,highpass_hz,false_tremor_episodes,tremor_episodes,tremor_minutes_found,tremor_minutes,earthquakes_found,earthquakes,unexplained_earthquake_groups,tremor_station_minutes_outside,seconds\n");
 }
-foreach (var (label, model, highPass) in configurations)
+foreach (var (label, model, highPass, precision) in configurations)
 {
     var folder = Path.Combine(output, "runs", label);
     if (Directory.Exists(folder))
@@ -108,7 +112,7 @@ foreach (var (label, model, highPass) in configurations)
         Directory.Delete(folder, recursive: true);
     }
     var clock = Stopwatch.StartNew();
-    var run = ContinuousProcessing.Run(new RunOptions(waveforms, stationFile, folder) { ModelPath = model, HighPass = highPass, MaxDegreeOfParallelism = 2 });
+    var run = ContinuousProcessing.Run(new RunOptions(waveforms, stationFile, folder) { ModelPath = model, HighPass = highPass, SpectrogramPrecision = precision, MaxDegreeOfParallelism = 2 });
     var seconds = clock.Elapsed.TotalSeconds;
     var score = DetectionScore.Compute(plan, run);
     Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{label} ({run.ModelDescription}; {run.PreprocessingDescription}): {score}; {seconds:F0} s"));
