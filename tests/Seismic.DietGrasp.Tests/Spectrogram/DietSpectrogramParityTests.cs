@@ -19,17 +19,27 @@ public sealed class DietSpectrogramParityTests
         _output = output;
     }
 
+    /// <summary>The fixtures' tags and rates (tools/spectrogram/make_reference.py).</summary>
+    public static TheoryData<string, double> FixtureRates => new()
+    {
+        { "100hz", 100.0 },
+        { "200hz", 200.0 },
+        { "50hz", 50.0 },
+        { "41p25hz", 41.25 },
+        { "40hz", 40.0 },
+    };
+
+    /// <summary>A fixture's input minutes [cases, 3, 60 fs] and the names of its cases.</summary>
+    public static (NpyArray<double> Input, string[] Cases) ReadFixture(string tag) =>
+        (Npy.ReadFloat64(TestPaths.TestData("Spectrogram", $"input_{tag}.npy")),
+         File.ReadAllLines(TestPaths.TestData("Spectrogram", $"cases_{tag}.txt")).Where(line => line.Length > 0).ToArray());
+
     [Theory]
-    [InlineData("100hz", 100.0)]
-    [InlineData("200hz", 200.0)]
-    [InlineData("50hz", 50.0)]
-    [InlineData("41p25hz", 41.25)]
-    [InlineData("40hz", 40.0)]
+    [MemberData(nameof(FixtureRates))]
     public void EveryCaseMatchesScipy(string tag, double samplingRate)
     {
-        var input = Npy.ReadFloat64(TestPaths.TestData("Spectrogram", $"input_{tag}.npy"));
+        var (input, cases) = ReadFixture(tag);
         var reference = Npy.ReadFloat32(TestPaths.TestData("Spectrogram", $"reference_{tag}.npy"));
-        var cases = File.ReadAllLines(TestPaths.TestData("Spectrogram", $"cases_{tag}.txt")).Where(line => line.Length > 0).ToArray();
         var parameters = new SpectrogramParameters(samplingRate);
         Assert.Equal(new[] { cases.Length, 3, parameters.SamplesPerMinute }, input.Shape);
         Assert.Equal(new[] { cases.Length, 73, 71, 3 }, reference.Shape);

@@ -1,4 +1,3 @@
-using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Preprocessing;
 using Seismic.DietGrasp.Spectrogram;
 using Xunit;
@@ -21,15 +20,10 @@ public sealed class SinglePrecisionSpectrogramTests
     }
 
     [Theory]
-    [InlineData("100hz", 100.0)]
-    [InlineData("200hz", 200.0)]
-    [InlineData("50hz", 50.0)]
-    [InlineData("41p25hz", 41.25)]
-    [InlineData("40hz", 40.0)]
+    [MemberData(nameof(DietSpectrogramParityTests.FixtureRates), MemberType = typeof(DietSpectrogramParityTests))]
     public void HighPassedMinutesStayWithinTheBoundOfDouble(string tag, double samplingRate)
     {
-        var input = Npy.ReadFloat64(TestPaths.TestData("Spectrogram", $"input_{tag}.npy"));
-        var cases = File.ReadAllLines(TestPaths.TestData("Spectrogram", $"cases_{tag}.txt")).Where(line => line.Length > 0).ToArray();
+        var (input, cases) = DietSpectrogramParityTests.ReadFixture(tag);
         var parameters = new SpectrogramParameters(samplingRate);
         var filter = new ButterworthHighPass(1, samplingRate);
         for (var m = 0; m < cases.Length; m++)
