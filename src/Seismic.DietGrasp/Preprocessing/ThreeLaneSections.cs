@@ -14,9 +14,9 @@ namespace Seismic.DietGrasp.Preprocessing;
 /// Why: with the three components interleaved as scalars, a sample costs 54 multiplies and adds, and the two cores are
 /// busy with those rather than waiting on the recursion (4.9 ms per 100 Hz station-hour, 22% of an S-net day's CPU,
 /// benchmarks/README.md issue #18). In lanes it is 18 vector operations and a few shuffles: 3.0-3.3 instead of
-/// 6.6-6.9 ms a station-hour from the record (PreprocessingBenchmarks, training holding both cores). What bounds it now
-/// seems to be memory, not the recursion or the arithmetic: two stations' recursions interleaved (x0.96) and 15 instead of 18
-/// operations a sample (x0.97) gained nothing worth keeping, while a pass moves 2 x 8.7 MB (benchmarks/README.md).
+/// 6.6-6.9 ms a station-hour from the record (PreprocessingBenchmarks, training holding both cores). Two stations'
+/// recursions interleaved (x0.96), 15 instead of 18 operations a sample (x0.97) and cache-resident stretches (x1.07)
+/// changed little: what bounds it now is not identified (benchmarks/README.md).
 /// </remarks>
 internal static class ThreeLaneSections
 {
