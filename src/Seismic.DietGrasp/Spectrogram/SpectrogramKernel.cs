@@ -333,8 +333,8 @@ internal sealed class SpectrogramKernel
     /// </summary>
     /// <remarks>
     /// Why: the FFT is a third of an S-net day's CPU (benchmarks/README.md, issue #18) and float lanes are twice as many:
-    /// a 100 Hz station-minute takes 79 instead of 96 us (the transforms 0.6x, the float lane table 1.7x the double one's,
-    /// the rest shared), and the S-net day 0.91x the wall time. The frame means are computed in double (<see cref="ScanComponent"/>) and only then rounded, so a record far from zero
+    /// a 100 Hz station-minute takes 62 instead of 93 us (the transforms 0.6x; the lane rows made per transform, see
+    /// <see cref="TransposeRows"/>), and the S-net day 0.88x the wall time. The frame means are computed in double (<see cref="ScanComponent"/>) and only then rounded, so a record far from zero
     /// loses nothing to its offset. Error: float's rounding, relative to a frame's loudest bins; after the 1 Hz high-pass that
     /// stays below 1e-5 of the 0-1 scale (SinglePrecisionSpectrogramTests; scipy in float32: 1.6e-6,
     /// tools/spectrogram/float32_error.py; 1.4e-6 in the probabilities of an S-net day, no class or group changed), without
@@ -356,7 +356,7 @@ internal sealed class SpectrogramKernel
         var amplitude = Math.Max(Math.Abs(workspace.Maximum - center), Math.Abs(workspace.Minimum - center));
         var exponent = PowerOfTwoAtLeast(amplitude);
         var scale = PowerOfTwo(-exponent);
-        BuildSingleLaneTable(component, hop, center, scale, buffers.Padded, buffers.LaneTable);
+        CentreAndNarrow(component, center, scale, buffers.Padded);
         var means = workspace.Means;
         var singleMeans = buffers.Means;
         for (var t = 0; t < SpectrogramParameters.TimeCount; t++)
@@ -370,9 +370,11 @@ internal sealed class SpectrogramKernel
         for (var transform = 0; transform < SingleTransformsPerComponent; transform++)
         {
             var firstFrame = transform * SingleFramesPerTransform;
+            TransposeRows(buffers.Padded, hop, firstFrame * hop, buffers.LaneTable, 0, n);
+            TransposeRows(buffers.Padded, hop, (firstFrame + SingleLanes) * hop, buffers.LaneTable, n, n);
             var inWork = _singleFft.Forward(
-                buffers.LaneTable.AsSpan(firstFrame * hop, n),
-                buffers.LaneTable.AsSpan((firstFrame + SingleLanes) * hop, n),
+                buffers.LaneTable.AsSpan(0, n),
+                buffers.LaneTable.AsSpan(n, n),
                 _singleWindowLanes,
                 new Vector<float>(singleMeans, firstFrame),
                 new Vector<float>(singleMeans, firstFrame + SingleLanes),
@@ -435,21 +437,11 @@ internal sealed class SpectrogramKernel
     /// <summary>2^<paramref name="exponent"/> exactly, for exponents from -1022 to 1023.</summary>
     internal static double PowerOfTwo(int exponent) => BitConverter.Int64BitsToDouble((long)(exponent + 1023) << 52);
 
-    /// <summary>
-    /// The float lane table: table[j] holds (x[j + l hop] - center) scale for l = 0 .. Vector&lt;float&gt;.Count - 1 (0 past the
-    /// end), computed in double and rounded once to float.
-    /// </summary>
-    /// <remarks>
-    /// Why a padded float copy first: the float table reaches 7 hops past a row where the double one reaches 3, so about an
-    /// eighth of its rows would touch the end of the minute (a third of the path's time as a scalar loop, perf); in a copy
-    /// whose tail stays 0 every row takes the vector path, and in float it is one 8 x 8 transpose per 8 rows (3 shuffles a
-    /// row) instead of two 4 x 4 double transposes and a narrowing (8 a row).
-    /// </remarks>
+    /// <summary>The component, less <paramref name="center"/> and times <paramref name="scale"/> (in double), rounded once to float into <paramref name="padded"/>, whose tail stays 0.</summary>
     [MethodImpl(HotPath.Optimized)]
-    private static void BuildSingleLaneTable<T>(ReadOnlySpan<T> x, int hop, double center, double scale, float[] padded, Vector<float>[] table)
+    private static void CentreAndNarrow<T>(ReadOnlySpan<T> x, double center, double scale, float[] padded)
         where T : struct
     {
-        var flat = MemoryMarshal.Cast<Vector<float>, float>(table.AsSpan());
         ref var source = ref MemoryMarshal.GetReference(x);
         var centers = new Vector<double>(center);
         var scales = new Vector<double>(scale);
@@ -463,16 +455,33 @@ internal sealed class SpectrogramKernel
         {
             padded[i] = (float)((Sample(ref source, i) - center) * scale);
         }
+    }
+
+    /// <summary>
+    /// Lane rows for one half of a float transform: table[to + k] holds padded[from + k + l hop] for l = 0 .. Vector&lt;float&gt;.Count - 1,
+    /// k = 0 .. count - 1 (the frames from..: the input of their transform).
+    /// </summary>
+    /// <remarks>
+    /// Why per transform: a transform reads 2 x N rows of which the next one reads none (its frames start 16 hops on, its
+    /// inputs span 5 hops), so only those are made, 4,000 of the minute's 6,160 rows at 100 Hz, into a buffer that
+    /// stays in the cache for the transform; in float it is one 8 x 8 transpose per 8 rows (3 shuffles a row). With the
+    /// whole minute's table first, the float table took 22% of the float path (perf).
+    /// </remarks>
+    [MethodImpl(HotPath.Optimized)]
+    private static void TransposeRows(float[] padded, int hop, int from, Vector<float>[] table, int to, int count)
+    {
+        var flat = MemoryMarshal.Cast<Vector<float>, float>(table.AsSpan());
         var lanes = Vector<float>.Count;
-        var j = 0;
+        var k = 0;
 #if NET
         if (Avx.IsSupported && Vector<float>.Count == 8)
         {
             ref var rows = ref MemoryMarshal.GetArrayDataReference(padded);
             ref var target = ref MemoryMarshal.GetReference(flat);
-            for (; j + 7 < table.Length; j += 8)
+            for (; k + 7 < count; k += 8)
             {
-                // Row l holds samples j .. j + 7 of lane l; the transpose makes column k (sample j + k of every lane) table row j + k.
+                // Row l holds samples j .. j + 7 of lane l; the transpose makes column c (sample j + c of every lane) table row to + k + c.
+                var j = from + k;
                 var r0 = Vector256.LoadUnsafe(ref rows, (nuint)j);
                 var r1 = Vector256.LoadUnsafe(ref rows, (nuint)(j + hop));
                 var r2 = Vector256.LoadUnsafe(ref rows, (nuint)(j + (2 * hop)));
@@ -497,22 +506,23 @@ internal sealed class SpectrogramKernel
                 var u5 = Avx.Shuffle(t4, t6, 0xEE);
                 var u6 = Avx.Shuffle(t5, t7, 0x44);
                 var u7 = Avx.Shuffle(t5, t7, 0xEE);
-                Avx.Permute2x128(u0, u4, 0x20).StoreUnsafe(ref target, (nuint)(j * 8));
-                Avx.Permute2x128(u1, u5, 0x20).StoreUnsafe(ref target, (nuint)((j + 1) * 8));
-                Avx.Permute2x128(u2, u6, 0x20).StoreUnsafe(ref target, (nuint)((j + 2) * 8));
-                Avx.Permute2x128(u3, u7, 0x20).StoreUnsafe(ref target, (nuint)((j + 3) * 8));
-                Avx.Permute2x128(u0, u4, 0x31).StoreUnsafe(ref target, (nuint)((j + 4) * 8));
-                Avx.Permute2x128(u1, u5, 0x31).StoreUnsafe(ref target, (nuint)((j + 5) * 8));
-                Avx.Permute2x128(u2, u6, 0x31).StoreUnsafe(ref target, (nuint)((j + 6) * 8));
-                Avx.Permute2x128(u3, u7, 0x31).StoreUnsafe(ref target, (nuint)((j + 7) * 8));
+                var row = (nuint)((to + k) * 8);
+                Avx.Permute2x128(u0, u4, 0x20).StoreUnsafe(ref target, row);
+                Avx.Permute2x128(u1, u5, 0x20).StoreUnsafe(ref target, row + 8);
+                Avx.Permute2x128(u2, u6, 0x20).StoreUnsafe(ref target, row + 16);
+                Avx.Permute2x128(u3, u7, 0x20).StoreUnsafe(ref target, row + 24);
+                Avx.Permute2x128(u0, u4, 0x31).StoreUnsafe(ref target, row + 32);
+                Avx.Permute2x128(u1, u5, 0x31).StoreUnsafe(ref target, row + 40);
+                Avx.Permute2x128(u2, u6, 0x31).StoreUnsafe(ref target, row + 48);
+                Avx.Permute2x128(u3, u7, 0x31).StoreUnsafe(ref target, row + 56);
             }
         }
 #endif
-        for (; j < table.Length; j++)
+        for (; k < count; k++)
         {
             for (var lane = 0; lane < lanes; lane++)
             {
-                flat[(j * lanes) + lane] = padded[j + (lane * hop)];
+                flat[((to + k) * lanes) + lane] = padded[from + k + (lane * hop)];
             }
         }
     }

@@ -20,21 +20,20 @@ internal sealed class SpectrogramWorkspace
         // Padded to whole transforms of either precision; the padding frames' means stay 0.
         Means = new double[SpectrogramKernel.PaddedFrameCount];
         _segmentLength = segmentLength;
-        _hop = samplesPerMinute / blockCount;
-        _singleTableLength = Math.Max(samplesPerMinute, ((SpectrogramKernel.PaddedFrameCount - Vector<float>.Count) * (samplesPerMinute / blockCount)) + segmentLength);
+        // The float path reads its padded copy up to 7 hops past the last transform's second half (its 8 x 8 blocks).
+        _singlePaddedLength = Math.Max(samplesPerMinute, ((SpectrogramKernel.PaddedFrameCount - Vector<float>.Count) * (samplesPerMinute / blockCount)) + segmentLength) + (8 * (samplesPerMinute / blockCount)) + 16;
         // Rounded up to whole 8-double vectors for the logarithm's pass; the tail stays 0.
         Psd = new double[(SpectrogramParameters.ComponentCount * SpectrogramKernel.PlaneLength + 7) / 8 * 8];
         Scaled = new float[Psd.Length];
     }
 
     private readonly int _segmentLength;
-    private readonly int _singleTableLength;
-    private readonly int _hop;
+    private readonly int _singlePaddedLength;
 
     public SpectrogramKernel Kernel { get; }
 
     /// <summary>The float32 path's buffers (<see cref="SpectrogramPrecision.Single"/>), made on its first use.</summary>
-    public SingleBuffers Single => _single ??= new SingleBuffers(_segmentLength, _singleTableLength, _singleTableLength + (8 * _hop) + 16);
+    public SingleBuffers Single => _single ??= new SingleBuffers(_segmentLength, _singlePaddedLength);
 
     private SingleBuffers? _single;
 
@@ -67,14 +66,14 @@ internal sealed class SpectrogramWorkspace
     /// <summary>The float32 path's transform buffers, lane table and frame means.</summary>
     internal sealed class SingleBuffers
     {
-        public SingleBuffers(int segmentLength, int tableLength, int paddedLength)
+        public SingleBuffers(int segmentLength, int paddedLength)
         {
             Padded = new float[paddedLength];
             Re = new Vector<float>[segmentLength];
             Im = new Vector<float>[segmentLength];
             WorkRe = new Vector<float>[segmentLength];
             WorkIm = new Vector<float>[segmentLength];
-            LaneTable = new Vector<float>[tableLength];
+            LaneTable = new Vector<float>[2 * segmentLength];
             Means = new float[SpectrogramKernel.PaddedFrameCount];
         }
 
@@ -86,7 +85,7 @@ internal sealed class SpectrogramWorkspace
 
         public Vector<float>[] WorkIm { get; }
 
-        /// <summary>As the double path's lane table, with Vector&lt;float&gt;.Count frames per row, centred and scaled.</summary>
+        /// <summary>One transform's lane rows: its first frames' N rows, then its second frames' (Vector&lt;float&gt;.Count frames a row, centred and scaled).</summary>
         public Vector<float>[] LaneTable { get; }
 
         /// <summary>The component, centred and scaled, then zeros: every row of the table reads inside it (never written past the minute).</summary>
