@@ -302,20 +302,11 @@ internal sealed class SpectrogramKernel
             var laneColumn = firstFrame / Lanes;
             for (var f = 0; f < SpectrogramParameters.FrequencyCount; f++)
             {
-                var k = SpectrogramParameters.FirstBin + f;
-                var a = zr[k];
-                var b = zi[k];
-                var c = zr[n - k];
-                var d = zi[n - k];
+                PairPowers(zr, zi, SpectrogramParameters.FirstBin + f, n, out var first, out var second);
                 var scale = new Vector<double>(_binScale[f]);
-                // X_A[k] = (Z[k] + conj Z[N-k]) / 2, X_B[k] = (Z[k] - conj Z[N-k]) / 2i.
-                var sumR = a + c;
-                var diffI = b - d;
-                var diffR = a - c;
-                var sumI = b + d;
                 var row = f * (RowLength / Lanes);
-                plane[row + laneColumn] = ((sumR * sumR) + (diffI * diffI)) * scale;
-                plane[row + laneColumn + 1] = ((diffR * diffR) + (sumI * sumI)) * scale;
+                plane[row + laneColumn] = first * scale;
+                plane[row + laneColumn + 1] = second * scale;
             }
         }
         // The padding columns hold frames past the minute's end: never let them be the loudest pixel.
@@ -390,23 +381,15 @@ internal sealed class SpectrogramKernel
             var storeSecond = firstFrame + SingleLanes < SpectrogramParameters.TimeCount;
             for (var f = 0; f < SpectrogramParameters.FrequencyCount; f++)
             {
-                var k = SpectrogramParameters.FirstBin + f;
-                var a = zr[k];
-                var b = zi[k];
-                var c = zr[n - k];
-                var d = zi[n - k];
-                var sumR = a + c;
-                var diffI = b - d;
-                var diffR = a - c;
-                var sumI = b + d;
+                PairPowers(zr, zi, SpectrogramParameters.FirstBin + f, n, out var first, out var second);
                 var binScale = new Vector<double>(_binScale[f] * back * back);
                 var row = f * (RowLength / doubleLanes);
-                Vector.Widen((sumR * sumR) + (diffI * diffI), out var firstLow, out var firstHigh);
+                Vector.Widen(first, out var firstLow, out var firstHigh);
                 plane[row + laneColumn] = firstLow * binScale;
                 plane[row + laneColumn + 1] = firstHigh * binScale;
                 if (storeSecond)
                 {
-                    Vector.Widen((diffR * diffR) + (sumI * sumI), out var secondLow, out var secondHigh);
+                    Vector.Widen(second, out var secondLow, out var secondHigh);
                     plane[row + laneColumn + 2] = secondLow * binScale;
                     plane[row + laneColumn + 3] = secondHigh * binScale;
                 }
@@ -416,6 +399,26 @@ internal sealed class SpectrogramKernel
         {
             psd.AsSpan((componentIndex * PlaneLength) + (f * RowLength) + SpectrogramParameters.TimeCount, RowLength - SpectrogramParameters.TimeCount).Clear();
         }
+    }
+
+    /// <summary>
+    /// 4 |X_A[k]|^2 and 4 |X_B[k]|^2 of the two real frames that shared one complex transform Z, lane by lane:
+    /// X_A[k] = (Z[k] + conj Z[N-k]) / 2, X_B[k] = (Z[k] - conj Z[N-k]) / 2i.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static void PairPowers<TLane>(ReadOnlySpan<Vector<TLane>> zr, ReadOnlySpan<Vector<TLane>> zi, int k, int n, out Vector<TLane> first, out Vector<TLane> second)
+        where TLane : struct
+    {
+        var a = zr[k];
+        var b = zi[k];
+        var c = zr[n - k];
+        var d = zi[n - k];
+        var sumR = a + c;
+        var diffI = b - d;
+        var diffR = a - c;
+        var sumI = b + d;
+        first = (sumR * sumR) + (diffI * diffI);
+        second = (diffR * diffR) + (sumI * sumI);
     }
 
     /// <summary>The smallest e with 2^e at or above <paramref name="amplitude"/> (a positive finite double), within the exponents a double can scale by both ways.</summary>
