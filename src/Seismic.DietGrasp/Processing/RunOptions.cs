@@ -20,6 +20,7 @@ public sealed record RunOptions
     private readonly GraspParameters _grasp = GraspParameters.Default;
     private readonly int _maxDegreeOfParallelism = Environment.ProcessorCount;
     private readonly double _highPass = WaveformPreprocessing.DefaultHighPassCorner;
+    private readonly Spectrogram.SpectrogramPrecision? _spectrogramPrecision;
     private readonly ChannelSelection _channels = ChannelSelection.Automatic;
 
     /// <summary>Creates options with the defaults: the whole archive, the bundled model, S-net GrASP defaults, counts left as they are, a 1 Hz high-pass, one worker per processor.</summary>
@@ -114,7 +115,12 @@ public sealed record RunOptions
     /// high-pass a float32 spectrogram stays within 1e-5 of the double one (the bound issue #18 set), but without it the
     /// microseism's leakage leaves the quietest pixels of some minutes up to 2.4e-5 away (benchmarks/README.md).
     /// </remarks>
-    public Spectrogram.SpectrogramPrecision? SpectrogramPrecision { get; init; }
+    /// <exception cref="InvalidParameterException">Not one of <see cref="Spectrogram.SpectrogramPrecision"/>'s values.</exception>
+    public Spectrogram.SpectrogramPrecision? SpectrogramPrecision
+    {
+        get => _spectrogramPrecision;
+        init => _spectrogramPrecision = value is { } chosen ? Spectrogram.DietSpectrogram.CheckPrecision(chosen, "spectrogramPrecision") : null;
+    }
 
     /// <summary>The precision the run uses: <see cref="SpectrogramPrecision"/>, or its default for <see cref="HighPass"/>.</summary>
     public Spectrogram.SpectrogramPrecision EffectiveSpectrogramPrecision =>

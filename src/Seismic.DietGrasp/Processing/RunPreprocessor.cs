@@ -21,10 +21,12 @@ internal sealed class RunPreprocessor
     private readonly ConcurrentDictionary<double, (double Rate, PolyphaseResampler? Resampler)> _resamplers = new();
     private readonly ConcurrentBag<ChannelBuffer[]> _buffers = new();
 
-    public RunPreprocessor(double highPassCorner, Spectrogram.SpectrogramPrecision precision = Spectrogram.SpectrogramPrecision.Double)
+    /// <param name="highPassCorner">The high-pass corner in Hz; 0: none.</param>
+    /// <param name="precision">The spectrograms' arithmetic; null: <see cref="DefaultPrecision"/> for the corner.</param>
+    public RunPreprocessor(double highPassCorner, Spectrogram.SpectrogramPrecision? precision = null)
     {
         HighPassCorner = highPassCorner;
-        Precision = precision;
+        Precision = precision is { } chosen ? Spectrogram.DietSpectrogram.CheckPrecision(chosen, nameof(precision)) : DefaultPrecision(highPassCorner);
         FilterMargin = highPassCorner > 0
             ? TimeSpan.FromSeconds(Math.Ceiling(ButterworthHighPass.SettlingSecondsFor(highPassCorner) / MarginStepSeconds) * MarginStepSeconds)
             : TimeSpan.Zero;

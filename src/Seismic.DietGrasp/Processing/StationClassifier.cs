@@ -37,12 +37,11 @@ public sealed class StationClassifier
     /// <param name="highPassCorner">The zero-phase Butterworth high-pass corner in Hz (<c>run</c>'s default is 1 Hz); 0: none.</param>
     /// <param name="precision">The spectrograms' transforms; null: as <see cref="RunOptions.EffectiveSpectrogramPrecision"/> (float32 with the high-pass, double without).</param>
     /// <exception cref="ArgumentNullException"><paramref name="model"/> is null.</exception>
-    /// <exception cref="InvalidParameterException">The corner is negative, not finite, or between 0 and <see cref="WaveformPreprocessing.MinimumHighPassCorner"/>.</exception>
+    /// <exception cref="InvalidParameterException">The corner is negative, not finite, or between 0 and <see cref="WaveformPreprocessing.MinimumHighPassCorner"/>; or the precision is not one of <see cref="SpectrogramPrecision"/>'s values.</exception>
     public StationClassifier(DietModel model, double highPassCorner, SpectrogramPrecision? precision)
     {
         _model = model ?? throw new ArgumentNullException(nameof(model));
-        var corner = WaveformPreprocessing.CheckCorner(highPassCorner);
-        _preprocessor = new RunPreprocessor(corner, precision ?? RunPreprocessor.DefaultPrecision(corner));
+        _preprocessor = new RunPreprocessor(WaveformPreprocessing.CheckCorner(highPassCorner), precision);
     }
 
     /// <summary>

@@ -63,9 +63,10 @@ public static class DietSpectrogram
     /// <param name="destination">At least 15,549 values; the first 15,549 receive [73, 71, 3].</param>
     /// <param name="precision"><see cref="SpectrogramPrecision.Double"/> (scipy's numbers) or <see cref="SpectrogramPrecision.Single"/> (faster; within 1e-5 of them on high-passed records).</param>
     /// <exception cref="InvalidWaveformException">Wrong length, a NaN or infinite sample, or a dead component.</exception>
-    /// <exception cref="InvalidParameterException">The destination holds fewer than 15,549 values.</exception>
+    /// <exception cref="InvalidParameterException">The destination holds fewer than 15,549 values, or the precision is not one of <see cref="SpectrogramPrecision"/>'s values.</exception>
     public static void Compute(ReadOnlySpan<double> waveform, SpectrogramParameters parameters, Span<float> destination, SpectrogramPrecision precision)
     {
+        CheckPrecision(precision, nameof(precision));
         var workspace = Prepare(waveform.Length, parameters, destination.Length);
         workspace.Kernel.Compute(waveform, destination, workspace, precision);
     }
@@ -254,6 +255,13 @@ public static class DietSpectrogram
         CheckDestination(destinationLength, 1);
         return WorkspaceFor(parameters);
     }
+
+    /// <summary><paramref name="precision"/> when it is one of <see cref="SpectrogramPrecision"/>'s values (a cast integer may not be).</summary>
+    /// <exception cref="InvalidParameterException">It is not.</exception>
+    internal static SpectrogramPrecision CheckPrecision(SpectrogramPrecision precision, string parameterName) =>
+        precision is SpectrogramPrecision.Double or SpectrogramPrecision.Single
+            ? precision
+            : throw new InvalidParameterException(parameterName, $"the spectrogram precision must be Double or Single, got {(int)precision}");
 
     /// <summary>This thread's workspace for the parameters' sampling rate.</summary>
     internal static SpectrogramWorkspace WorkspaceFor(SpectrogramParameters parameters)

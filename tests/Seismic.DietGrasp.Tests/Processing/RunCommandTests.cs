@@ -68,6 +68,12 @@ public sealed class RunCommandTests
         Assert.Equal(Seismic.DietGrasp.Spectrogram.SpectrogramPrecision.Double, new RunOptions("w", "s.csv", "o") { HighPass = 0 }.EffectiveSpectrogramPrecision);
         Assert.Equal(Seismic.DietGrasp.Spectrogram.SpectrogramPrecision.Single,
             new RunOptions("w", "s.csv", "o") { HighPass = 0, SpectrogramPrecision = Seismic.DietGrasp.Spectrogram.SpectrogramPrecision.Single }.EffectiveSpectrogramPrecision);
+        Assert.Equal(Seismic.DietGrasp.Spectrogram.SpectrogramPrecision.Single, new RunPreprocessor(1).Precision);
+        Assert.Equal(Seismic.DietGrasp.Spectrogram.SpectrogramPrecision.Double, new RunPreprocessor(0).Precision);
+        var undefined = (Seismic.DietGrasp.Spectrogram.SpectrogramPrecision)5;
+        Assert.Equal("spectrogramPrecision", Assert.Throws<InvalidParameterException>(() => new RunOptions("w", "s.csv", "o") { SpectrogramPrecision = undefined }).ParameterName);
+        using var model = Seismic.DietGrasp.DietClassifier.DietModel.LoadBundled();
+        Assert.Equal("precision", Assert.Throws<InvalidParameterException>(() => new StationClassifier(model, 1, undefined)).ParameterName);
     }
 
     [Fact]

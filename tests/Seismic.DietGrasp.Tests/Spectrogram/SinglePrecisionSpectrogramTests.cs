@@ -98,6 +98,15 @@ public sealed class SinglePrecisionSpectrogramTests
         Assert.NotEqual(explicitDouble, single);
     }
 
+    [Fact]
+    public void AnUndefinedPrecisionIsRefused()
+    {
+        var parameters = SpectrogramParameters.SNet;
+        var minute = Noise(parameters, seed: 17);
+        var error = Assert.Throws<InvalidParameterException>(() => DietSpectrogram.Compute(minute, parameters, new float[SpectrogramParameters.ValueCount], (SpectrogramPrecision)2));
+        Assert.Equal("precision", error.ParameterName);
+    }
+
     [Theory]
     [InlineData(1.0, 0)]
     [InlineData(0.75, 0)]
