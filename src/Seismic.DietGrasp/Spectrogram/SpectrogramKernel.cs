@@ -280,24 +280,17 @@ internal sealed class SpectrogramKernel
         BuildLaneTable(component, hop, table);
         var window = _windowLanes;
         var means = workspace.Means;
-        var re = workspace.Re;
-        var im = workspace.Im;
         var psd = workspace.Psd;
         for (var transform = 0; transform < TransformsPerComponent; transform++)
         {
             var firstFrame = transform * FramesPerTransform;
-            var inWork = _fft.Forward(
+            var (zr, zi) = workspace.Transform.Forward(
+                _fft,
                 table.AsSpan(firstFrame * hop, n),
                 table.AsSpan((firstFrame + Lanes) * hop, n),
                 window,
                 new Vector<double>(means, firstFrame),
-                new Vector<double>(means, firstFrame + Lanes),
-                re,
-                im,
-                workspace.WorkRe,
-                workspace.WorkIm);
-            ReadOnlySpan<Vector<double>> zr = inWork ? workspace.WorkRe : re;
-            ReadOnlySpan<Vector<double>> zi = inWork ? workspace.WorkIm : im;
+                new Vector<double>(means, firstFrame + Lanes));
             var plane = MemoryMarshal.Cast<double, Vector<double>>(psd.AsSpan(componentIndex * PlaneLength, PlaneLength));
             var laneColumn = firstFrame / Lanes;
             for (var f = 0; f < SpectrogramParameters.FrequencyCount; f++)
@@ -363,18 +356,13 @@ internal sealed class SpectrogramKernel
             var firstFrame = transform * SingleFramesPerTransform;
             TransposeRows(buffers.Padded, hop, firstFrame * hop, buffers.LaneTable, 0, n);
             TransposeRows(buffers.Padded, hop, (firstFrame + SingleLanes) * hop, buffers.LaneTable, n, n);
-            var inWork = _singleFft.Forward(
+            var (zr, zi) = buffers.Transform.Forward(
+                _singleFft,
                 buffers.LaneTable.AsSpan(0, n),
                 buffers.LaneTable.AsSpan(n, n),
                 _singleWindowLanes,
                 new Vector<float>(singleMeans, firstFrame),
-                new Vector<float>(singleMeans, firstFrame + SingleLanes),
-                buffers.Re,
-                buffers.Im,
-                buffers.WorkRe,
-                buffers.WorkIm);
-            ReadOnlySpan<Vector<float>> zr = inWork ? buffers.WorkRe : buffers.Re;
-            ReadOnlySpan<Vector<float>> zi = inWork ? buffers.WorkIm : buffers.Im;
+                new Vector<float>(singleMeans, firstFrame + SingleLanes));
             var plane = MemoryMarshal.Cast<double, Vector<double>>(psd.AsSpan(componentIndex * PlaneLength, PlaneLength));
             var laneColumn = firstFrame / doubleLanes;
             // The second half's frames lie wholly past the minute in the last transform: nothing of them is stored.

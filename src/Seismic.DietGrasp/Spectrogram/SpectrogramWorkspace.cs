@@ -1,6 +1,4 @@
 using System.Numerics;
-#if NET
-#endif
 
 namespace Seismic.DietGrasp.Spectrogram;
 
@@ -10,10 +8,7 @@ internal sealed class SpectrogramWorkspace
     public SpectrogramWorkspace(SpectrogramKernel kernel, int segmentLength, int samplesPerMinute, int blockCount)
     {
         Kernel = kernel;
-        Re = new Vector<double>[segmentLength];
-        Im = new Vector<double>[segmentLength];
-        WorkRe = new Vector<double>[segmentLength];
-        WorkIm = new Vector<double>[segmentLength];
+        Transform = new TransformBuffers<double>(segmentLength);
         BlockSums = new double[blockCount];
         // Long enough for the last transform's frames, including the padding frames past the minute.
         LaneTable = new Vector<double>[Math.Max(samplesPerMinute, ((SpectrogramKernel.RowLength - (Vector<double>.Count)) * (samplesPerMinute / blockCount)) + segmentLength)];
@@ -43,13 +38,8 @@ internal sealed class SpectrogramWorkspace
     /// <summary>Largest sample of the component last scanned.</summary>
     public double Maximum { get; set; }
 
-    public Vector<double>[] Re { get; }
-
-    public Vector<double>[] Im { get; }
-
-    public Vector<double>[] WorkRe { get; }
-
-    public Vector<double>[] WorkIm { get; }
+    /// <summary>The double path's transform buffers.</summary>
+    public TransformBuffers<double> Transform { get; }
 
     public double[] BlockSums { get; }
 
@@ -69,21 +59,12 @@ internal sealed class SpectrogramWorkspace
         public SingleBuffers(int segmentLength, int paddedLength)
         {
             Padded = new float[paddedLength];
-            Re = new Vector<float>[segmentLength];
-            Im = new Vector<float>[segmentLength];
-            WorkRe = new Vector<float>[segmentLength];
-            WorkIm = new Vector<float>[segmentLength];
+            Transform = new TransformBuffers<float>(segmentLength);
             LaneTable = new Vector<float>[2 * segmentLength];
             Means = new float[SpectrogramKernel.PaddedFrameCount];
         }
 
-        public Vector<float>[] Re { get; }
-
-        public Vector<float>[] Im { get; }
-
-        public Vector<float>[] WorkRe { get; }
-
-        public Vector<float>[] WorkIm { get; }
+        public TransformBuffers<float> Transform { get; }
 
         /// <summary>One transform's lane rows: its first frames' N rows, then its second frames' (Vector&lt;float&gt;.Count frames a row, centred and scaled).</summary>
         public Vector<float>[] LaneTable { get; }
