@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text;
 using Seismic.DietGrasp.DietClassifier;
-using Seismic.DietGrasp.IO;
 using Seismic.DietGrasp.Synthetics;
 
 namespace Seismic.DietGrasp.TrainingData;
@@ -51,23 +48,11 @@ internal static class ScenarioWindows
             var items = group.ToArray();
             var length = items[0].Window.SamplesPerComponent;
             var samples = new float[(long)items.Length * 3 * length];
-            var labels = new float[items.Length];
-            var csv = new StringBuilder("seed,label,scenario\n");
             for (var i = 0; i < items.Length; i++)
             {
-                var source = items[i].Window.Samples.Span;
-                var target = samples.AsSpan(i * 3 * length, 3 * length);
-                for (var k = 0; k < source.Length; k++)
-                {
-                    target[k] = (float)source[k];
-                }
-                labels[i] = (int)kind;
-                csv.Append(CultureInfo.InvariantCulture, $"{items[i].Seed},{kind.ToString().ToLowerInvariant()},{items[i].Window.Scenario}\n");
+                Windows.CopyInto(items[i].Window, samples.AsSpan(i * 3 * length, 3 * length));
             }
-            var stem = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"train_{group.Key:0}hz"));
-            Npy.Write(stem + ".npy", samples, new[] { items.Length, 3, length });
-            Npy.Write(stem + "_y.npy", labels, new[] { items.Length });
-            File.WriteAllText(stem + ".csv", csv.ToString());
+            Windows.WriteFiles(folder, "train", group.Key, samples, length, items.Select(item => (kind, item.Seed, item.Window.Scenario)).ToList());
         }
         File.WriteAllText(Path.Combine(folder, "info.json"), FormattableString.Invariant(
             $$"""{"generator": "SyntheticTrainingWindow", "marginSeconds": {{Windows.MarginSeconds}}, "class": "{{kind.ToString().ToLowerInvariant()}}", "scenarioContains": "{{phrase}}", "windows": {{count}}, "seeds": "{{firstSeed}}..{{last}} (matching ones only)"}""") + "\n");

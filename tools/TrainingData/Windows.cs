@@ -52,32 +52,44 @@ internal static class Windows
             }
             var length = (int)Math.Round((60 + (2 * MarginSeconds)) * rate);
             var samples = new float[(long)items.Count * 3 * length];
-            var labels = new float[items.Count];
             var scenarios = new string[items.Count];
             Parallel.For(0, items.Count, i =>
             {
                 var window = withSignal
                     ? SyntheticTrainingWindow.Generate(items[i].Kind, items[i].Seed, rate, MarginSeconds)
                     : SyntheticTrainingWindow.GenerateWithoutSignal(items[i].Kind, items[i].Seed, rate, MarginSeconds);
-                var source = window.Samples.Span;
-                var target = samples.AsSpan(i * 3 * length, 3 * length);
-                for (var k = 0; k < source.Length; k++)
-                {
-                    target[k] = (float)source[k];
-                }
-                labels[i] = (int)items[i].Kind;
+                CopyInto(window, samples.AsSpan(i * 3 * length, 3 * length));
                 scenarios[i] = window.Scenario;
             });
-            var stem = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{name}_{rate:0}hz"));
-            Npy.Write(stem + ".npy", samples, new[] { items.Count, 3, length });
-            Npy.Write(stem + "_y.npy", labels, new[] { items.Count });
-            var csv = new StringBuilder("seed,label,scenario\n");
-            for (var i = 0; i < items.Count; i++)
-            {
-                csv.Append(CultureInfo.InvariantCulture, $"{items[i].Seed},{items[i].Kind.ToString().ToLowerInvariant()},{scenarios[i]}\n");
-            }
-            File.WriteAllText(stem + ".csv", csv.ToString());
+            WriteFiles(folder, name, rate, samples, length, items.Select((item, i) => (item.Kind, item.Seed, scenarios[i])).ToList());
             Console.WriteLine($"{name} {rate} Hz: {items.Count} windows");
         }
+    }
+
+    /// <summary>A window's three components, as float32, into its row of a set's sample array.</summary>
+    public static void CopyInto(SyntheticTrainingWindow window, Span<float> target)
+    {
+        var source = window.Samples.Span;
+        for (var k = 0; k < source.Length; k++)
+        {
+            target[k] = (float)source[k];
+        }
+    }
+
+    /// <summary>
+    /// A set's files for one rate: {name}_{fs}hz.npy [M, 3, length] (the samples), {name}_{fs}hz_y.npy [M] (the
+    /// classes' numbers) and {name}_{fs}hz.csv (seed, class, scenario), one row per window in <paramref name="rows"/>' order.
+    /// </summary>
+    public static void WriteFiles(string folder, string name, double rate, float[] samples, int length, IReadOnlyList<(DietClass Kind, ulong Seed, string Scenario)> rows)
+    {
+        var stem = Path.Combine(folder, string.Create(CultureInfo.InvariantCulture, $"{name}_{rate:0}hz"));
+        Npy.Write(stem + ".npy", samples, new[] { rows.Count, 3, length });
+        Npy.Write(stem + "_y.npy", rows.Select(row => (float)(int)row.Kind).ToArray(), new[] { rows.Count });
+        var csv = new StringBuilder("seed,label,scenario\n");
+        foreach (var row in rows)
+        {
+            csv.Append(CultureInfo.InvariantCulture, $"{row.Seed},{row.Kind.ToString().ToLowerInvariant()},{row.Scenario}\n");
+        }
+        File.WriteAllText(stem + ".csv", csv.ToString());
     }
 }
