@@ -30,6 +30,9 @@ public sealed class ButterworthHighPass
 
     // [b0, b1, b2, a1, a2] per section (a0 = 1), in scipy's section order; and the step-response states.
     private readonly double[] _sections;
+
+    // [b0, b1 - a1 b0, b2 - a2 b0, a1, a2] per section: the recursion's coefficients (see Step).
+    private readonly double[] _recursion;
     private readonly double[] _initialStates;
 
     /// <summary>Designs the filter.</summary>
@@ -56,6 +59,7 @@ public sealed class ButterworthHighPass
         SamplingRate = samplingRate;
         Order = order;
         _sections = Design(cornerFrequency, samplingRate, order);
+        _recursion = Recursion(_sections);
         _initialStates = SteadyStates(_sections);
         // scipy's default padlen: 3 * (2 * sections + 1), no section having a zero b2 or a2 here.
         PadLength = 3 * ((2 * SectionCount) + 1);
@@ -300,16 +304,39 @@ public sealed class ButterworthHighPass
         }
     }
 
-    /// <summary>One sample through every section (transposed direct form II, as scipy's sosfilt).</summary>
+    /// <summary>The coefficients <see cref="Step"/> uses: b0, b1 - a1 b0, b2 - a2 b0, a1, a2 per section.</summary>
+    private static double[] Recursion(double[] sections)
+    {
+        var recursion = (double[])sections.Clone();
+        for (var c = 0; c < sections.Length; c += 5)
+        {
+            recursion[c + 1] = sections[c + 1] - (sections[c + 3] * sections[c]);
+            recursion[c + 2] = sections[c + 2] - (sections[c + 4] * sections[c]);
+        }
+        return recursion;
+    }
+
+    /// <summary>
+    /// One sample through every section: scipy's transposed direct form II (y = b0 x + s0, s0' = b1 x - a1 y + s1,
+    /// s1' = b2 x - a2 y) with y substituted into the state updates (s0' = ((b1 - a1 b0) x + s1) - a1 s0,
+    /// s1' = (b2 - a2 b0) x - a2 s0): the same states, rounded differently.
+    /// </summary>
+    /// <remarks>
+    /// Why: in scipy's form the next s0 waits on y, a1 y, the subtraction and the addition of s1 (four dependent
+    /// operations, about 12 cycles a sample); substituted, on a1 s0 and one subtraction (two), which halves what bounds
+    /// the vector loop of <c>ThreeLaneSections</c> (benchmarks/README.md, issue #18). The outputs stay within 1e-9
+    /// (relative) of scipy's sosfiltfilt (ButterworthHighPassTests).
+    /// </remarks>
     private double Step(Span<double> state, double x)
     {
-        var sections = _sections;
+        var k = _recursion;
         for (var s = 0; s < SectionCount; s++)
         {
             var c = 5 * s;
-            var y = (sections[c] * x) + state[2 * s];
-            state[2 * s] = (sections[c + 1] * x) - (sections[c + 3] * y) + state[(2 * s) + 1];
-            state[(2 * s) + 1] = (sections[c + 2] * x) - (sections[c + 4] * y);
+            var s0 = state[2 * s];
+            var y = (k[c] * x) + s0;
+            state[2 * s] = (k[c + 1] * x) + state[(2 * s) + 1] - (k[c + 3] * s0);
+            state[(2 * s) + 1] = (k[c + 2] * x) - (k[c + 4] * s0);
             x = y;
         }
         return x;
@@ -344,18 +371,16 @@ public sealed class ButterworthHighPass
     // The order-4 case of Step with the coefficients and states in locals: the pipeline's filter.
     private void RunTwoSections(Span<double> state, ReadOnlySpan<double> input, Span<double> output)
     {
-        var c = _sections;
+        var c = _recursion;
         double b0 = c[0], b1 = c[1], b2 = c[2], a1 = c[3], a2 = c[4], d0 = c[5], d1 = c[6], d2 = c[7], e1 = c[8], e2 = c[9];
         double s0 = state[0], s1 = state[1], t0 = state[2], t1 = state[3];
         for (var i = 0; i < input.Length; i++)
         {
             var x = input[i];
             var y = (b0 * x) + s0;
-            s0 = (b1 * x) - (a1 * y) + s1;
-            s1 = (b2 * x) - (a2 * y);
             var z = (d0 * y) + t0;
-            t0 = (d1 * y) - (e1 * z) + t1;
-            t1 = (d2 * y) - (e2 * z);
+            (s0, s1) = ((b1 * x) + s1 - (a1 * s0), (b2 * x) - (a2 * s0));
+            (t0, t1) = ((d1 * y) + t1 - (e1 * t0), (d2 * y) - (e2 * t0));
             output[i] = z;
         }
         state[0] = s0;
@@ -366,18 +391,16 @@ public sealed class ButterworthHighPass
 
     private void RunTwoSectionsBackward(Span<double> state, Span<double> samples)
     {
-        var c = _sections;
+        var c = _recursion;
         double b0 = c[0], b1 = c[1], b2 = c[2], a1 = c[3], a2 = c[4], d0 = c[5], d1 = c[6], d2 = c[7], e1 = c[8], e2 = c[9];
         double s0 = state[0], s1 = state[1], t0 = state[2], t1 = state[3];
         for (var i = samples.Length - 1; i >= 0; i--)
         {
             var x = samples[i];
             var y = (b0 * x) + s0;
-            s0 = (b1 * x) - (a1 * y) + s1;
-            s1 = (b2 * x) - (a2 * y);
             var z = (d0 * y) + t0;
-            t0 = (d1 * y) - (e1 * z) + t1;
-            t1 = (d2 * y) - (e2 * z);
+            (s0, s1) = ((b1 * x) + s1 - (a1 * s0), (b2 * x) - (a2 * s0));
+            (t0, t1) = ((d1 * y) + t1 - (e1 * t0), (d2 * y) - (e2 * t0));
             samples[i] = z;
         }
         state[0] = s0;
@@ -392,7 +415,7 @@ public sealed class ButterworthHighPass
     /// </summary>
     private void RunThree(Span<double> states, ReadOnlySpan<double> inA, ReadOnlySpan<double> inB, ReadOnlySpan<double> inC, Span<double> a, Span<double> b, Span<double> c, bool forward)
     {
-        var k = _sections;
+        var k = _recursion;
 #if NET
         if (ThreeLaneSections.IsSupported)
         {
@@ -412,21 +435,15 @@ public sealed class ButterworthHighPass
             var ya = (b0 * xa) + as0;
             var yb = (b0 * xb) + bs0;
             var yc = (b0 * xc) + cs0;
-            as0 = (b1 * xa) - (a1 * ya) + as1;
-            bs0 = (b1 * xb) - (a1 * yb) + bs1;
-            cs0 = (b1 * xc) - (a1 * yc) + cs1;
-            as1 = (b2 * xa) - (a2 * ya);
-            bs1 = (b2 * xb) - (a2 * yb);
-            cs1 = (b2 * xc) - (a2 * yc);
             var za = (d0 * ya) + at0;
             var zb = (d0 * yb) + bt0;
             var zc = (d0 * yc) + ct0;
-            at0 = (d1 * ya) - (e1 * za) + at1;
-            bt0 = (d1 * yb) - (e1 * zb) + bt1;
-            ct0 = (d1 * yc) - (e1 * zc) + ct1;
-            at1 = (d2 * ya) - (e2 * za);
-            bt1 = (d2 * yb) - (e2 * zb);
-            ct1 = (d2 * yc) - (e2 * zc);
+            (as0, as1) = ((b1 * xa) + as1 - (a1 * as0), (b2 * xa) - (a2 * as0));
+            (bs0, bs1) = ((b1 * xb) + bs1 - (a1 * bs0), (b2 * xb) - (a2 * bs0));
+            (cs0, cs1) = ((b1 * xc) + cs1 - (a1 * cs0), (b2 * xc) - (a2 * cs0));
+            (at0, at1) = ((d1 * ya) + at1 - (e1 * at0), (d2 * ya) - (e2 * at0));
+            (bt0, bt1) = ((d1 * yb) + bt1 - (e1 * bt0), (d2 * yb) - (e2 * bt0));
+            (ct0, ct1) = ((d1 * yc) + ct1 - (e1 * ct0), (d2 * yc) - (e2 * ct0));
             a[i] = za;
             b[i] = zb;
             c[i] = zc;

@@ -15,8 +15,10 @@ namespace Seismic.DietGrasp.Preprocessing;
 /// busy with those rather than waiting on the recursion (4.9 ms per 100 Hz station-hour, 22% of an S-net day's CPU,
 /// benchmarks/README.md issue #18). In lanes it is 18 vector operations and a few shuffles: 3.0-3.3 instead of
 /// 6.6-6.9 ms a station-hour from the record (PreprocessingBenchmarks, training holding both cores). Two stations'
-/// recursions interleaved (x0.96), 15 instead of 18 operations a sample (x0.97) and cache-resident stretches (x1.07)
-/// changed little: what bounds it now is not identified (benchmarks/README.md).
+/// recursions interleaved (x0.96) and cache-resident stretches (x1.07) changed little, because scipy's form of the
+/// recursion made each state wait on four dependent operations a sample. With y substituted into the state updates
+/// (ButterworthHighPass.Step) it waits on two: 1.70 instead of 2.30 ms a station-hour (x0.74, idle machine). Fused
+/// multiply-adds would give 1.48 ms but numbers that differ from the scalar loop's and from the netstandard2.0 build's.
 /// </remarks>
 internal static class ThreeLaneSections
 {
@@ -28,7 +30,7 @@ internal static class ThreeLaneSections
     /// <paramref name="states"/> holds each stretch's four states (s0, s1 of the first section, t0, t1 of the second) one stretch after another,
     /// and is left as the scalar loop would leave it.
     /// </summary>
-    /// <param name="k">The sections: b0, b1, b2, a1, a2, then d0, d1, d2, e1, e2.</param>
+    /// <param name="k">The recursion's coefficients: b0, b1 - a1 b0, b2 - a2 b0, a1, a2, then the second section's d0, d1 - e1 d0, d2 - e2 d0, e1, e2.</param>
     /// <param name="states">12 states.</param>
     /// <param name="inA">The first input.</param>
     /// <param name="inB">The second input, as long.</param>
@@ -71,11 +73,9 @@ internal static class ThreeLaneSections
             var x = Vector256.Create(Unsafe.Add(ref xa, i), Unsafe.Add(ref xb, i), Unsafe.Add(ref xc, i), 0);
             // Exactly the scalar expressions of ButterworthHighPass.RunThree, lane by lane.
             var y = (b0 * x) + s0;
-            s0 = (b1 * x) - (a1 * y) + s1;
-            s1 = (b2 * x) - (a2 * y);
             var z = (d0 * y) + t0;
-            t0 = (d1 * y) - (e1 * z) + t1;
-            t1 = (d2 * y) - (e2 * z);
+            (s0, s1) = ((b1 * x) + s1 - (a1 * s0), (b2 * x) - (a2 * s0));
+            (t0, t1) = ((d1 * y) + t1 - (e1 * t0), (d2 * y) - (e2 * t0));
             Unsafe.Add(ref ya, i) = z.ToScalar();
             Unsafe.Add(ref yb, i) = z.GetElement(1);
             Unsafe.Add(ref yc, i) = z.GetElement(2);
