@@ -21,7 +21,9 @@ internal static class RecordTimeOutliers
         {
             return (null, null);
         }
-        var sorted = startTicks.OrderBy(t => t).ToArray();
+        // Array.Sort of the longs, not OrderBy's stable sort of an index map: a sixth of a channel-day's scan before.
+        var sorted = startTicks.ToArray();
+        Array.Sort(sorted);
         var p10 = sorted[(sorted.Length - 1) / 10];
         var p90 = sorted[sorted.Length - 1 - ((sorted.Length - 1) / 10)];
         var margin = Math.Max(p90 - p10, TimeSpan.TicksPerDay);
