@@ -25,27 +25,28 @@ internal static class MiniSeedFormat
         var path = source.Name;
         var skip = onCorrupt == CorruptRecordHandling.Skip && leftOut is not null;
         var records = new List<IndexedRecord>();
-        var probe = new byte[MiniSeedRecordHeader.ProbeLength];
         var lastCodes = new byte[MiniSeedRecordHeader.FixedHeaderLength];
         ChannelId lastId = default;
         long? lastEnd = null;
-        using (var stream = source.Open(1 << 16))
+        // Whether the records came as one channel in time order (nearly every file): then they need no grouping or sorting.
+        var oneChannelInOrder = true;
+        using (var stream = source.Open(1))
+        using (var reader = new ChunkReader(stream))
         {
-            var length = stream.Length;
+            var length = reader.Length;
             long offset = 0;
             for (var index = 0; offset < length; index++)
             {
-                stream.Position = offset;
-                var read = WaveformStreams.ReadAtMost(stream, probe, probe.Length);
+                var probe = reader.Peek(offset, MiniSeedRecordHeader.ProbeLength);
                 var where = new RecordLocation(path, index, offset);
                 MiniSeedRecordHeader header;
                 try
                 {
-                    header = MiniSeedRecordHeader.Parse(probe.AsSpan(0, read), where);
+                    header = MiniSeedRecordHeader.Parse(probe, where);
                 }
                 catch (InvalidFileException e) when (skip)
                 {
-                    var next = NextHeader(stream, offset, probe);
+                    var next = NextHeader(reader, offset);
                     leftOut!.Add(Corrupt(e.Message, $"bytes {offset} to {next} left out", records.Count > 0 ? lastId : null, lastEnd, after: true));
                     offset = next;
                     continue;
@@ -61,20 +62,28 @@ internal static class MiniSeedFormat
                         MiniSeedDecoder.CheckSampleCount(header, where);
                         if (skip)
                         {
-                            CheckData(stream, offset, header, where);
+                            CheckData(reader.Peek(offset, header.RecordLength), header, where);
+                            probe = reader.Peek(offset, MiniSeedRecordHeader.ProbeLength);
+                        }
+                        if (records.Count == 0)
+                        {
+                            // One record per record length of the file, as a first guess (the list grew 20 times a channel-day).
+                            records.Capacity = (int)Math.Min(int.MaxValue / 2, (length / header.RecordLength) + 1);
                         }
                         if (records.Count == 0 || !MiniSeedRecordHeader.SameCodes(probe, lastCodes))
                         {
+                            oneChannelInOrder &= records.Count == 0;
                             lastId = MiniSeedRecordHeader.ReadChannel(probe);
-                            Array.Copy(probe, lastCodes, lastCodes.Length);
+                            probe.Slice(0, lastCodes.Length).CopyTo(lastCodes);
                         }
+                        oneChannelInOrder &= records.Count == 0 || header.StartTicks >= records[records.Count - 1].StartTicks;
                         records.Add(new IndexedRecord(lastId, index, offset, header.RecordLength, header.StartTicks, header.SampleCount, header.SamplingRate));
                         lastEnd = header.StartTicks + SampleClock.OffsetTicks(header.SampleCount, header.SamplingRate);
                     }
                 }
                 catch (InvalidFileException e) when (skip)
                 {
-                    leftOut!.Add(Corrupt(e.Message, "left out", MiniSeedRecordHeader.ReadChannel(probe), header.StartTicks, after: false));
+                    leftOut!.Add(Corrupt(e.Message, "left out", MiniSeedRecordHeader.ReadChannel(reader.Peek(offset, MiniSeedRecordHeader.ProbeLength)), header.StartTicks, after: false));
                 }
                 offset += header.RecordLength;
             }
@@ -85,11 +94,15 @@ internal static class MiniSeedFormat
             records = LeaveOutStrayTimes(path, records, leftOut);
         }
         var extents = new List<MiniSeedExtent>();
-        foreach (var channel in records.GroupBy(record => record.Id))
+        // Leaving records out keeps the order, so one channel in time order stays one group, already sorted (OrderBy is stable).
+        IEnumerable<IEnumerable<IndexedRecord>> channels = oneChannelInOrder
+            ? new[] { records }
+            : records.GroupBy(record => record.Id).Select(channel => channel.OrderBy(record => record.StartTicks));
+        foreach (var channel in channels)
         {
             var run = new List<IndexedRecord>();
             long runSamples = 0;
-            foreach (var record in channel.OrderBy(record => record.StartTicks))
+            foreach (var record in channel)
             {
                 if (run.Count > 0 && !Continues(run[0], runSamples, record))
                 {
@@ -100,7 +113,10 @@ internal static class MiniSeedFormat
                 run.Add(record);
                 runSamples += record.SampleCount;
             }
-            extents.Add(MakeExtent(source, run));
+            if (run.Count > 0)
+            {
+                extents.Add(MakeExtent(source, run));
+            }
         }
         return extents;
     }
@@ -140,35 +156,30 @@ internal static class MiniSeedFormat
     }
 
     /// <summary>Decodes a record's data (to find a corrupt one while indexing).</summary>
-    private static void CheckData(Stream stream, long offset, in MiniSeedRecordHeader header, RecordLocation where)
+    private static void CheckData(ReadOnlySpan<byte> bytes, in MiniSeedRecordHeader header, RecordLocation where)
     {
-        var bytes = ArrayPool<byte>.Shared.Rent(header.RecordLength);
         var samples = ArrayPool<double>.Shared.Rent(header.SampleCount);
         try
         {
-            stream.Position = offset;
-            WaveformStreams.ReadExactly(stream, bytes, header.RecordLength, where.Path);
-            MiniSeedDecoder.Decode(bytes.AsSpan(0, header.RecordLength), header, samples.AsSpan(0, header.SampleCount), where);
+            MiniSeedDecoder.Decode(bytes, header, samples.AsSpan(0, header.SampleCount), where);
         }
         finally
         {
-            ArrayPool<byte>.Shared.Return(bytes);
             ArrayPool<double>.Shared.Return(samples);
         }
     }
 
     /// <summary>The offset of the next readable record header after a damaged one (at the following multiples of 256 bytes), or the file's length.</summary>
-    private static long NextHeader(Stream stream, long offset, byte[] probe)
+    private static long NextHeader(ChunkReader reader, long offset)
     {
-        for (var next = offset + SmallestRecord; next < stream.Length; next += SmallestRecord)
+        for (var next = offset + SmallestRecord; next < reader.Length; next += SmallestRecord)
         {
-            stream.Position = next;
-            var read = WaveformStreams.ReadAtMost(stream, probe, probe.Length);
+            var probe = reader.Peek(next, MiniSeedRecordHeader.ProbeLength);
             try
             {
-                if (MiniSeedRecordHeader.LooksLikeDataRecord(probe.AsSpan(0, read)))
+                if (MiniSeedRecordHeader.LooksLikeDataRecord(probe))
                 {
-                    MiniSeedRecordHeader.Parse(probe.AsSpan(0, read), new RecordLocation(string.Empty, 0, next));
+                    MiniSeedRecordHeader.Parse(probe, new RecordLocation(string.Empty, 0, next));
                     return next;
                 }
             }
@@ -177,7 +188,7 @@ internal static class MiniSeedFormat
                 // Not a header either: keep looking.
             }
         }
-        return stream.Length;
+        return reader.Length;
     }
 
     private static bool Continues(IndexedRecord first, long samples, IndexedRecord next) =>

@@ -66,6 +66,37 @@ public class MiniSeedReaderTests
     }
 
     [Fact]
+    public void RecordsOutOfTimeOrderOrChannelsInterleavedGiveTheSameTraces()
+    {
+        // Indexing takes a shortcut for a file of one channel in time order; these two files are not, and must read
+        // as the ordered single-channel files they were cut from.
+        var start = new DateTime(2026, 1, 5, 0, 0, 0, DateTimeKind.Utc);
+        var z = Enumerable.Range(0, 12_000).Select(i => (int)(1000 * Math.Sin(i / 7.0)) + (i % 13)).ToArray();
+        var n = Enumerable.Range(0, 12_000).Select(i => (int)(800 * Math.Cos(i / 5.0)) - (i % 11)).ToArray();
+        var zRecords = Records(Steim2Writer.Write(z, start, 100, "SN", "S01", "HHZ"));
+        var nRecords = Records(Steim2Writer.Write(n, start, 100, "SN", "S01", "HHN"));
+        Assert.True(zRecords.Count >= 3);
+        var folder = TestPaths.NewScratchFolder();
+
+        var swapped = zRecords.ToList();
+        (swapped[0], swapped[2]) = (swapped[2], swapped[0]);
+        var shuffledPath = System.IO.Path.Combine(folder, "shuffled.mseed");
+        File.WriteAllBytes(shuffledPath, swapped.SelectMany(record => record).ToArray());
+        var shuffled = Assert.Single(WaveformFile.Read(shuffledPath));
+        Assert.Equal(start, shuffled.StartTime);
+        Assert.Equal(z.Select(v => (double)v), Samples(shuffled));
+
+        var mixedPath = System.IO.Path.Combine(folder, "interleaved.mseed");
+        File.WriteAllBytes(mixedPath, zRecords.Zip(nRecords, (a, b) => a.Concat(b)).SelectMany(pair => pair).ToArray());
+        var traces = WaveformFile.Read(mixedPath);
+        Assert.Equal(new[] { "SN.S01..HHN", "SN.S01..HHZ" }, traces.Select(trace => trace.Id.ToString()).OrderBy(id => id, StringComparer.Ordinal));
+        Assert.Equal(n.Select(v => (double)v), Samples(traces.Single(trace => trace.Id.Channel == "HHN")));
+        Assert.Equal(z.Select(v => (double)v), Samples(traces.Single(trace => trace.Id.Channel == "HHZ")));
+    }
+
+    private static List<byte[]> Records(byte[] file) => file.Chunk(4096).ToList();
+
+    [Fact]
     public void TimeCorrectionIsAppliedUnlessFlaggedApplied()
     {
         Trace WithCorrection(byte flags) => Assert.Single(WaveformFile.Read(BrokenCopy("int16_be_512.mseed", bytes =>
