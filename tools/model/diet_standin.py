@@ -16,12 +16,14 @@ WIDTHS = (8, 16, 32, 32)
 
 
 class DietStandIn(nn.Module):
-    def __init__(self, widths=WIDTHS):
+    # first_kernel: the first convolution's size (5 in v1-v4; 3 is cheaper in ONNX Runtime, benchmarks/README.md).
+    def __init__(self, widths=WIDTHS, first_kernel=5):
         super().__init__()
         a, b, c, d = widths
         self.widths = tuple(widths)
+        self.first_kernel = first_kernel
         self.features = nn.Sequential(
-            nn.Conv2d(3, a, kernel_size=5, stride=2, padding=2),    # 73x71 -> 37x36
+            nn.Conv2d(3, a, kernel_size=first_kernel, stride=2, padding=first_kernel // 2),    # 73x71 -> 37x36
             nn.ReLU(inplace=True),
             nn.Conv2d(a, b, kernel_size=3, stride=2, padding=1),    # -> 19x18
             nn.ReLU(inplace=True),
@@ -47,8 +49,8 @@ class DietStandInV2(DietStandIn):
     at export, so the cost per spectrogram is v1's), and a temperature that divides the logits
     before the softmax (fitted on the validation set after training, exported inside the graph)."""
 
-    def __init__(self, widths=WIDTHS):
-        super().__init__(widths)
+    def __init__(self, widths=WIDTHS, first_kernel=5):
+        super().__init__(widths, first_kernel)
         layers = []
         for layer in self.features:
             layers.append(layer)

@@ -195,6 +195,7 @@ def main():
     parser.add_argument("--pt", help="where the PyTorch weights go (default tools/model/diet-standin-{tag}.pt)")
     parser.add_argument("--extra-windows", action="append", default=[], help="v5: a folder of tools/TrainingData `scenarios` windows added to the synthetic training windows (repeatable)")
     parser.add_argument("--widths", default="8,16,32,32", help="output channels of the four convolutions (v1/v2: 8,16,32,32)")
+    parser.add_argument("--first-kernel", type=int, default=5, help="size of the first convolution (v1-v4: 5)")
     args = parser.parse_args()
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -248,7 +249,7 @@ def main():
     print(f"train {train_x.shape}, per class {counts.tolist()}", flush=True)
 
     widths = tuple(int(w) for w in args.widths.split(","))
-    model = DietStandInV2(widths)
+    model = DietStandInV2(widths, args.first_kernel)
     if args.init:
         model.load_state_dict(torch.load(args.init))
         model.temperature.fill_(1.0)
@@ -343,11 +344,11 @@ def main():
         "preprocessing": {"highpass": "4th-order Butterworth, 1 Hz, zero phase (scipy butter(4, 1.0, 'highpass', output='sos') + sosfiltfilt) on the continuous record; minutes cut >= 20 s from the filtered stretch's edges",
                           "resampling": "rates that are not a multiple of 1.25 Hz: polyphase (scipy resample_poly) to the nearest supported rate; trained at 50, 100, 125 and 200 Hz"},
         "spectrogram": {"window": "tukey(0.25), 4 s", "hop_seconds": 0.8, "frequencies_hz": [2.0, 20.0, 0.25], "scaling": "log10 PSD, clip((L - (Lmax - 4)) / 4, 0, 1)"},
-        "architecture": (f"NHWC->NCHW; Conv 3->{widths[0]} k5 s2, Conv {widths[0]}->{widths[1]} k3 s2, Conv {widths[1]}->{widths[2]} k3 s2, "
+        "architecture": (f"NHWC->NCHW; Conv 3->{widths[0]} k{args.first_kernel} s2, Conv {widths[0]}->{widths[1]} k3 s2, Conv {widths[1]}->{widths[2]} k3 s2, "
                          f"Conv {widths[2]}->{widths[3]} k3 s1 (batch norm while training, folded at export; ReLU); global mean+max pooling; "
                          f"Dense {2 * widths[3]}->32 ReLU; Dense 32->3; logits / temperature; softmax"),
         "multiply_adds_per_spectrogram": multiply_adds(model),
-        "parameters_exported": int(sum(p.numel() for p in DietStandIn(widths).parameters())),
+        "parameters_exported": int(sum(p.numel() for p in DietStandIn(widths, args.first_kernel).parameters())),
         "opset": 17,
         "temperature": round(temperature, 4),
         "training": {

@@ -29,7 +29,7 @@ THRESHOLDS = (0.05, 0.1, 0.2)
 def load(path):
     state = torch.load(path)
     widths = tuple(state[k].shape[0] for k in state if k.startswith("features.") and k.endswith(".weight") and state[k].dim() == 4)
-    model = DietStandInV2(widths)
+    model = DietStandInV2(widths, state["features.0.weight"].shape[-1])
     model.load_state_dict(state)
     model.eval()
     return model
