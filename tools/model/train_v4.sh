@@ -1,6 +1,6 @@
 #!/bin/sh
-# Makes the stand-in DiET model v4 (the bundled default) from nothing, in one command (about 75 minutes on
-# the shared 2-core machine, 10 of them training; see onnx/README.md "diet-standin-v4", Reproduce):
+# Makes the stand-in DiET model v4 (the bundled default) from nothing, in one command (about 15 minutes on
+# the shared 2-core machine on 2026-12-03 evening: 8 for v3_data.sh, 6 for training; see onnx/README.md "diet-standin-v4", Reproduce):
 #   tools/model/train_v4.sh [DATA_DIR]
 # v3's data (tools/model/v3_data.sh, the same seeds and sizes, shared with train_v3.sh through DATA_DIR) and v3's
 # augmentation (per-component gains 0.25-4 on half of each batch) on v2's network width (8, 16, 32, 32
