@@ -252,9 +252,9 @@ public static class Npy
         where T : unmanaged
     {
         var perBlock = ElementsPerBlock<T>();
-        for (var start = 0; start < data.Length; start += perBlock)
+        foreach (var (start, count) in Blocks(data.Length, perBlock))
         {
-            WriteLittleEndian(stream, MemoryMarshal.AsBytes(data.Slice(start, Math.Min(perBlock, data.Length - start))), Unsafe.SizeOf<T>());
+            WriteLittleEndian(stream, MemoryMarshal.AsBytes(data.Slice(start, count)), Unsafe.SizeOf<T>());
         }
     }
 
@@ -270,6 +270,21 @@ public static class Npy
 
     [ThreadStatic]
     private static int _maxBlockBytes;
+
+    /// <summary>
+    /// The blocks (start, count) of at most <paramref name="perBlock"/> elements that cover [0, <paramref name="length"/>)
+    /// in order. Why: a loop that stepped by <paramref name="perBlock"/> overflowed int past the last block of a span
+    /// within one block of int.MaxValue elements (the 66,000 training windows of 100 Hz, 1.98 G floats, failed with
+    /// ArgumentOutOfRangeException); stepping by each block's count ends exactly at the length.
+    /// </summary>
+    internal static IEnumerable<(int Start, int Count)> Blocks(int length, int perBlock)
+    {
+        for (int start = 0, count; start < length; start += count)
+        {
+            count = Math.Min(perBlock, length - start);
+            yield return (start, count);
+        }
+    }
 
     private static int ElementsPerBlock<T>()
         where T : unmanaged => Math.Max(1, MaxBlockBytes / Unsafe.SizeOf<T>());
@@ -311,9 +326,9 @@ public static class Npy
         where T : unmanaged
     {
         var perBlock = ElementsPerBlock<T>();
-        for (var start = 0; start < destination.Length; start += perBlock)
+        foreach (var (start, count) in Blocks(destination.Length, perBlock))
         {
-            ReadBlock(stream, destination.Slice(start, Math.Min(perBlock, destination.Length - start)), header, elementsBefore + start, sourceName);
+            ReadBlock(stream, destination.Slice(start, count), header, elementsBefore + start, sourceName);
         }
     }
 
@@ -368,9 +383,9 @@ public static class Npy
         where T : unmanaged
     {
         var perBlock = ElementsPerBlock<T>();
-        for (var start = 0; start < destination.Length; start += perBlock)
+        foreach (var (start, count) in Blocks(destination.Length, perBlock))
         {
-            ReadBlockAt(file, destination.Slice(start, Math.Min(perBlock, destination.Length - start)), header, firstElement + start, sourceName);
+            ReadBlockAt(file, destination.Slice(start, count), header, firstElement + start, sourceName);
         }
     }
 
@@ -400,9 +415,9 @@ public static class Npy
     internal static void WriteElementsAt(SafeFileHandle file, Span<float> data, long offset)
     {
         var perBlock = ElementsPerBlock<float>();
-        for (var start = 0; start < data.Length; start += perBlock)
+        foreach (var (start, count) in Blocks(data.Length, perBlock))
         {
-            var bytes = MemoryMarshal.AsBytes(data.Slice(start, Math.Min(perBlock, data.Length - start)));
+            var bytes = MemoryMarshal.AsBytes(data.Slice(start, count));
             if (!BitConverter.IsLittleEndian)
             {
                 ReverseEach(bytes, sizeof(float));

@@ -100,6 +100,24 @@ public sealed class NpyTests
         Assert.Equal(BitConverter.GetBytes(7f), counter.LastBytes);
     }
 
+    [Theory]
+    [InlineData(int.MaxValue, 1 << 28)]   // a float span within one 1 GiB block of int.MaxValue elements: overflowed before
+    [InlineData(1_980_000_000, 1 << 28)]  // the 100 Hz training windows that failed
+    [InlineData(1001, 3)]
+    [InlineData(9, 3)]
+    [InlineData(0, 3)]
+    public void BlocksCoverTheSpanExactlyUpToIntMaxValue(int length, int perBlock)
+    {
+        long covered = 0;
+        foreach (var (start, count) in Npy.Blocks(length, perBlock))
+        {
+            Assert.Equal(covered, start);
+            Assert.InRange(count, 1, perBlock);
+            covered += count;
+        }
+        Assert.Equal(length, covered);
+    }
+
     [Fact]
     public void BlocksJoinSeamlesslyInEveryReadAndWritePath()
     {
