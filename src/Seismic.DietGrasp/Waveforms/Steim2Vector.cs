@@ -54,8 +54,10 @@ internal static class Steim2Vector
     /// <summary>
     /// Words <paramref name="firstWord"/> to 15 of the frame at <paramref name="frame"/> (word 0 held
     /// <paramref name="codes"/>), all of whose differences fit from <paramref name="output"/> on with eight slots to
-    /// spare; returns how many samples, or -1 - the word with an invalid sub-code.
+    /// spare; returns how many samples, or -1 - the word with an invalid sub-code. Jitted optimised at once
+    /// (<see cref="HotPath"/>).
     /// </summary>
+    [MethodImpl(HotPath.Optimized)]
     public static int Frame(ref byte frame, int firstWord, uint codes, bool bigEndian, ref double output, ref int current)
     {
         var sum = current;
