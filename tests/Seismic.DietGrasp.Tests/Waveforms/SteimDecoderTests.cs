@@ -97,6 +97,44 @@ public class SteimDecoderTests
     }
 
     /// <summary>
+    /// On a machine with AVX-512 the decoder takes <c>Steim2Vector.Frame512</c> and the tests above no longer reach the AVX2
+    /// <c>Steim2Vector.Frame</c>: the two on random frames (both byte orders, every first word, invalid sub-codes), the same
+    /// return, running sum and samples bit for bit.
+    /// </summary>
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void TheAvx512FrameDecodesAsTheAvx2One(bool bigEndian)
+    {
+        if (!Steim2Vector.IsSupported || !Steim2Vector.IsSupported512)
+        {
+            return;
+        }
+        var random = new Random(bigEndian ? 5 : 6);
+        var invalid = 0;
+        for (var trial = 0; trial < 20_000; trial++)
+        {
+            var (data, _) = RandomFrames(random, 1, steim2: true, bigEndian);
+            var codes = ReadUInt32(data, bigEndian);
+            var firstWord = random.Next(4) == 0 ? random.Next(1, 16) : 1;
+            var start = random.Next();
+            var (expected, actual) = (new double[(15 * 7) + 8], new double[(15 * 7) + 8]);
+            var (expectedSum, actualSum) = (start, start);
+            var expectedCount = Steim2Vector.Frame(ref data[0], firstWord, codes, bigEndian, ref expected[0], ref expectedSum);
+            var actualCount = Steim2Vector.Frame512(ref data[0], firstWord, codes, bigEndian, ref actual[0], ref actualSum);
+            Assert.Equal(expectedCount, actualCount);
+            if (expectedCount < 0)
+            {
+                invalid++;
+                continue;
+            }
+            Assert.Equal(expectedSum, actualSum);
+            Assert.Equal(expected.Take(expectedCount).Select(BitConverter.DoubleToInt64Bits), actual.Take(actualCount).Select(BitConverter.DoubleToInt64Bits));
+        }
+        Assert.InRange(invalid, 100, 5000);
+    }
+
+    /// <summary>
     /// Decodes with both; asserts the same problem and, where there is none, the same doubles bit for bit. (With a
     /// problem the record is refused and the destination discarded; the fast path may have written past the last good word.)
     /// </summary>
