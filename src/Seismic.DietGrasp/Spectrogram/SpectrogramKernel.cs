@@ -39,6 +39,12 @@ internal sealed class SpectrogramKernel
     private static readonly int SingleFramesPerTransform = 2 * SingleLanes;
     private static readonly int SingleTransformsPerComponent = (SpectrogramParameters.TimeCount + SingleFramesPerTransform - 1) / SingleFramesPerTransform;
 
+    /// <summary>Frames per row of the float32 path's power planes: 71 rounded up to whole float transforms (80 with AVX2).</summary>
+    internal static readonly int SingleRowLength = SingleTransformsPerComponent * SingleFramesPerTransform;
+
+    /// <summary>Values in one component's float32 power plane [73][SingleRowLength].</summary>
+    internal static readonly int SinglePlaneLength = SpectrogramParameters.FrequencyCount * SingleRowLength;
+
     /// <summary>Frames rounded up to whole transforms of either precision (80 with AVX2): the length of the frame means.</summary>
     internal static readonly int PaddedFrameCount = Math.Max(RowLength, SingleTransformsPerComponent * SingleFramesPerTransform);
 
@@ -50,6 +56,9 @@ internal sealed class SpectrogramKernel
     // PSD factor per kept bin, applied to |Z[k] +- conj(Z[N-k])|^2 (which is 4 |X[k]|^2):
     // scipy's density scale 1/(fs sum w^2), doubled for one-sided bins other than DC and Nyquist.
     private readonly double[] _binScale;
+
+    // The same factors rounded to float, for the float32 path's power planes.
+    private readonly float[] _singleBinScale;
 
     private SpectrogramKernel(SpectrogramParameters parameters)
     {
@@ -72,6 +81,7 @@ internal sealed class SpectrogramKernel
             var oneSided = 2 * bin == parameters.SegmentLength ? 1 : 2;
             _binScale[f] = density * oneSided / 4;
         }
+        _singleBinScale = _binScale.Select(scale => (float)scale).ToArray();
     }
 
     public SpectrogramParameters Parameters { get; }
@@ -123,6 +133,12 @@ internal sealed class SpectrogramKernel
             {
                 AddComponentPsd(component, c, workspace);
             }
+        }
+        if (precision == SpectrogramPrecision.Single)
+        {
+            var single = workspace.Single;
+            SingleLevels.ScaleToUnitRange(single.Powers, single.PowerScales, single.Pixels, destination);
+            return;
         }
         ScaleToUnitRange(workspace.Psd, workspace.Scaled, destination);
     }
@@ -313,7 +329,8 @@ internal sealed class SpectrogramKernel
     /// <see cref="AddComponentPsd"/> in float32 (<see cref="SpectrogramPrecision.Single"/>): the samples, less the minute's
     /// mean and scaled by a power of two that brings the largest to [0.5, 1) (both in double, so only the narrowing to float
     /// rounds), go through the float FFT two frames per complex transform and <c>Vector&lt;float&gt;.Count</c> pairs at once;
-    /// the powers are widened to double and scaled back exactly.
+    /// the powers, times the bin's PSD factor, stay in float planes, and <see cref="SingleLevels"/> brings them to the 0-1
+    /// scale relative to the loudest pixel (so the 2^(2 exponent) that takes them back to the samples' units only enters there).
     /// </summary>
     /// <remarks>
     /// Why: the FFT is a third of an S-net day's CPU (benchmarks/README.md, issue #18) and float lanes are twice as many:
@@ -347,10 +364,12 @@ internal sealed class SpectrogramKernel
         {
             singleMeans[t] = (float)((means[t] - center) * scale);
         }
-        // The powers come back in the samples' own units: |X|^2 scales by 2^(2 exponent), exactly (two factors, each a double).
+        // The powers stay in the scaled units; |X|^2 comes back to the samples' own by 2^(2 exponent), exactly, in
+        // SingleLevels (two factors, each a double).
         var back = PowerOfTwo(exponent);
-        var psd = workspace.Psd;
-        var doubleLanes = Lanes;
+        buffers.PowerScales[componentIndex] = back * back;
+        var powers = MemoryMarshal.Cast<float, Vector<float>>(buffers.Powers.AsSpan(componentIndex * SinglePlaneLength, SinglePlaneLength));
+        var binScales = _singleBinScale;
         for (var transform = 0; transform < SingleTransformsPerComponent; transform++)
         {
             var firstFrame = transform * SingleFramesPerTransform;
@@ -363,29 +382,25 @@ internal sealed class SpectrogramKernel
                 _singleWindowLanes,
                 new Vector<float>(singleMeans, firstFrame),
                 new Vector<float>(singleMeans, firstFrame + SingleLanes));
-            var plane = MemoryMarshal.Cast<double, Vector<double>>(psd.AsSpan(componentIndex * PlaneLength, PlaneLength));
-            var laneColumn = firstFrame / doubleLanes;
+            var laneColumn = firstFrame / SingleLanes;
             // The second half's frames lie wholly past the minute in the last transform: nothing of them is stored.
             var storeSecond = firstFrame + SingleLanes < SpectrogramParameters.TimeCount;
             for (var f = 0; f < SpectrogramParameters.FrequencyCount; f++)
             {
                 PairPowers(zr, zi, SpectrogramParameters.FirstBin + f, n, out var first, out var second);
-                var binScale = new Vector<double>(_binScale[f] * back * back);
-                var row = f * (RowLength / doubleLanes);
-                Vector.Widen(first, out var firstLow, out var firstHigh);
-                plane[row + laneColumn] = firstLow * binScale;
-                plane[row + laneColumn + 1] = firstHigh * binScale;
+                var binScale = new Vector<float>(binScales[f]);
+                var row = f * (SingleRowLength / SingleLanes);
+                powers[row + laneColumn] = first * binScale;
                 if (storeSecond)
                 {
-                    Vector.Widen(second, out var secondLow, out var secondHigh);
-                    plane[row + laneColumn + 2] = secondLow * binScale;
-                    plane[row + laneColumn + 3] = secondHigh * binScale;
+                    powers[row + laneColumn + 1] = second * binScale;
                 }
             }
         }
+        // The padding columns hold frames past the minute's end: never let them be the loudest pixel.
         for (var f = 0; f < SpectrogramParameters.FrequencyCount; f++)
         {
-            psd.AsSpan((componentIndex * PlaneLength) + (f * RowLength) + SpectrogramParameters.TimeCount, RowLength - SpectrogramParameters.TimeCount).Clear();
+            buffers.Powers.AsSpan((componentIndex * SinglePlaneLength) + (f * SingleRowLength) + SpectrogramParameters.TimeCount, SingleRowLength - SpectrogramParameters.TimeCount).Clear();
         }
     }
 
@@ -665,11 +680,6 @@ internal sealed class SpectrogramKernel
         const int vectorTimes = SpectrogramParameters.TimeCount / 8 * 8;
         var floors = Vector256.Create(floor);
         var inverseRange = Vector256.Create(1 / SpectrogramParameters.DynamicRange);
-        // Output i of 8 times x 3 components is (time i / 3, component i mod 3): the time of each position of
-        // the three output vectors; the blends then take x where i mod 3 = 0 and y where it is 1.
-        var times0 = Vector256.Create(0, 0, 0, 1, 1, 1, 2, 2);
-        var times1 = Vector256.Create(2, 3, 3, 3, 4, 4, 4, 5);
-        var times2 = Vector256.Create(5, 5, 6, 6, 6, 7, 7, 7);
         ref var source = ref MemoryMarshal.GetArrayDataReference(levels);
         ref var target = ref MemoryMarshal.GetReference(destination);
         var output = 0;
@@ -682,12 +692,7 @@ internal sealed class SpectrogramKernel
                 var x = ScaledLevels(ref source, row + t, floors, inverseRange);
                 var y = ScaledLevels(ref source, PlaneLength + row + t, floors, inverseRange);
                 var z = ScaledLevels(ref source, (2 * PlaneLength) + row + t, floors, inverseRange);
-                Avx.Blend(Avx.Blend(Avx2.PermuteVar8x32(z, times0), Avx2.PermuteVar8x32(y, times0), 0b1001_0010), Avx2.PermuteVar8x32(x, times0), 0b0100_1001)
-                    .StoreUnsafe(ref target, (nuint)output);
-                Avx.Blend(Avx.Blend(Avx2.PermuteVar8x32(z, times1), Avx2.PermuteVar8x32(y, times1), 0b0010_0100), Avx2.PermuteVar8x32(x, times1), 0b1001_0010)
-                    .StoreUnsafe(ref target, (nuint)(output + 8));
-                Avx.Blend(Avx.Blend(Avx2.PermuteVar8x32(z, times2), Avx2.PermuteVar8x32(y, times2), 0b0100_1001), Avx2.PermuteVar8x32(x, times2), 0b0010_0100)
-                    .StoreUnsafe(ref target, (nuint)(output + 16));
+                StoreInterleaved(x, y, z, ref target, output);
                 output += 24;
             }
             for (; t < SpectrogramParameters.TimeCount; t++)
@@ -700,6 +705,26 @@ internal sealed class SpectrogramKernel
                 output += 3;
             }
         }
+    }
+
+    /// <summary>
+    /// Eight times of the three components, interleaved into [time, component] as 24 floats from
+    /// <paramref name="output"/> on: three permutes and two blends per 8 outputs.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static void StoreInterleaved(Vector256<float> x, Vector256<float> y, Vector256<float> z, ref float target, int output)
+    {
+        // Output i of 8 times x 3 components is (time i / 3, component i mod 3): the time of each position of
+        // the three output vectors; the blends then take x where i mod 3 = 0 and y where it is 1.
+        var times0 = Vector256.Create(0, 0, 0, 1, 1, 1, 2, 2);
+        var times1 = Vector256.Create(2, 3, 3, 3, 4, 4, 4, 5);
+        var times2 = Vector256.Create(5, 5, 6, 6, 6, 7, 7, 7);
+        Avx.Blend(Avx.Blend(Avx2.PermuteVar8x32(z, times0), Avx2.PermuteVar8x32(y, times0), 0b1001_0010), Avx2.PermuteVar8x32(x, times0), 0b0100_1001)
+            .StoreUnsafe(ref target, (nuint)output);
+        Avx.Blend(Avx.Blend(Avx2.PermuteVar8x32(z, times1), Avx2.PermuteVar8x32(y, times1), 0b0010_0100), Avx2.PermuteVar8x32(x, times1), 0b1001_0010)
+            .StoreUnsafe(ref target, (nuint)(output + 8));
+        Avx.Blend(Avx.Blend(Avx2.PermuteVar8x32(z, times2), Avx2.PermuteVar8x32(y, times2), 0b0100_1001), Avx2.PermuteVar8x32(x, times2), 0b0010_0100)
+            .StoreUnsafe(ref target, (nuint)(output + 16));
     }
 
     /// <summary>clip((L - floor) / R, 0, 1) of levels index .. index + 7, narrowed to float.</summary>

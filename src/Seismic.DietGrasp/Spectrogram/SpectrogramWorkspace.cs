@@ -62,7 +62,19 @@ internal sealed class SpectrogramWorkspace
             Transform = new TransformBuffers<float>(segmentLength);
             LaneTable = new Vector<float>[2 * segmentLength];
             Means = new float[SpectrogramKernel.PaddedFrameCount];
+            // Rounded up to whole 16-float vectors for SingleLevels' passes; the tail stays 0.
+            Powers = new float[((SpectrogramParameters.ComponentCount * SpectrogramKernel.SinglePlaneLength) + 15) / 16 * 16];
+            Pixels = new float[Powers.Length];
         }
+
+        /// <summary>Each component's powers times the bin's PSD factor, in the scaled units, in [component][frequency][SingleRowLength] planes.</summary>
+        public float[] Powers { get; }
+
+        /// <summary>Per component, the factor 2^(2 exponent) that takes its <see cref="Powers"/> back to the samples' units.</summary>
+        public double[] PowerScales { get; } = new double[SpectrogramParameters.ComponentCount];
+
+        /// <summary>The 0-1 image in the planes of <see cref="Powers"/>, before interleaving into [73, 71, 3].</summary>
+        public float[] Pixels { get; }
 
         public TransformBuffers<float> Transform { get; }
 
