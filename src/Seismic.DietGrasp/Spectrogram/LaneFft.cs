@@ -23,7 +23,13 @@ internal sealed class LaneFft<T>
 {
     private readonly Stage[] _stages;
 
-    public LaneFft(int length)
+    /// <summary>A plan for transforms of <paramref name="length"/> points.</summary>
+    /// <param name="length">Points per transform.</param>
+    /// <param name="kept">
+    /// The outputs the caller reads, or null for all: the last stage may then leave the others unwritten (a radix-5
+    /// last stage writes only the rows of its butterflies that hold a kept output).
+    /// </param>
+    public LaneFft(int length, Func<int, bool>? kept = null)
     {
         if (length < 1)
         {
@@ -32,10 +38,11 @@ internal sealed class LaneFft<T>
         Length = length;
         var stages = new List<Stage>();
         var span = 1;
-        foreach (var radix in Factorize(length))
+        var radices = Factorize(length);
+        for (var s = 0; s < radices.Count; s++)
         {
-            stages.Add(new Stage(radix, span, length));
-            span *= radix;
+            stages.Add(new Stage(radices[s], span, length, s == radices.Count - 1 ? kept : null));
+            span *= radices[s];
         }
         _stages = stages.ToArray();
     }
@@ -170,11 +177,23 @@ internal sealed class LaneFft<T>
         private readonly T[] _rootRe;
         private readonly T[] _rootIm;
 
-        public Stage(int radix, int span, int length)
+        // A last radix-5 stage with kept outputs: per butterfly k, whether rows 2 and 3 (outputs k + 2 span, k + 3 span)
+        // hold one; null when every row is written.
+        private readonly bool[]? _middleRowsKept;
+
+        public Stage(int radix, int span, int length, Func<int, bool>? kept)
         {
             _radix = radix;
             _span = span;
             _stride = length / radix;
+            if (kept is not null && radix == 5 && span * radix == length)
+            {
+                _middleRowsKept = new bool[span];
+                for (var k = 0; k < span; k++)
+                {
+                    _middleRowsKept[k] = kept(k + (2 * span)) || kept(k + (3 * span));
+                }
+            }
             _twiddleRe = new T[span * (radix - 1)];
             _twiddleIm = new T[span * (radix - 1)];
             for (var k = 0; k < span; k++)
@@ -414,6 +433,7 @@ internal sealed class LaneFft<T>
             var c2 = new Vector<T>(Cos144);
             var s1 = new Vector<T>(Sin72);
             var s2 = new Vector<T>(Sin144);
+            var middle = _middleRowsKept;
             for (var block = 0; block < stride; block += span)
             {
                 var output = block * 5;
@@ -435,12 +455,8 @@ internal sealed class LaneFft<T>
                     var t4i = a2i - a3i;
                     var u1r = a0r + (c1 * t1r) + (c2 * t2r);
                     var u1i = a0i + (c1 * t1i) + (c2 * t2i);
-                    var u2r = a0r + (c2 * t1r) + (c1 * t2r);
-                    var u2i = a0i + (c2 * t1i) + (c1 * t2i);
                     var v1r = (s1 * t3r) + (s2 * t4r);
                     var v1i = (s1 * t3i) + (s2 * t4i);
-                    var v2r = (s2 * t3r) - (s1 * t4r);
-                    var v2i = (s2 * t3i) - (s1 * t4i);
                     var o = output + k;
                     Unsafe.Add(ref outR, o) = a0r + t1r + t2r;
                     Unsafe.Add(ref outI, o) = a0i + t1i + t2i;
@@ -449,6 +465,16 @@ internal sealed class LaneFft<T>
                     Unsafe.Add(ref outI, o + span) = u1i - v1r;
                     Unsafe.Add(ref outR, o + (4 * span)) = u1r - v1i;
                     Unsafe.Add(ref outI, o + (4 * span)) = u1i + v1r;
+                    if (middle is not null && !middle[k])
+                    {
+                        // No kept output in rows 2 and 3 (at 100 Hz, bins 160-319 of 400, never read for 2-20 Hz):
+                        // a third of the butterfly's arithmetic and stores saved, in the costliest stage.
+                        continue;
+                    }
+                    var u2r = a0r + (c2 * t1r) + (c1 * t2r);
+                    var u2i = a0i + (c2 * t1i) + (c1 * t2i);
+                    var v2r = (s2 * t3r) - (s1 * t4r);
+                    var v2i = (s2 * t3i) - (s1 * t4i);
                     Unsafe.Add(ref outR, o + (2 * span)) = u2r + v2i;
                     Unsafe.Add(ref outI, o + (2 * span)) = u2i - v2r;
                     Unsafe.Add(ref outR, o + (3 * span)) = u2r - v2i;

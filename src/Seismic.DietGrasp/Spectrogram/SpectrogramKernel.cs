@@ -65,9 +65,12 @@ internal sealed class SpectrogramKernel
         Parameters = parameters;
         var window = PeriodicTukey(parameters.SegmentLength, SpectrogramParameters.TukeyAlpha);
         _windowLanes = window.Select(w => new Vector<double>(w)).ToArray();
-        _fft = new LaneFft<double>(parameters.SegmentLength);
+        // Only bins 2-20 Hz and their mirrors are read (PairPowers): the last stage may skip the rest.
+        var segment = parameters.SegmentLength;
+        Func<int, bool> kept = k => IsKeptBin(k) || IsKeptBin(segment - k);
+        _fft = new LaneFft<double>(parameters.SegmentLength, kept);
         _singleWindowLanes = window.Select(w => new Vector<float>((float)w)).ToArray();
-        _singleFft = new LaneFft<float>(parameters.SegmentLength);
+        _singleFft = new LaneFft<float>(parameters.SegmentLength, kept);
         var sumOfSquares = 0.0;
         foreach (var w in window)
         {
@@ -85,6 +88,10 @@ internal sealed class SpectrogramKernel
     }
 
     public SpectrogramParameters Parameters { get; }
+
+    /// <summary>Whether transform output <paramref name="k"/> is one of the bins 2-20 Hz.</summary>
+    private static bool IsKeptBin(int k) =>
+        k >= SpectrogramParameters.FirstBin && k < SpectrogramParameters.FirstBin + SpectrogramParameters.FrequencyCount;
 
     public static SpectrogramKernel For(SpectrogramParameters parameters) =>
         Cache.GetOrAdd(parameters.SamplingRate, _ => new SpectrogramKernel(parameters));
