@@ -7,6 +7,9 @@ internal static class MiniSeedDecoder
 {
     public const int Int16 = 1, Int32 = 3, Float32 = 4, Float64 = 5, Steim1 = 10, Steim2 = 11;
 
+    /// <summary>Whether <paramref name="encoding"/> stores integers (int16, int32, Steim1, Steim2): its samples are never NaN or infinite.</summary>
+    public static bool IsInteger(int encoding) => encoding is Int16 or Int32 or Steim1 or Steim2;
+
     /// <summary>Decodes <paramref name="header"/>.SampleCount samples of <paramref name="record"/> into <paramref name="destination"/>.</summary>
     public static void Decode(ReadOnlySpan<byte> record, in MiniSeedRecordHeader header, Span<double> destination, RecordLocation where)
     {

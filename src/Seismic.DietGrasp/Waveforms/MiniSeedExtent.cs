@@ -14,15 +14,19 @@ internal sealed class MiniSeedExtent : WaveformExtent
     private readonly long[] _firstSamples;
     private readonly int _longestRecord;
 
-    public MiniSeedExtent(WaveformSource source, ChannelId id, long startTicks, double samplingRate, long[] offsets, int[] lengths, int[] indices, long[] firstSamples)
+    public MiniSeedExtent(WaveformSource source, ChannelId id, long startTicks, double samplingRate, long[] offsets, int[] lengths, int[] indices, long[] firstSamples, bool holdsOnlyIntegers)
         : base(source, id, startTicks, samplingRate, firstSamples[firstSamples.Length - 1])
     {
+        HoldsOnlyIntegers = holdsOnlyIntegers;
         _offsets = offsets;
         _lengths = lengths;
         _indices = indices;
         _firstSamples = firstSamples;
         _longestRecord = lengths.Max();
     }
+
+    /// <inheritdoc/>
+    public override bool HoldsOnlyIntegers { get; }
 
     public override void ReadSamples(long first, Span<double> destination)
     {

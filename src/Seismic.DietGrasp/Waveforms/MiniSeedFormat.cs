@@ -5,7 +5,7 @@ namespace Seismic.DietGrasp.Waveforms;
 /// <summary>Indexes a miniSEED 2 file from its record headers and decodes records on demand.</summary>
 internal static class MiniSeedFormat
 {
-    private readonly record struct IndexedRecord(ChannelId Id, int Index, long Offset, int Length, long StartTicks, int SampleCount, double SamplingRate);
+    private readonly record struct IndexedRecord(ChannelId Id, int Index, long Offset, int Length, long StartTicks, int SampleCount, double SamplingRate, bool Integer);
 
     // Records are at least 256 bytes long (SEED 2.4: 2^8 to 2^16): after a header that cannot be read, the next
     // record is looked for at the following multiples of 256 bytes.
@@ -77,7 +77,7 @@ internal static class MiniSeedFormat
                             probe.Slice(0, lastCodes.Length).CopyTo(lastCodes);
                         }
                         oneChannelInOrder &= records.Count == 0 || header.StartTicks >= records[records.Count - 1].StartTicks;
-                        records.Add(new IndexedRecord(lastId, index, offset, header.RecordLength, header.StartTicks, header.SampleCount, header.SamplingRate));
+                        records.Add(new IndexedRecord(lastId, index, offset, header.RecordLength, header.StartTicks, header.SampleCount, header.SamplingRate, MiniSeedDecoder.IsInteger(header.Encoding)));
                         lastEnd = header.StartTicks + SampleClock.OffsetTicks(header.SampleCount, header.SamplingRate);
                     }
                 }
@@ -201,13 +201,15 @@ internal static class MiniSeedFormat
         var lengths = new int[run.Count];
         var indices = new int[run.Count];
         var firstSamples = new long[run.Count + 1];
+        var integers = true;
         for (var i = 0; i < run.Count; i++)
         {
+            integers &= run[i].Integer;
             offsets[i] = run[i].Offset;
             lengths[i] = run[i].Length;
             indices[i] = run[i].Index;
             firstSamples[i + 1] = firstSamples[i] + run[i].SampleCount;
         }
-        return new MiniSeedExtent(source, run[0].Id, run[0].StartTicks, run[0].SamplingRate, offsets, lengths, indices, firstSamples);
+        return new MiniSeedExtent(source, run[0].Id, run[0].StartTicks, run[0].SamplingRate, offsets, lengths, indices, firstSamples, integers);
     }
 }

@@ -311,7 +311,7 @@ public sealed class WaveformArchive
         {
             samples.Slice(range.Start, range.Count).Fill(double.NaN);
         }
-        return new WaveformWindow(id, DateTime.SpecifyKind(startTime, DateTimeKind.Utc), rate, window, missing, Ranges(state, 2));
+        return new WaveformWindow(id, DateTime.SpecifyKind(startTime, DateTimeKind.Utc), rate, window, missing, Ranges(state, 2), pieces.All(piece => piece.HoldsOnlyIntegers));
     }
 
     /// <summary>

@@ -44,6 +44,12 @@ internal abstract class WaveformExtent
 
     public long EndTicks => StartTicks + SampleClock.OffsetTicks(SampleCount, SamplingRate);
 
+    /// <summary>
+    /// Whether every sample was stored as an integer (miniSEED int16, int32, Steim1, Steim2), so that none can be NaN or
+    /// infinite; false for float encodings and SAC.
+    /// </summary>
+    public virtual bool HoldsOnlyIntegers => false;
+
     /// <summary>Decodes samples [first, first + destination.Length) of this extent.</summary>
     public abstract void ReadSamples(long first, Span<double> destination);
 

@@ -7,8 +7,9 @@ namespace Seismic.DietGrasp.Waveforms;
 /// </summary>
 public sealed class WaveformWindow
 {
-    internal WaveformWindow(ChannelId id, DateTime startTime, double samplingRate, ReadOnlyMemory<double> samples, IReadOnlyList<SampleRange> missing, IReadOnlyList<SampleRange> conflicts)
+    internal WaveformWindow(ChannelId id, DateTime startTime, double samplingRate, ReadOnlyMemory<double> samples, IReadOnlyList<SampleRange> missing, IReadOnlyList<SampleRange> conflicts, bool onlyIntegers = false)
     {
+        OnlyIntegers = onlyIntegers;
         Id = id;
         StartTime = startTime;
         SamplingRate = samplingRate;
@@ -40,6 +41,12 @@ public sealed class WaveformWindow
     /// <see cref="Samples"/> keeps the value of the piece that starts first there.
     /// </summary>
     public IReadOnlyList<SampleRange> ConflictRanges { get; }
+
+    /// <summary>
+    /// Whether every sample read came from integer encodings (<see cref="WaveformExtent.HoldsOnlyIntegers"/>): then no
+    /// sample outside <see cref="MissingRanges"/> is NaN or infinite, and the run need not look for such.
+    /// </summary>
+    internal bool OnlyIntegers { get; }
 
     /// <summary>Whether every sample is present and no overlap disagrees.</summary>
     public bool IsComplete => MissingRanges.Count == 0 && ConflictRanges.Count == 0;

@@ -20,6 +20,29 @@ public class WaveformArchiveTests
         return WaveformArchive.Scan(folder);
     }
 
+    /// <summary>
+    /// A window read only from integer encodings says so (the run then skips its look for NaN and infinite samples,
+    /// which integers cannot be); float encodings and SAC do not.
+    /// </summary>
+    [Theory]
+    [InlineData("int16_le_512.mseed", true)]
+    [InlineData("ints_le_e3_be_4096.mseed", true)]
+    [InlineData("ints_le_e10_le_256.mseed", true)]
+    [InlineData("ints_le_e11_be_256.mseed", true)]
+    [InlineData("real_le_e4_le_512.mseed", false)]
+    [InlineData("float64_le_1024.mseed", false)]
+    [InlineData("ints_le.sac", false)]
+    public void AWindowKnowsWhetherItsSamplesCameFromIntegers(string name, bool integers)
+    {
+        var folder = TestPaths.NewScratchFolder();
+        File.Copy(Path(name), System.IO.Path.Combine(folder, name));
+        var archive = WaveformArchive.Scan(folder);
+        var id = Assert.Single(archive.Channels);
+        var segment = archive.GetSegments(id)[0];
+        var window = archive.ReadWindow(id, segment.StartTime, segment.EndTime);
+        Assert.Equal(integers, window.OnlyIntegers);
+    }
+
     [Fact]
     public void GapIsReportedAndMissingInTheWindow()
     {
