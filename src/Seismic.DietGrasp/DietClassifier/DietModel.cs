@@ -492,6 +492,19 @@ public sealed class DietModel : IDisposable
         // cost a quarter of a batch's inference time); the scalar loop names the first bad value.
         var vectors = MemoryMarshal.Cast<float, Vector<float>>(spectrograms);
         var cleanVectors = 0;
+        // Eight vectors a test: their x - x summed (as a tree, no chain from block to block) is 0 only when all are finite
+        // (a NaN or infinity makes it NaN). A test a vector made the pass 0.8% of an S-net day's CPU (perf, 2026-12-03 23:14 UTC).
+        while (cleanVectors + 8 <= vectors.Length)
+        {
+            var v = vectors.Slice(cleanVectors, 8);
+            var sum = (((v[0] - v[0]) + (v[1] - v[1])) + ((v[2] - v[2]) + (v[3] - v[3])))
+                + (((v[4] - v[4]) + (v[5] - v[5])) + ((v[6] - v[6]) + (v[7] - v[7])));
+            if (!Vector.EqualsAll(sum, Vector<float>.Zero))
+            {
+                break;
+            }
+            cleanVectors += 8;
+        }
         while (cleanVectors < vectors.Length && Vector.EqualsAll(vectors[cleanVectors] - vectors[cleanVectors], Vector<float>.Zero))
         {
             cleanVectors++;
