@@ -1,0 +1,59 @@
+"""Averages the probabilities of several trained stand-ins on the synthetic held-out windows: per-class accuracy of
+each run and of every subset of two or more, and how many held-out minutes every run (or all but one) misses.
+
+Why (onnx/README.md, "What an ensemble says about the target"): it tells whether a class's misses are the variance of
+single runs (an average recovers them) or shared by every run (the data or the input, not the training).
+
+Run (the .pt files are train_v2.py's --pt outputs, all of DietStandInV2's default width and first layer):
+  /usr/bin/python3 tools/model/ensemble_check.py DATA_DIR name=weights.pt [name=weights.pt ...]
+"""
+import itertools
+import os
+import sys
+from collections import Counter
+
+import numpy as np
+import torch
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+sys.path.insert(0, HERE)
+from diet_standin import CLASSES, DietStandInV2  # noqa: E402
+from train_v2 import confusion, logits_of, softmax, synthetic_set  # noqa: E402
+
+
+def per_class(probabilities, labels):
+    matrix = confusion(probabilities.argmax(1), labels)
+    return np.round(100 * matrix.diagonal() / matrix.sum(1), 1).tolist()
+
+
+def main():
+    if len(sys.argv) < 4:
+        sys.exit(__doc__)
+    torch.set_num_threads(2)
+    data = sys.argv[1]
+    import json
+    margin = json.load(open(os.path.join(data, "windows", "info.json")))["marginSeconds"]
+    x, y, scenarios = synthetic_set(os.path.join(data, "windows"), "test", margin)
+    runs = {}
+    for spec in sys.argv[2:]:
+        name, path = spec.split("=", 1)
+        model = DietStandInV2()
+        model.load_state_dict(torch.load(path))
+        model.eval()
+        runs[name] = softmax(logits_of(model, x), float(model.temperature))
+        print(f"{name}: {per_class(runs[name], y)}")
+    names = list(runs)
+    for size in range(2, len(names) + 1):
+        for subset in itertools.combinations(names, size):
+            print(f"average of {', '.join(subset)}: {per_class(sum(runs[n] for n in subset) / size, y)}")
+    wrong = np.array([runs[n].argmax(1) != y for n in names])
+    for k, name in enumerate(CLASSES):
+        mask = y == k
+        missed_by = wrong[:, mask].sum(0)
+        print(f"{name}: held-out minutes by the number of runs that miss them {np.bincount(missed_by, minlength=len(names) + 1).tolist()}")
+        shared = np.where(mask & (wrong.sum(0) == len(names)))[0]
+        print(f"  missed by every run: {Counter(scenarios[i] for i in shared).most_common()}")
+
+
+if __name__ == "__main__":
+    main()
