@@ -196,6 +196,9 @@ def main():
     parser.add_argument("--extra-windows", action="append", default=[], help="v5: a folder of tools/TrainingData `scenarios` windows added to the synthetic training windows (repeatable)")
     parser.add_argument("--widths", default="8,16,32,32", help="output channels of the four convolutions (v1/v2: 8,16,32,32)")
     parser.add_argument("--first-kernel", type=int, default=5, help="size of the first convolution (v1-v4: 5)")
+    parser.add_argument("--teachers", default="", help="comma-separated DietStandInV2 .pt files (default width): distil the average of their softened probabilities into the model")
+    parser.add_argument("--distill-weight", type=float, default=0.5, help="with --teachers: share of the loss from the teachers (the rest from the labels)")
+    parser.add_argument("--distill-temperature", type=float, default=2.0, help="with --teachers: temperature that softens teachers' and student's logits in the teachers' term")
     args = parser.parse_args()
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -262,6 +265,12 @@ def main():
     real_first = len(train_y) - len(real_y) - len(ideal_y)
     sample_weight[real_first:real_first + len(real_y)] = 2.0
     loss_function = nn.CrossEntropyLoss(weight=class_weight, reduction="none")
+    teachers = []
+    for path in filter(None, args.teachers.split(",")):
+        teacher = DietStandInV2()
+        teacher.load_state_dict(torch.load(path))
+        teacher.eval()
+        teachers.append(teacher)
     x_all = torch.from_numpy(train_x)
     y_all = torch.from_numpy(train_y)
     w_all = torch.from_numpy(sample_weight)
@@ -276,7 +285,15 @@ def main():
             batch_x = x_all[index].float()
             if args.gain_augment > 0:
                 batch_x = gain_augment(batch_x, args.gain_augment)
-            losses = loss_function(model.logits(batch_x), y_all[index])
+            logits = model.logits(batch_x)
+            losses = loss_function(logits, y_all[index])
+            if teachers:
+                # The teachers see the same (augmented) batch; their softened probabilities averaged, KL to the student's.
+                t = args.distill_temperature
+                with torch.no_grad():
+                    target = sum(torch.softmax(teacher.logits(batch_x) / t, dim=1) for teacher in teachers) / len(teachers)
+                soft = (target * (torch.log(target.clamp_min(1e-12)) - torch.log_softmax(logits / t, dim=1))).sum(1) * t * t
+                losses = (1 - args.distill_weight) * losses + args.distill_weight * soft
             loss = (losses * w_all[index]).mean()
             loss.backward()
             optimizer.step()
@@ -355,6 +372,8 @@ def main():
             "torch_seed": args.seed, "numpy_seed": args.seed, "epochs": args.epochs, "batch": args.batch,
             "synthetic_fraction": args.synthetic_fraction, "real_minutes_per_training_event": args.per_event,
             "optimizer": f"AdamW, one-cycle lr {args.lr:g}, class-balanced cross-entropy, real examples weighted 2",
+            "distillation": None if not teachers else {"teachers": [os.path.basename(p) for p in args.teachers.split(",") if p],
+                                                      "weight": args.distill_weight, "temperature": args.distill_temperature},
             "initial_weights": os.path.basename(args.init) if args.init else "random",
             "synthetic_windows": info, "extra_windows": extra_info, "legacy_minutes": legacy_info,
             "real_training_examples": {k: int(v) for k, v in zip(*np.unique(np.array(real_kinds), return_counts=True))},
