@@ -13,8 +13,8 @@ namespace Seismic.DietGrasp.Processing;
 /// One worker's buffers: reads a station's three components over a window of whole minutes (at most
 /// an hour) and the preprocessing's margins around it, high-passes and resamples them when asked
 /// (<see cref="ChannelBuffer"/>), cuts the complete, live minutes, removes their means, applies the
-/// sensitivity, makes their spectrograms and classifies them in one batch. Memory: the window's samples
-/// (and their filtered and resampled copies, kept between hours) plus 60 spectrograms.
+/// sensitivity, makes their spectrograms and classifies them eight at a time. Memory: the window's samples
+/// (and their filtered and resampled copies, kept between hours) plus 8 spectrograms.
 /// </summary>
 internal sealed class StationHourClassifier
 {
