@@ -342,7 +342,8 @@ internal sealed class SpectrogramKernel
     /// <remarks>
     /// Why: the FFT is a third of an S-net day's CPU (benchmarks/README.md, issue #18) and float lanes are twice as many:
     /// a 100 Hz station-minute takes 62 instead of 93 us (the transforms 0.6x; the lane rows made per transform, see
-    /// <see cref="TransposeRows"/>), and the S-net day 0.88x the wall time. The frame means are computed in double (<see cref="ScanComponent"/>) and only then rounded, so a record far from zero
+    /// <see cref="TransposeRows"/>), and the S-net day 0.88x the wall time; 54 us since its last step is float too
+    /// (<see cref="SingleLevels"/>). The frame means are computed in double (<see cref="ScanComponent"/>) and only then rounded, so a record far from zero
     /// loses nothing to its offset. Error: float's rounding, relative to a frame's loudest bins; after the 1 Hz high-pass that
     /// stays below 1e-5 of the 0-1 scale (SinglePrecisionSpectrogramTests; scipy in float32: 1.6e-6,
     /// tools/spectrogram/float32_error.py; 1.4e-6 in the probabilities of an S-net day, no class or group changed), without
