@@ -39,6 +39,7 @@ internal static class SingleLevels
         {
             loudest = Math.Max(loudest, LargestPower(powers.AsSpan(c * planeLength, planeLength)) * powerScales[c]);
         }
+        SpectrogramKernel.ThrowIfOverflowed(loudest);
         var denominator = loudest + 1e-30;
         // Below 10^-R of the loudest a pixel clips to 0 whatever its logarithm: skip vectors that hold only such.
         var silent = (float)Math.Pow(10, -SpectrogramParameters.DynamicRange);

@@ -603,6 +603,7 @@ internal sealed class SpectrogramKernel
             loudestOdd = LargerLanes(loudestOdd, levels[v + 1]);
         }
         var loudestPower = LargestLane(LargerLanes(loudestEven, loudestOdd));
+        ThrowIfOverflowed(loudestPower);
         var loudest = Log10(loudestPower + 1e-30);
         // Pixels more than R decades (with a margin far above the log's error) below the loudest one
         // clip to 0 whatever their exact logarithm: skip it. Real records have many such pixels.
@@ -637,6 +638,18 @@ internal sealed class SpectrogramKernel
         }
 #endif
         ScaleAndInterleavePortably(psd, scaled, loudest - range, destination);
+    }
+
+    /// <summary>
+    /// Refuses a minute whose loudest power is not finite: samples above about 1e154 (in the units given) overflow the
+    /// power spectrum in double, and the image would silently come out all ones (both precisions, before this check).
+    /// </summary>
+    internal static void ThrowIfOverflowed(double loudestPower)
+    {
+        if (double.IsInfinity(loudestPower) || double.IsNaN(loudestPower))
+        {
+            throw new InvalidWaveformException("the samples are so large (above about 1e154) that their power spectrum overflows double precision; scale them to physical units (e.g. counts to m/s)");
+        }
     }
 
     /// <summary>clip((L - floor) / R, 0, 1) of the level planes, narrowed to float and interleaved into [frequency, time, component].</summary>

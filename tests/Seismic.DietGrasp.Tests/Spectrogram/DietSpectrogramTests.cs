@@ -101,6 +101,26 @@ public sealed class DietSpectrogramTests
         Assert.Contains("component VZ: samples so large", e.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>
+    /// Samples whose sums stay finite but whose power spectrum overflows (above about 1e154) gave an image of all ones,
+    /// silently, in both precisions; now they are refused. 1e150 still makes an image.
+    /// </summary>
+    [Theory]
+    [InlineData(SpectrogramPrecision.Double)]
+    [InlineData(SpectrogramPrecision.Single)]
+    public void SamplesWhosePowerOverflowsAreRefused(SpectrogramPrecision precision)
+    {
+        var image = new float[SpectrogramParameters.ValueCount];
+        foreach (var amplitude in new[] { 1e160, 1e200, 1e300 })
+        {
+            var x = Noise(1, 11).Select(v => v * amplitude).ToArray();
+            var e = Assert.Throws<InvalidWaveformException>(() => DietSpectrogram.Compute(x, Rate, image, precision));
+            Assert.Contains("power spectrum overflows", e.Message, StringComparison.Ordinal);
+        }
+        DietSpectrogram.Compute(Noise(1, 11).Select(v => v * 1e150).ToArray(), Rate, image, precision);
+        Assert.True(image.Min() < 0.5f, "a noise image at 1e150 is not all ones");
+    }
+
     [Fact]
     public void ADeadComponentIsRefusedByName()
     {
