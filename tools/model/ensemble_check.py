@@ -47,12 +47,20 @@ def main():
         for subset in itertools.combinations(names, size):
             print(f"average of {', '.join(subset)}: {per_class(sum(runs[n] for n in subset) / size, y)}")
     wrong = np.array([runs[n].argmax(1) != y for n in names])
+    # With DATA_DIR/backgrounds (train_v4.sh's data): the largest pixel change each held-out signal makes (visibility.py).
+    change = None
+    if os.path.isdir(os.path.join(data, "backgrounds")):
+        b, by, _ = synthetic_set(os.path.join(data, "backgrounds"), "test", margin)
+        assert np.array_equal(y, by), "the two sets are not in the same order"
+        change = np.abs(x - b).reshape(len(x), -1).max(axis=1)
     for k, name in enumerate(CLASSES):
         mask = y == k
         missed_by = wrong[:, mask].sum(0)
         print(f"{name}: held-out minutes by the number of runs that miss them {np.bincount(missed_by, minlength=len(names) + 1).tolist()}")
         shared = np.where(mask & (wrong.sum(0) == len(names)))[0]
         print(f"  missed by every run: {Counter(scenarios[i] for i in shared).most_common()}")
+        if change is not None and k < 2:
+            print(f"  their signal's largest pixel change: {sorted(round(float(change[i]), 3) for i in shared)}")
 
 
 if __name__ == "__main__":
