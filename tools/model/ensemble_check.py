@@ -4,10 +4,11 @@ each run and of every subset of two or more, and how many held-out minutes every
 Why (onnx/README.md, "What an ensemble says about the target"): it tells whether a class's misses are the variance of
 single runs (an average recovers them) or shared by every run (the data or the input, not the training).
 
-Run (the .pt files are train_v2.py's --pt outputs, all of DietStandInV2's default width and first layer):
+Run (the .pt files are train_v2.py's --pt outputs; their widths and first kernel are read from the weights):
   /usr/bin/python3 tools/model/ensemble_check.py DATA_DIR name=weights.pt [name=weights.pt ...]
 """
 import itertools
+import json
 import os
 import sys
 from collections import Counter
@@ -17,8 +18,9 @@ import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from diet_standin import CLASSES, DietStandInV2  # noqa: E402
+from diet_standin import CLASSES  # noqa: E402
 from train_v2 import confusion, logits_of, softmax, synthetic_set  # noqa: E402
+from visibility import load, signal_change  # noqa: E402
 
 
 def per_class(probabilities, labels):
@@ -31,15 +33,12 @@ def main():
         sys.exit(__doc__)
     torch.set_num_threads(2)
     data = sys.argv[1]
-    import json
     margin = json.load(open(os.path.join(data, "windows", "info.json")))["marginSeconds"]
     x, y, scenarios = synthetic_set(os.path.join(data, "windows"), "test", margin)
     runs = {}
     for spec in sys.argv[2:]:
         name, path = spec.split("=", 1)
-        model = DietStandInV2()
-        model.load_state_dict(torch.load(path))
-        model.eval()
+        model = load(path)
         runs[name] = softmax(logits_of(model, x), float(model.temperature))
         print(f"{name}: {per_class(runs[name], y)}")
     names = list(runs)
@@ -48,11 +47,8 @@ def main():
             print(f"average of {', '.join(subset)}: {per_class(sum(runs[n] for n in subset) / size, y)}")
     wrong = np.array([runs[n].argmax(1) != y for n in names])
     # With DATA_DIR/backgrounds (train_v4.sh's data): the largest pixel change each held-out signal makes (visibility.py).
-    change = None
-    if os.path.isdir(os.path.join(data, "backgrounds")):
-        b, by, _ = synthetic_set(os.path.join(data, "backgrounds"), "test", margin)
-        assert np.array_equal(y, by), "the two sets are not in the same order"
-        change = np.abs(x - b).reshape(len(x), -1).max(axis=1)
+    backgrounds = os.path.join(data, "backgrounds")
+    change = signal_change(x, y, backgrounds, margin) if os.path.isdir(backgrounds) else None
     for k, name in enumerate(CLASSES):
         mask = y == k
         missed_by = wrong[:, mask].sum(0)

@@ -35,15 +35,21 @@ def load(path):
     return model
 
 
+def signal_change(x, y, backgrounds, margin):
+    """Per held-out spectrogram x (labels y), the largest change of any pixel that its signal makes: x against the same
+    window without its signal (BACKGROUNDS_DIR, in the same order); 0 for noise."""
+    b, by, _ = train_v2.synthetic_set(backgrounds, "test", margin)
+    assert np.array_equal(y, by), "the two sets are not in the same order"
+    noise = y == 2
+    assert np.array_equal(x[noise], b[noise]), "noise windows differ: the generator changed since the held-out set was made"
+    return np.abs(x - b).reshape(len(x), -1).max(axis=1)
+
+
 def main():
     windows, backgrounds, models = sys.argv[1], sys.argv[2], sys.argv[3:]
     torch.set_num_threads(2)
     x, y, scenarios = train_v2.synthetic_set(windows, "test", 20)
-    b, by, _ = train_v2.synthetic_set(backgrounds, "test", 20)
-    assert np.array_equal(y, by), "the two sets are not in the same order"
-    noise = y == 2
-    assert np.array_equal(x[noise], b[noise]), "noise windows differ: the generator changed since the held-out set was made"
-    change = np.abs(x - b).reshape(len(x), -1).max(axis=1)
+    change = signal_change(x, y, backgrounds, 20)
     print(f"{len(x)} held-out minutes; the signal's largest pixel change, quantiles 1/5/10/50%:")
     for k, name in enumerate(CLASSES[:2]):
         values = change[y == k]
