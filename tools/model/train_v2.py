@@ -186,6 +186,8 @@ def main():
     parser.add_argument("--seed", type=int, default=20261203)
     parser.add_argument("--threads", type=int, default=2)
     parser.add_argument("--per-event", type=int, default=30, help="augmented training minutes per real training event")
+    parser.add_argument("--real-repeat", type=int, default=1, help="draw each real training record this many times as often (minutes per event and per noise record): keeps the real records' share when the synthetic windows grow")
+    parser.add_argument("--extra-noise", action="append", default=[], help="PATH.npy,FS,NAME,REPEATS: more real noise minutes ([M, 3, 60 FS]) for training, drawn REPEATS times each as the shared training noise is (repeatable)")
     parser.add_argument("--synthetic-fraction", type=float, default=1.0, help="share of the synthetic training windows used (a quicker run)")
     parser.add_argument("--filtered", help="v3: folder of tools/TrainingData `filtered` (v1's minutes through the pipeline's per-minute preprocessing at 50-200 Hz)")
     parser.add_argument("--gain-augment", type=float, default=0.0, help="v3: share of each batch given random per-component gains (0.25-4, on the spectrogram)")
@@ -199,6 +201,8 @@ def main():
     parser.add_argument("--teachers", default="", help="comma-separated DietStandInV2 .pt files (default width): distil the average of their softened probabilities into the model")
     parser.add_argument("--distill-weight", type=float, default=0.5, help="with --teachers: share of the loss from the teachers (the rest from the labels)")
     parser.add_argument("--distill-temperature", type=float, default=2.0, help="with --teachers: temperature that softens teachers' and student's logits in the teachers' term")
+    parser.add_argument("--swa-epochs", type=int, default=0, help="after the one-cycle epochs, this many more at the constant --swa-lr, the weights averaged every half epoch (stochastic weight averaging; batch-norm statistics recomputed on the training set)")
+    parser.add_argument("--swa-lr", type=float, default=3e-4, help="with --swa-epochs: the constant learning rate of the averaging epochs")
     args = parser.parse_args()
     torch.manual_seed(args.seed)
     torch.set_num_threads(args.threads)
@@ -225,9 +229,15 @@ def main():
     print("real records", flush=True)
     waveforms, stations, validation, accelerometer, chosen, _ = v2_data.load_earthquakes()
     noise = v2_data.load_noise()
+    noise_repeats = {"ocean-bottom": 40, "urban USC6": 40, "borehole B204": 8}
+    for spec in args.extra_noise:
+        path, fs, name, repeats = spec.split(",")
+        minutes = np.load(path)
+        noise += [(m.astype(np.float64), float(fs), name, "extra:" + name, row, False) for row, m in enumerate(minutes)]
+        noise_repeats[name] = int(repeats)
     real_x, real_y, real_kinds = v2_real.training_examples(
-        waveforms, validation, noise, rng, per_event=args.per_event,
-        noise_repeats={"ocean-bottom": 40, "urban USC6": 40, "borehole B204": 8})
+        waveforms, validation, noise, rng, per_event=args.per_event * args.real_repeat,
+        noise_repeats=noise_repeats, repeat=args.real_repeat)
     val_x, val_y, val_groups = v2_real.validation_examples(waveforms, validation, accelerometer, noise)
     print(f"real training {real_x.shape} ({np.bincount(real_y, minlength=3).tolist()}), validation {val_x.shape}, "
           f"{time.time() - started:.0f} s", flush=True)
@@ -275,10 +285,15 @@ def main():
     y_all = torch.from_numpy(train_y)
     w_all = torch.from_numpy(sample_weight)
     train_started = time.time()
-    for epoch in range(args.epochs):
+    averaged, snapshots = None, 0
+    for epoch in range(args.epochs + args.swa_epochs):
         model.train()
         order = torch.randperm(len(x_all))
         total = 0.0
+        averaging = epoch >= args.epochs
+        if averaging:
+            for group in optimizer.param_groups:
+                group["lr"] = args.swa_lr
         for step in range(steps_per_epoch):
             index = order[step * args.batch:(step + 1) * args.batch]
             optimizer.zero_grad()
@@ -297,13 +312,23 @@ def main():
             loss = (losses * w_all[index]).mean()
             loss.backward()
             optimizer.step()
-            scheduler.step()
+            if not averaging:
+                scheduler.step()
+            elif (step + 1) % ((steps_per_epoch + 1) // 2) == 0 or step + 1 == steps_per_epoch:
+                averaged, snapshots = average_in(averaged, snapshots, model)
             total += loss.item() * len(index)
         test_matrix = confusion(logits_of(model, test_x).argmax(1), test_y)
         real_summary = summarise_real(softmax(logits_of(model, val_x)), val_y, val_groups)
         print(f"epoch {epoch + 1}: loss {total / len(x_all):.4f}, synthetic held-out per class "
               f"{np.round(test_matrix.diagonal() / test_matrix.sum(1), 4).tolist()}, real recall {real_summary['earthquake_recall']}, "
               f"noise false alarms {real_summary['noise_false_alarms']}, {time.time() - train_started:.0f} s", flush=True)
+    if averaged is not None:
+        model.load_state_dict(averaged, strict=False)
+        recompute_batch_norm(model, x_all)
+        test_matrix = confusion(logits_of(model, test_x).argmax(1), test_y)
+        real_summary = summarise_real(softmax(logits_of(model, val_x)), val_y, val_groups)
+        print(f"average of {snapshots} snapshots: synthetic held-out per class {np.round(test_matrix.diagonal() / test_matrix.sum(1), 4).tolist()}, "
+              f"real recall {real_summary['earthquake_recall']}, noise false alarms {real_summary['noise_false_alarms']}", flush=True)
     train_seconds = time.time() - train_started
 
     # Calibration on the validation set: synthetic held-out and the real validation stations.
@@ -370,10 +395,13 @@ def main():
         "temperature": round(temperature, 4),
         "training": {
             "torch_seed": args.seed, "numpy_seed": args.seed, "epochs": args.epochs, "batch": args.batch,
-            "synthetic_fraction": args.synthetic_fraction, "real_minutes_per_training_event": args.per_event,
+            "synthetic_fraction": args.synthetic_fraction, "real_minutes_per_training_event": args.per_event * args.real_repeat, "real_noise_repeat": args.real_repeat,
             "optimizer": f"AdamW, one-cycle lr {args.lr:g}, class-balanced cross-entropy, real examples weighted 2",
+            "weight_averaging": None if averaged is None else {"epochs": args.swa_epochs, "lr": args.swa_lr, "snapshots": snapshots,
+                                                                "batch_norm": "statistics recomputed on the training set after averaging"},
             "distillation": None if not teachers else {"teachers": [os.path.basename(p) for p in args.teachers.split(",") if p],
                                                       "weight": args.distill_weight, "temperature": args.distill_temperature},
+            "extra_noise": args.extra_noise,
             "initial_weights": os.path.basename(args.init) if args.init else "random",
             "synthetic_windows": info, "extra_windows": extra_info, "legacy_minutes": legacy_info,
             "real_training_examples": {k: int(v) for k, v in zip(*np.unique(np.array(real_kinds), return_counts=True))},
@@ -436,6 +464,32 @@ def main():
         handle.write("\n")
     print(json.dumps({k: sidecar[k] for k in ("synthetic_held_out", "legacy_held_out_unfiltered", "real_validation", "calibration_error_per_class", "readme_examples", "temperature")}, indent=1))
     print(f"total {time.time() - started:.0f} s")
+
+
+def average_in(averaged, count, model):
+    """The running mean of the model's parameters (not its batch-norm statistics: those are recomputed after)."""
+    current = {name: p.detach().clone() for name, p in model.named_parameters()}
+    if averaged is None:
+        return current, 1
+    for name, value in current.items():
+        averaged[name] += (value - averaged[name]) / (count + 1)
+    return averaged, count + 1
+
+
+def recompute_batch_norm(model, x_all, batch=512, examples=40000):
+    """Averaged weights need their own batch-norm statistics: a cumulative mean over training examples."""
+    norms = [m for m in model.modules() if isinstance(m, nn.BatchNorm2d)]
+    for norm in norms:
+        norm.reset_running_stats()
+        norm.momentum = None
+    model.train()
+    order = torch.randperm(len(x_all))[:examples]
+    with torch.no_grad():
+        for start in range(0, len(order), batch):
+            model.logits(x_all[order[start:start + batch]].float())
+    for norm in norms:
+        norm.momentum = 0.1
+    model.eval()
 
 
 def export(model, path, provenance, example):

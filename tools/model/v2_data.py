@@ -125,6 +125,8 @@ def noise_source(station, file):
     """The kind of source a noise station belongs to (for per-source false-alarm figures)."""
     if "obs" in file:
         return "ocean-bottom"
+    if file.startswith("extra:"):
+        return station
     return {"PB.B204": "borehole B204", "UW.SHW": "broadband SHW", "NX.USC6": "urban USC6", "PR.PR34": "short-period PR34"}[station]
 
 

@@ -36,7 +36,7 @@ def v2_data_resample_mean(record, fs, target):
     return d.resample(x, fs, target)
 
 
-def training_examples(waveforms, validation_mask, noise, rng, per_event=30, noise_repeats=None):
+def training_examples(waveforms, validation_mask, noise, rng, per_event=30, noise_repeats=None, repeat=1):
     """Augmented real training minutes: returns (spectrograms [M, 73, 71, 3], labels [M], kinds list).
     Each record is filtered once per rate (the filter is linear and time-invariant, so minutes cut
     from the filtered record at any position are what the pipeline would give)."""
@@ -74,7 +74,7 @@ def training_examples(waveforms, validation_mask, noise, rng, per_event=30, nois
             minutes[fs].append((minute, 0, "real earthquake"))
     for i, (raw, noise_fs, station, file) in enumerate(train_noise):
         source = d.noise_source(station, file)
-        repeats = noise_repeats.get(source, 6) if noise_repeats else 6
+        repeats = (noise_repeats.get(source, 6) if noise_repeats else 6) * repeat
         for _ in range(repeats):
             fs = _rate(rng)
             minute = filtered_noise(i, fs)
