@@ -7,13 +7,11 @@ Run: cd tools/model && /usr/bin/python3 check_v2_rates.py [v2|v3|v4]
 import sys, numpy as np, torch
 sys.path.insert(0, '.')
 import v2_data as d, train_v2 as T
-from diet_standin import DietStandInV2, DietStandIn
+from diet_standin import DietStandIn, load_weights
 torch.set_num_threads(2)
 tag = sys.argv[1] if len(sys.argv) > 1 else "v2"
-state = torch.load(f'diet-standin-{tag}.pt')
-# The first convolution's output channels give the widths (v3: 12, 24, 48, 48; v2 and v4: 8, 16, 32, 32).
-widths = tuple(state[k].shape[0] for k in state if k.startswith('features.') and k.endswith('.weight') and state[k].dim() == 4)
-m = DietStandInV2(widths); m.load_state_dict(state); m.eval()
+# The widths (v3: 12, 24, 48, 48; v2 and v4: 8, 16, 32, 32) are read from the weights.
+m = load_weights(f'diet-standin-{tag}.pt')
 v1 = DietStandIn(); v1.load_state_dict(torch.load('diet-standin-v1.pt')); v1.eval()
 w, s, val, acc, ch, _ = d.load_earthquakes()
 idx = np.flatnonzero(val)

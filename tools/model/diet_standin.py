@@ -63,6 +63,16 @@ class DietStandInV2(DietStandIn):
         return torch.softmax(self.logits(x_nhwc) / self.temperature, dim=1)
 
 
+def load_weights(path):
+    """A DietStandInV2 from a .pt of train_v2.py, in eval mode: its widths and first kernel read from the weights."""
+    state = torch.load(path)
+    widths = tuple(state[k].shape[0] for k in state if k.startswith("features.") and k.endswith(".weight") and state[k].dim() == 4)
+    model = DietStandInV2(widths, state["features.0.weight"].shape[-1])
+    model.load_state_dict(state)
+    model.eval()
+    return model
+
+
 def multiply_adds(model=None):
     """Multiply-adds per spectrogram, counted layer by layer (batch normalisation folds into the convolutions)."""
     total = 0

@@ -20,9 +20,9 @@ import torch
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
-from diet_standin import CLASSES  # noqa: E402
+from diet_standin import CLASSES, load_weights  # noqa: E402
 from train_v2 import confusion, logits_of, softmax, synthetic_set  # noqa: E402
-from visibility import load, signal_change  # noqa: E402
+from visibility import signal_change  # noqa: E402
 
 
 def per_class(probabilities, labels):
@@ -54,7 +54,7 @@ def main():
     runs = {}
     for spec in sys.argv[2:]:
         name, path = spec.split("=", 1)
-        model = load(path)
+        model = load_weights(path)
         runs[name] = softmax(logits_of(model, x), float(model.temperature))
         accuracy, earthquake, tremor = best_offsets(runs[name], y)
         print(f"{name}: {per_class(runs[name], y)}; with the best offsets ({earthquake:+.1f}, {tremor:+.1f}, 0): "

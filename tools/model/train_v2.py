@@ -32,7 +32,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import v2_data  # noqa: E402
 import v2_real  # noqa: E402
-from diet_standin import CLASSES, DietStandIn, DietStandInV2, multiply_adds  # noqa: E402
+from diet_standin import CLASSES, DietStandIn, DietStandInV2, load_weights, multiply_adds  # noqa: E402
 from train_standin import TREMOR_BAND_ROWS, idealised_examples  # noqa: E402
 
 
@@ -198,7 +198,7 @@ def main():
     parser.add_argument("--extra-windows", action="append", default=[], help="v5: a folder of tools/TrainingData `scenarios` windows added to the synthetic training windows (repeatable)")
     parser.add_argument("--widths", default="8,16,32,32", help="output channels of the four convolutions (v1/v2: 8,16,32,32)")
     parser.add_argument("--first-kernel", type=int, default=5, help="size of the first convolution (v1-v4: 5)")
-    parser.add_argument("--teachers", default="", help="comma-separated DietStandInV2 .pt files (default width): distil the average of their softened probabilities into the model")
+    parser.add_argument("--teachers", default="", help="comma-separated DietStandInV2 .pt files (any width): distil the average of their softened probabilities into the model")
     parser.add_argument("--distill-weight", type=float, default=0.5, help="with --teachers: share of the loss from the teachers (the rest from the labels)")
     parser.add_argument("--distill-temperature", type=float, default=2.0, help="with --teachers: temperature that softens teachers' and student's logits in the teachers' term")
     parser.add_argument("--swa-epochs", type=int, default=0, help="after the one-cycle epochs, this many more at the constant --swa-lr, the weights averaged every half epoch (stochastic weight averaging; batch-norm statistics recomputed on the training set)")
@@ -277,13 +277,18 @@ def main():
     loss_function = nn.CrossEntropyLoss(weight=class_weight, reduction="none")
     teachers = []
     for path in filter(None, args.teachers.split(",")):
-        teacher = DietStandInV2()
-        teacher.load_state_dict(torch.load(path))
-        teacher.eval()
-        teachers.append(teacher)
+        teachers.append(load_weights(path))
     x_all = torch.from_numpy(train_x)
     y_all = torch.from_numpy(train_y)
     w_all = torch.from_numpy(sample_weight)
+
+    def progress():
+        """The model's per-class accuracy on the synthetic held-out windows and its real validation figures, as printed."""
+        matrix = confusion(logits_of(model, test_x).argmax(1), test_y)
+        real = summarise_real(softmax(logits_of(model, val_x)), val_y, val_groups)
+        return (f"synthetic held-out per class {np.round(matrix.diagonal() / matrix.sum(1), 4).tolist()}, "
+                f"real recall {real['earthquake_recall']}, noise false alarms {real['noise_false_alarms']}")
+
     train_started = time.time()
     averaged, snapshots = None, 0
     for epoch in range(args.epochs + args.swa_epochs):
@@ -317,18 +322,11 @@ def main():
             elif (step + 1) % ((steps_per_epoch + 1) // 2) == 0 or step + 1 == steps_per_epoch:
                 averaged, snapshots = average_in(averaged, snapshots, model)
             total += loss.item() * len(index)
-        test_matrix = confusion(logits_of(model, test_x).argmax(1), test_y)
-        real_summary = summarise_real(softmax(logits_of(model, val_x)), val_y, val_groups)
-        print(f"epoch {epoch + 1}: loss {total / len(x_all):.4f}, synthetic held-out per class "
-              f"{np.round(test_matrix.diagonal() / test_matrix.sum(1), 4).tolist()}, real recall {real_summary['earthquake_recall']}, "
-              f"noise false alarms {real_summary['noise_false_alarms']}, {time.time() - train_started:.0f} s", flush=True)
+        print(f"epoch {epoch + 1}: loss {total / len(x_all):.4f}, {progress()}, {time.time() - train_started:.0f} s", flush=True)
     if averaged is not None:
         model.load_state_dict(averaged, strict=False)
         recompute_batch_norm(model, x_all)
-        test_matrix = confusion(logits_of(model, test_x).argmax(1), test_y)
-        real_summary = summarise_real(softmax(logits_of(model, val_x)), val_y, val_groups)
-        print(f"average of {snapshots} snapshots: synthetic held-out per class {np.round(test_matrix.diagonal() / test_matrix.sum(1), 4).tolist()}, "
-              f"real recall {real_summary['earthquake_recall']}, noise false alarms {real_summary['noise_false_alarms']}", flush=True)
+        print(f"average of {snapshots} snapshots: {progress()}", flush=True)
     train_seconds = time.time() - train_started
 
     # Calibration on the validation set: synthetic held-out and the real validation stations.
@@ -443,9 +441,7 @@ def main():
     if args.tag != "v2":
         # The keys name the model trained ("v3_..."), and v2 is scored beside it on the same sets.
         sidecar = retag(sidecar, args.tag)
-        v2 = DietStandInV2()
-        v2.load_state_dict(torch.load(os.path.join(HERE, "diet-standin-v2.pt")))
-        v2.eval()
+        v2 = load_weights(os.path.join(HERE, "diet-standin-v2.pt"))
         v2_temperature = float(v2.temperature)
         old_test = softmax(logits_of(v2, test_x), v2_temperature)
         old_val = softmax(logits_of(v2, val_x), v2_temperature)

@@ -21,18 +21,9 @@ import torch
 HERE = os.path.dirname(os.path.abspath(__file__))
 sys.path.insert(0, HERE)
 import train_v2  # noqa: E402
-from diet_standin import CLASSES, DietStandInV2  # noqa: E402
+from diet_standin import CLASSES, load_weights  # noqa: E402
 
 THRESHOLDS = (0.05, 0.1, 0.2)
-
-
-def load(path):
-    state = torch.load(path)
-    widths = tuple(state[k].shape[0] for k in state if k.startswith("features.") and k.endswith(".weight") and state[k].dim() == 4)
-    model = DietStandInV2(widths, state["features.0.weight"].shape[-1])
-    model.load_state_dict(state)
-    model.eval()
-    return model
 
 
 def signal_change(x, y, backgrounds, margin):
@@ -56,7 +47,7 @@ def main():
         print(f"  {name}: {np.round(np.quantile(values, [0.01, 0.05, 0.1, 0.5]), 3).tolist()}; "
               + ", ".join(f"under {t}: {(values < t).sum()}" for t in THRESHOLDS))
     for path in models:
-        model = load(path)
+        model = load_weights(path)
         p = train_v2.softmax(train_v2.logits_of(model, x), float(model.temperature))
         predicted = p.argmax(1)
         print(f"\n{path}")
