@@ -4,7 +4,11 @@
 Nothing here trains or tunes anything: the minutes are chosen from the waveforms alone by fixed
 rules (no model output is used), and the files it writes stay outside the repository.
 
-Run with Debian's interpreter (numpy + scipy; ObsPy is not needed, the inputs are SAC):
+Run with Debian's interpreter (numpy + scipy; ObsPy is not needed). The inputs are binary SAC, one-channel miniSEED
+(converted by `mseed2sac` in a temporary folder; a record with a gap is refused), SEG-2 (consecutive files of one
+recorder joined only where each starts exactly where the one before ends) and CityShark II ASCII (three integer
+columns after a ReadCity header), each source naming its format and the order that puts its components horizontal,
+horizontal, vertical:
     /usr/bin/python3 tools/evaluate/make_external_noise.py [--mirrors DIR] [--out DIR]
         --mirrors  folder holding the fetched mirrors as <owner>+<name>/repo (bare git directories);
                    default /work/.mirror. Each source's data are read with `git show COMMIT:PATH`,
@@ -13,10 +17,11 @@ Run with Debian's interpreter (numpy + scipy; ObsPy is not needed, the inputs ar
 Writes two sets per source: OUT/<set>.npy ("strict": minutes passing the STA/LTA rule below) and
 OUT/<set>_all.npy ("all": every minute passing only the data checks, because a busy town's noise is full
 of short transients and fails the STA/LTA rule almost everywhere), each float64 [M, 3, 60 fs], components
-E, N, Z or X, Y, Z (horizontal, horizontal, vertical), samples as stored in the SAC files (not resampled,
-not rescaled), with OUT/<set>[_all].labels.csv (header `label`, then `noise` per row); OUT/windows.csv
-(one row per kept minute per set, with provenance and rule values) and OUT/candidates.csv (every examined
-minute, with the reason it failed the strict rule). A set with no minutes is not written. Then e.g.
+E, N, Z or X, Y, Z (horizontal, horizontal, vertical), samples as stored in the files (not resampled,
+not rescaled; each set keeps its own sampling rate, from 100 to 2000 Hz), with OUT/<set>[_all].labels.csv
+(header `label`, then `noise` per row); OUT/windows.csv (one row per kept minute per set, with provenance and rule
+values) and OUT/candidates.csv (every examined minute, with the reason it failed the strict rule). A set with no
+minutes is not written. Then e.g.
     dietgrasp evaluate --waveforms OUT/mexico_city_all.npy --fs 100 --labels OUT/mexico_city_all.labels.csv --out R
 
 Selection rule (mechanical, decided before any evaluation):
@@ -28,8 +33,9 @@ Selection rule (mechanical, decided before any evaluation):
   * "strict": a minute is kept when the largest STA/LTA over its 60 s and the three components is < 2.5, and
     the largest over the minute before is < 3.0 (no coda of an earlier transient running in);
   * both tiers: a minute is dropped when any component has NaN/inf samples or a run of identical samples of 0.5 s or
-    more, or when it falls within 5 min of a catalogued earthquake listed in the source's
-    `known_events` (none of these repositories ships a catalogue or names an event in its records).
+    more, when a sample reaches the recorder's full scale (for sources that state one, `full_scale`), or when it
+    falls within 5 min of a catalogued earthquake listed in the source's `known_events` (none of these repositories
+    ships a catalogue or names an event in its records).
 """
 import argparse
 import csv
@@ -96,6 +102,116 @@ SOURCES = [
         "units": "displacement (SAC IDEP=IDISP), band-limited 0.75-10 Hz; NOT raw counts",
         "known_events": [],
     },
+    # ---- HVSR / microtremor survey recordings (single 3-component stations) ----
+    {
+        "set": "hvsr_brussels_1",
+        "repo": "KoenVanNoten/HVSR_to_virtual_borehole",
+        "commit": "80c59d2356c7d8db11134168094b8ec435fb587d",
+        "licence": "none (no LICENSE file; the repository's README cites Van Noten et al. 2022, J. Seismol.)",
+        "stations": [
+            # columns: vertical first (its H/V peak, 0.87 Hz, matches the repository's Geopsy result, f0 0.86 Hz)
+            {"station": "A201", "format": "cityshark", "columns": [1, 2, 0], "paths": ["Data/170626_0933.201"]},
+        ],
+        "network": "(none)",
+        "instrument": "CityShark II recorder (serial 007, gain 128) with a 3-component seismometer (type not "
+                      "stated in the file), 100 Hz, integer counts; 0.1% of samples clipped at full scale (131072)",
+        "site": "Brussels, Belgium (4.383283 E, 50.770229 N, Uccle; from the repository's HVSR database file), urban "
+                "HVSR survey point A201, land surface; 2017-06-26 09:33-10:13 clock time (time zone not stated, no GPS "
+                "fix; stored here as if UTC), a Monday morning",
+        "units": "counts as stored",
+        "full_scale": 131072,
+        "known_events": [],
+    },
+    {
+        "set": "hvsr_brussels_2",
+        "repo": "KoenVanNoten/HVSR_to_virtual_borehole",
+        "commit": "80c59d2356c7d8db11134168094b8ec435fb587d",
+        "licence": "none (no LICENSE file; the repository's README cites Van Noten et al. 2022, J. Seismol.)",
+        "stations": [
+            {"station": "A202", "format": "cityshark", "columns": [1, 2, 0], "paths": ["Data/170626_1045.202"]},
+        ],
+        "network": "(none)",
+        "instrument": "CityShark II recorder (serial 007, gain 512) with a 3-component seismometer (type not "
+                      "stated in the file), 100 Hz, integer counts; 0.1% of samples clipped at full scale (131072)",
+        "site": "Brussels, Belgium (4.384596 E, 50.774603 N, Uccle, ~490 m from A201; from the repository's HVSR "
+                "database file), urban HVSR survey point A202, land surface; 2017-06-26 10:45-11:05 clock time "
+                "(time zone not stated, no GPS fix; stored here as if UTC)",
+        "units": "counts as stored",
+        "full_scale": 131072,
+        "known_events": [],
+    },
+    {
+        "set": "hvsr_cianjur_1",
+        "repo": "vandanue/Tutorial-HVSR-GEOPSY",
+        "commit": "f3b07f3a949e1f0c6902ac2ccecc9a9a23bd6f95",
+        "licence": "GPL-3.0 (LICENSE file)",
+        "stations": [
+            {"station": "uT12", "format": "seg2", "channels": ["X", "Y", "Z"],
+             "paths": [f"data/uT12/20241022_{t:%H%M}01000.WIT.3c.cont.0.seg2"
+                       for t in (dt.datetime(2024, 10, 22, 14, 55) + dt.timedelta(minutes=m) for m in range(75))]},
+        ],
+        "network": "(none)",
+        "instrument": "DMT SUMMIT M Vipa recorder with a DMT-3D/DIN 4.5 Hz 3-component geophone, 2000 Hz, int32 counts "
+                      "(recorder low-cut 0.3 Hz, high-cut 394 Hz as acquired); 1-minute SEG-2 files joined end to end",
+        "site": "West Java, Indonesia (107.082833 E, 6.835415 S from the files' GPS strings: Cugenang, west of Cianjur "
+                "town), HVSR survey point uT12, land surface, village / peri-urban; 2024-10-22 07:55-09:09 UTC "
+                "(14:55-16:09 local, a Tuesday afternoon)",
+        "units": "counts as stored (SEG-2 DESCALING_FACTOR ~2.1e-5 mm/s per count not applied)",
+        "known_events": [],
+    },
+    {
+        "set": "hvsr_cianjur_2",
+        "repo": "vandanue/Tutorial-HVSR-GEOPSY",
+        "commit": "f3b07f3a949e1f0c6902ac2ccecc9a9a23bd6f95",
+        "licence": "GPL-3.0 (LICENSE file)",
+        "stations": [
+            {"station": "uT17", "format": "seg2", "channels": ["X", "Y", "Z"],
+             "paths": [f"data/uT17/20241019_{t:%H%M}48000.WIT.3c.cont.0.seg2"
+                       for t in (dt.datetime(2024, 10, 19, 13, 28) + dt.timedelta(minutes=m) for m in range(72))]},
+        ],
+        "network": "(none)",
+        "instrument": "DMT SUMMIT M Vipa recorder with a DMT-3D/DIN 4.5 Hz 3-component geophone, 2000 Hz, int32 counts "
+                      "(recorder low-cut 0.3 Hz, high-cut 394 Hz as acquired); 1-minute SEG-2 files joined end to end",
+        "site": "West Java, Indonesia (107.087252 E, 6.831032 S from the files' GPS strings, ~700 m from uT12), HVSR "
+                "survey point uT17, land surface, village / peri-urban; 2024-10-19 06:28-07:40 UTC (13:28-14:40 local, "
+                "a Saturday afternoon)",
+        "units": "counts as stored (SEG-2 DESCALING_FACTOR ~2.1e-5 mm/s per count not applied)",
+        "known_events": [],
+    },
+    {
+        "set": "hvsr_usc6",
+        "repo": "fjornelas/hvsrprocpy",
+        "commit": "c7a8197ff343a1c75dfa72a8e694a4f3d837122b",
+        "licence": "GPL-3.0 (LICENSE file)",
+        "stations": [
+            {"station": "USC6", "format": "mseed",
+             "paths": [f"example/NX.USC6..HH{c}.D.2022.250" for c in "ENZ"]},
+        ],
+        "network": "NX",
+        "instrument": "HH? channels, 200 Hz, integer counts (instrument not stated)",
+        "site": "not stated in the repository (example microtremor record of an HVSR processing package; station "
+                "USC6 of network NX), land surface assumed; 2022-09-07 17:01-18:05 UTC (a Wednesday; 10:01 local if in "
+                "California, the package author's affiliation)",
+        "units": "counts as stored",
+        "known_events": [],
+    },
+    {
+        "set": "hvsr_svim",
+        "repo": "auliakhalqillah/SVIM",
+        "commit": "f49512bb0a830d285fe5f36a20868c6ce4b25653",
+        "licence": "GPL-3.0 (LICENSE file)",
+        "stations": [
+            {"station": "c0C02", "format": "mseed",
+             "paths": [f"EXAMPLE/c0c02231120035925.bh{c}" for c in "enz"]},
+        ],
+        "network": "XX",
+        "instrument": "BH? channels, 100 Hz, integer counts (instrument not stated)",
+        "site": "not stated (the repository's output file gives placeholder coordinates 1.0/2.0; the author is at "
+                "Universitas Syiah Kuala, Banda Aceh, Indonesia), microtremor survey record, land surface; "
+                "2023-11-20 03:59-04:41 UTC (10:59 local if in Indonesia, a Monday)",
+        "units": "counts as stored",
+        "known_events": [],
+    },
 ]
 
 
@@ -131,9 +247,111 @@ def git_blob(mirror, commit, path):
                           check=True, capture_output=True).stdout
 
 
-def load_three(mirror, commit, paths):
+def read_mseed(raw):
+    """read_sac's tuple for the bytes of a one-channel miniSEED file, converted by mseed2sac in a temporary folder;
+    a file with a gap (mseed2sac writes one SAC file per continuous segment) is refused."""
+    with tempfile.TemporaryDirectory() as tmp:
+        with open(os.path.join(tmp, "in.mseed"), "wb") as f:
+            f.write(raw)
+        subprocess.run(["mseed2sac", "in.mseed"], cwd=tmp, check=True, capture_output=True)
+        out = sorted(n for n in os.listdir(tmp) if n.endswith(".SAC"))
+        if len(out) != 1:
+            raise ValueError(f"miniSEED file is not one continuous channel ({len(out)} SAC segments)")
+        with open(os.path.join(tmp, out[0]), "rb") as f:
+            return read_sac(f.read())
+
+
+def read_seg2(raw):
+    """One read_sac-like tuple per trace of a little-endian SEG-2 file: (samples, delta, start, header), the start
+    from the ACQUISITION_*_UTC strings, kcmpnm the trace's REGISTRATION_DIRECTION (X, Y or Z)."""
+    if raw[:2] != b"\x55\x3a":
+        raise ValueError("not a little-endian SEG-2 file")
+    pointer_bytes, ntraces = np.frombuffer(raw[4:8], dtype="<u2")
+    pointers = np.frombuffer(raw[32:32 + 4 * int(ntraces)], dtype="<u4")
+
+    def strings(block):
+        # free-format strings: each a 2-byte length (counting itself), then "KEYWORD value" ended by a NUL
+        out, at = {}, 0
+        while at + 2 <= len(block):
+            length = int(np.frombuffer(block[at:at + 2], dtype="<u2")[0])
+            if length < 2:
+                break
+            text = block[at + 2:at + length].split(b"\x00")[0].decode("latin-1")
+            if " " in text:
+                key, value = text.split(" ", 1)
+                out[key] = value.strip()
+            at += length
+        return out
+
+    head = strings(raw[32 + int(pointer_bytes):int(pointers[0])])
+    start = dt.datetime.strptime(head["ACQUISITION_DATE_UTC"] + " " + head["ACQUISITION_TIME_UTC"],
+                                 "%d/%b/%Y %H:%M:%S").replace(tzinfo=dt.timezone.utc)
+    start += dt.timedelta(microseconds=int(head.get("ACQUISITION_TIME_MICROSECONDS_UTC", "0")))
+    formats = {1: "<i2", 2: "<i4", 4: "<f4", 5: "<f8"}
+    records = []
+    for p in (int(x) for x in pointers):
+        block_size = int(np.frombuffer(raw[p + 2:p + 4], dtype="<u2")[0])
+        npts = int(np.frombuffer(raw[p + 8:p + 12], dtype="<u4")[0])
+        code = raw[p + 12]
+        trace = strings(raw[p + 32:p + block_size])
+        width = np.dtype(formats[code]).itemsize
+        data = np.frombuffer(raw[p + block_size:p + block_size + width * npts], dtype=formats[code]).astype(np.float64)
+        if len(data) != npts:
+            raise ValueError("SEG-2 trace shorter than its sample count")
+        header = {"kstnm": head.get("STATION_NAME", ""), "kcmpnm": trace["REGISTRATION_DIRECTION"],
+                  "knetwk": "", "kinst": head.get("DEVICE_NAME", "")}
+        records.append((data, float(trace["SAMPLE_INTERVAL"]), start, header))
+    return records
+
+
+def read_cityshark(raw, columns):
+    """read_sac-like tuples for the columns (0-based, in the order wanted) of a CityShark II ASCII file (ReadCity
+    header of `Key: value` lines, then one row of integer counts per sample); the start is the header's clock time,
+    taken as UTC (the file states no time zone)."""
+    text = raw.decode("latin-1").splitlines()
+    head = dict(line.split(":", 1) for line in text[:30] if ":" in line)
+    head = {k.strip(): v.strip() for k, v in head.items()}
+    nrows = int(head["Sample number"])
+    first = next(i for i, line in enumerate(text) if line.startswith("Maximum amplitude")) + 1
+    rows = np.array([line.split() for line in text[first:first + nrows]], dtype=np.float64)
+    if rows.shape != (nrows, 3):
+        raise ValueError(f"CityShark file has {rows.shape} samples, its header says {nrows} x 3")
+    start = dt.datetime.strptime(head["Starting date"] + " " + head["Starting time"],
+                                 "%d.%m.%Y %H:%M:%S.%f").replace(tzinfo=dt.timezone.utc)
+    delta = 1.0 / float(head["Sample rate"].split()[0])
+    return [(rows[:, c].copy(), delta, start, {"kstnm": head["Station serial number"], "kcmpnm": f"col{c}",
+                                               "knetwk": "", "kinst": "CityShark II"}) for c in columns]
+
+
+def read_station(mirror, commit, sta):
+    """The three component records of a station, horizontal, horizontal, vertical, as read_sac tuples."""
+    kind = sta.get("format", "sac")
+    if kind == "sac":
+        return [read_sac(git_blob(mirror, commit, p)) for p in sta["paths"]]
+    if kind == "mseed":
+        return [read_mseed(git_blob(mirror, commit, p)) for p in sta["paths"]]
+    if kind == "cityshark":
+        return read_cityshark(git_blob(mirror, commit, sta["paths"][0]), sta["columns"])
+    if kind == "seg2":
+        # consecutive files of one recorder, each with the same traces; joined only where each file starts exactly
+        # (to a tenth of a sample) where the one before ends
+        pieces = [read_seg2(git_blob(mirror, commit, p)) for p in sta["paths"]]
+        for before, after in zip(pieces, pieces[1:]):
+            data, delta, start, _ = before[0]
+            step = (after[0][2] - start).total_seconds() - len(data) * delta
+            if abs(step) > 0.1 * delta:
+                raise ValueError(f"SEG-2 files are not contiguous ({step:+.4f} s between them)")
+        names = [r[3]["kcmpnm"] for r in pieces[0]]
+        if any([r[3]["kcmpnm"] for r in piece] != names for piece in pieces):
+            raise ValueError("SEG-2 files do not hold the same traces")
+        order = [names.index(c) for c in sta["channels"]]
+        return [(np.concatenate([piece[i][0] for piece in pieces]),) + pieces[0][i][1:] for i in order]
+    raise ValueError(f"unknown format {kind}")
+
+
+def load_three(mirror, commit, sta):
     """The three components cut to their common span: ([3, n] array, fs, start, headers)."""
-    records = [read_sac(git_blob(mirror, commit, p)) for p in paths]
+    records = read_station(mirror, commit, sta)
     deltas = {round(r[1], 9) for r in records}
     if len(deltas) != 1:
         raise ValueError(f"components have different sampling intervals: {deltas}")
@@ -176,7 +394,7 @@ def longest_flat_run(x):
     return int((np.flatnonzero(edges == -1) - np.flatnonzero(edges == 1)).max()) + 1
 
 
-def select(stack, fs, start, known_events):
+def select(stack, fs, start, known_events, full_scale=None):
     """Yield (start sample, quality problem or "", STA/LTA problem or "", window max STA/LTA, previous-minute max,
     largest band RMS over the components) for every grid minute."""
     ratio = np.stack([sta_lta(c, fs) for c in stack])
@@ -196,6 +414,8 @@ def select(stack, fs, start, known_events):
             quality = "NaN/inf samples"
         elif max(longest_flat_run(c) for c in window) >= FLAT_RUN_S * fs:
             quality = "constant stretch >= 0.5 s"
+        elif full_scale is not None and np.abs(window).max() >= full_scale:
+            quality = "clipped samples (at the recorder's full scale)"
         elif any(abs((e - t0).total_seconds() - 30) < 30 + EVENT_GUARD_S for e in events):
             quality = "near a catalogued earthquake"
         transient = ""
@@ -228,10 +448,11 @@ def main():
             continue
         minutes = {"strict": [], "all": []}
         for sta in src["stations"]:
-            stack, fs, start, headers = load_three(mirror, src["commit"], sta["paths"])
+            stack, fs, start, headers = load_three(mirror, src["commit"], sta)
             channels = " ".join(h["kcmpnm"] for h in headers)
             counts = {"examined": 0, "strict": 0, "all": 0}
-            for s, quality, transient, wmax, pmax, rms in select(stack, fs, start, src["known_events"]):
+            for s, quality, transient, wmax, pmax, rms in select(stack, fs, start, src["known_events"],
+                                                                 src.get("full_scale")):
                 counts["examined"] += 1
                 t0 = (start + dt.timedelta(milliseconds=round(1000 * s / fs))).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
                 base = {"fs_hz": f"{fs:g}", "source_repo": src["repo"], "commit": src["commit"],
