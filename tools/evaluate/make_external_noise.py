@@ -212,6 +212,26 @@ SOURCES = [
         "units": "counts as stored",
         "known_events": [],
     },
+    # ---- building ambient vibration ----
+    {
+        "set": "bldg_zurich_1",
+        "repo": "heinerigel/skience2025",
+        "commit": "a7d8eb9a022bc34e902db5d46c85f0f655706448",
+        "licence": "none (no LICENSE file; network 9E data used in a winter-school notebook)",
+        "stations": [
+            {"station": "ZPT.R1", "format": "mseed",
+             "paths": [f"05 StructuralHealth/Structural Characterization/PrimeTower_data/2021.10.1.9E.ZPT.R1.HG{c}"
+                       for c in "ENZ"]},
+        ],
+        "network": "9E",
+        "instrument": "HG? accelerometer channels of a 6-component (translation + rotation) station, 250 Hz; float32 "
+                      "samples that are integer multiples of 2.451e-6 (counts times a constant, not filtered)",
+        "site": "Prime Tower, Zurich, Switzerland (126 m office high-rise; location code R1, presumably the roof: the "
+                "notebook draws the roof outline), in a building, urban; 2021-10-01 00:00-00:10 UTC (02:00 local, a "
+                "Friday night)",
+        "units": "as stored (float; presumably acceleration, scaling not documented in the repository)",
+        "known_events": [],
+    },
 ]
 
 
