@@ -4,8 +4,8 @@
 Nothing here trains or tunes anything: the minutes are chosen from the waveforms alone by fixed
 rules (no model output is used), and the files it writes stay outside the repository.
 
-Run with Debian's interpreter (numpy + scipy; ObsPy is not needed). The inputs are binary SAC, one-channel miniSEED
-(converted by `mseed2sac` in a temporary folder; a record with a gap is refused), SEG-2 (consecutive files of one
+Run with Debian's interpreter (numpy + scipy; ObsPy is not needed). The inputs are binary SAC, miniSEED
+(a file per channel, or one file with the channel named per component; converted by `mseed2sac` in a temporary folder; a channel with a gap is refused), SEG-2 (consecutive files of one
 recorder joined only where each starts exactly where the one before ends) and CityShark II ASCII (three integer
 columns after a ReadCity header), each source naming its format and the order that puts its components horizontal,
 horizontal, vertical:
@@ -189,7 +189,8 @@ SOURCES = [
         ],
         "network": "NX",
         "instrument": "HH? channels, 200 Hz, integer counts (instrument not stated)",
-        "site": "not stated in the repository (example microtremor record of an HVSR processing package; station "
+        "site": "NOT INDEPENDENT: NX.USC6 is a training station of ../shared/data/real-noise (the same repository). "
+                "Not stated in the repository (example microtremor record of an HVSR processing package; station "
                 "USC6 of network NX), land surface assumed; 2022-09-07 17:01-18:05 UTC (a Wednesday; 10:01 local if in "
                 "California, the package author's affiliation)",
         "units": "counts as stored",
@@ -211,6 +212,26 @@ SOURCES = [
                 "2023-11-20 03:59-04:41 UTC (10:59 local if in Indonesia, a Monday)",
         "units": "counts as stored",
         "known_events": [],
+    },
+    # ---- citizen-network accelerometer ----
+    {
+        "set": "es_khh01_taiwan",
+        "repo": "ExpTechTW/lpgm-calculator",
+        "commit": "b5eb10179d921f0e73405bdf29a489a940a091b6",
+        "licence": "MIT (repository LICENSE, copyright 2021 F. Le Neindre; the record was added by ExpTechTW in 2025)",
+        "stations": [
+            {"station": "KHH01", "format": "mseed", "paths": ["example.mseed"] * 3, "channels": ["ENE", "ENN", "ENZ"]},
+        ],
+        "network": "ES",
+        "instrument": "ExpTech ES-Net low-cost 3-component MEMS accelerometer (EN? channels), 50 Hz; model not stated",
+        "site": "ES-Net citizen station KHH01 (location code TW; KHH suggests Kaohsiung, Taiwan; coordinates not "
+                "in the repository), 2025-12-27 15:00-15:30 UTC = 23:00-23:30 local",
+        "units": "raw counts as recorded (integer counts converted to float); spectrum nearly flat 0.5-20 Hz, i.e. "
+                 "largely the accelerometer's own noise",
+        # a regional earthquake's strong transient begins 375.6 s into the record on all three components; where a
+        # record holds an earthquake and does not say when, the entry is that onset (later than the origin time, so
+        # it guards more of the minutes after it)
+        "known_events": ["2025-12-27T15:06:15Z"],
     },
     # ---- building ambient vibration ----
     {
@@ -267,18 +288,24 @@ def git_blob(mirror, commit, path):
                           check=True, capture_output=True).stdout
 
 
-def read_mseed(raw):
-    """read_sac's tuple for the bytes of a one-channel miniSEED file, converted by mseed2sac in a temporary folder;
-    a file with a gap (mseed2sac writes one SAC file per continuous segment) is refused."""
+def read_mseed(raw, channel=None):
+    """read_sac's tuple for the bytes of a miniSEED file, converted by mseed2sac in a temporary folder: the file's one
+    channel, or the named channel of a file holding several. A channel with a gap (mseed2sac writes one SAC file per
+    continuous segment) is refused, not patched over."""
     with tempfile.TemporaryDirectory() as tmp:
         with open(os.path.join(tmp, "in.mseed"), "wb") as f:
             f.write(raw)
         subprocess.run(["mseed2sac", "in.mseed"], cwd=tmp, check=True, capture_output=True)
-        out = sorted(n for n in os.listdir(tmp) if n.endswith(".SAC"))
-        if len(out) != 1:
-            raise ValueError(f"miniSEED file is not one continuous channel ({len(out)} SAC segments)")
-        with open(os.path.join(tmp, out[0]), "rb") as f:
-            return read_sac(f.read())
+        records = []
+        for name in sorted(n for n in os.listdir(tmp) if n.endswith(".SAC")):
+            with open(os.path.join(tmp, name), "rb") as f:
+                records.append(read_sac(f.read()))
+    if channel is not None:
+        records = [r for r in records if r[3]["kcmpnm"] == channel]
+    if len(records) != 1:
+        raise ValueError(f"miniSEED channel {channel or '(the only one)'} is not one continuous segment "
+                         f"({len(records)} SAC segments)")
+    return records[0]
 
 
 def read_seg2(raw):
@@ -349,7 +376,9 @@ def read_station(mirror, commit, sta):
     if kind == "sac":
         return [read_sac(git_blob(mirror, commit, p)) for p in sta["paths"]]
     if kind == "mseed":
-        return [read_mseed(git_blob(mirror, commit, p)) for p in sta["paths"]]
+        # one file per component, or one file holding all three with `channels` naming the trace taken from each path
+        channels = sta.get("channels", [None] * len(sta["paths"]))
+        return [read_mseed(git_blob(mirror, commit, p), c) for p, c in zip(sta["paths"], channels)]
     if kind == "cityshark":
         return read_cityshark(git_blob(mirror, commit, sta["paths"][0]), sta["columns"])
     if kind == "seg2":
@@ -448,6 +477,14 @@ def select(stack, fs, start, known_events, full_scale=None):
 
 # ---------------------------------------------------------------- main -------------------------------------------------
 
+def paths_text(sta):
+    """The station's paths for the provenance columns; a path shared by several miniSEED channels is followed by the
+    channel taken from it, in brackets."""
+    if sta.get("format") != "mseed" or "channels" not in sta:
+        return " ".join(sta["paths"])
+    return " ".join(f"{p}[{c}]" for p, c in zip(sta["paths"], sta["channels"]))
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--mirrors", default="/work/.mirror")
@@ -476,7 +513,7 @@ def main():
                 counts["examined"] += 1
                 t0 = (start + dt.timedelta(milliseconds=round(1000 * s / fs))).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
                 base = {"fs_hz": f"{fs:g}", "source_repo": src["repo"], "commit": src["commit"],
-                        "licence": src["licence"], "path": " ".join(sta["paths"]), "network": src["network"],
+                        "licence": src["licence"], "path": paths_text(sta), "network": src["network"],
                         "station": sta["station"], "channels": channels, "start_utc": t0,
                         "instrument": src["instrument"], "site": src["site"], "units": src["units"],
                         "stalta_max": f"{wmax:.2f}", "stalta_prev_max": f"{pmax:.2f}", "band_rms": f"{rms:.4g}"}
