@@ -4,11 +4,11 @@
 Nothing here trains or tunes anything: the minutes are chosen from the waveforms alone by fixed
 rules (no model output is used), and the files it writes stay outside the repository.
 
-Run with Debian's interpreter (numpy + scipy; ObsPy is not needed). The inputs are binary SAC, miniSEED
-(a file per channel, or one file with the channel named per component; converted by `mseed2sac` in a temporary folder; a channel with a gap is refused), SEG-2 (consecutive files of one
-recorder joined only where each starts exactly where the one before ends) and CityShark II ASCII (three integer
-columns after a ReadCity header), each source naming its format and the order that puts its components horizontal,
-horizontal, vertical:
+Run with Debian's interpreter (numpy + scipy; ObsPy is not needed). The inputs are binary SAC, miniSEED (a file
+per channel, or one file with the channel named per component; converted by `mseed2sac` in a temporary folder; a
+channel with a gap is refused), SEG-2 (consecutive files of one recorder joined only where each starts exactly where
+the one before ends) and CityShark II ASCII (three integer columns after a ReadCity header), each source naming its
+format and the order that puts its components horizontal, horizontal, vertical:
     /usr/bin/python3 tools/evaluate/make_external_noise.py [--mirrors DIR] [--out DIR]
         --mirrors  folder holding the fetched mirrors as <owner>+<name>/repo (bare git directories);
                    default /work/.mirror. Each source's data are read with `git show COMMIT:PATH`,
