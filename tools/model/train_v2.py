@@ -188,6 +188,7 @@ def main():
     parser.add_argument("--per-event", type=int, default=30, help="augmented training minutes per real training event")
     parser.add_argument("--real-repeat", type=int, default=1, help="draw each real training record this many times as often (minutes per event and per noise record): keeps the real records' share when the synthetic windows grow")
     parser.add_argument("--extra-noise", action="append", default=[], help="PATH.npy,FS,NAME,REPEATS: more real noise minutes ([M, 3, 60 FS]) for training, drawn REPEATS times each as the shared training noise is (repeatable)")
+    parser.add_argument("--extra-noise-source", default="", help="with --extra-noise: where those minutes come from (repository @ commit, licence, label rationale), written into the sidecar's data_sources and the provenance")
     parser.add_argument("--synthetic-fraction", type=float, default=1.0, help="share of the synthetic training windows used (a quicker run)")
     parser.add_argument("--filtered", help="v3: folder of tools/TrainingData `filtered` (v1's minutes through the pipeline's per-minute preprocessing at 50-200 Hz)")
     parser.add_argument("--gain-augment", type=float, default=0.0, help="v3: share of each batch given random per-component gains (0.25-4, on the spectrogram)")
@@ -362,8 +363,9 @@ def main():
 
     torch.save(model.state_dict(), args.pt or os.path.join(HERE, f"diet-standin-{args.tag}.pt"))
     provenance = (f"Stand-in {args.tag} trained on field-like synthetic data (Seismic.DietGrasp.Synthetics) and real records "
-                  "(NCEDC earthquakes via AI4EPS/DeepDenoiser; noise of PB, UW, NX, PR and ocean-bottom networks), "
-                  "not the published DiET weights. Expects minutes high-passed at 1 Hz (zero phase) as the pipeline makes them.")
+                  "(NCEDC earthquakes via AI4EPS/DeepDenoiser; noise of PB, UW, NX, PR and ocean-bottom networks"
+                  + ("; town noise of public ambient-noise surveys (data_sources.extra_noise)" if args.extra_noise_source else "")
+                  + "), not the published DiET weights. Expects minutes high-passed at 1 Hz (zero phase) as the pipeline makes them.")
     export(model, args.out, provenance, readme)
 
     predicted_test = v2_test.argmax(1)
@@ -377,7 +379,7 @@ def main():
     sidecar = {
         "model": os.path.basename(args.out),
         "provenance": provenance,
-        "data_sources": DATA_SOURCES,
+        "data_sources": dict(DATA_SOURCES, **({"extra_noise": args.extra_noise_source} if args.extra_noise_source else {})),
         "classes": list(CLASSES),
         "input": {"name": "spectrogram", "shape": ["N", 73, 71, 3], "layout": "NHWC: frequency (2-20 Hz, 0.25 Hz), time (71 frames, 0.8 s), component (VX, VY, VZ)", "dtype": "float32"},
         "output": {"name": "probabilities", "shape": ["N", 3], "meaning": "calibrated softmax probabilities (temperature inside the graph): earthquake, tremor, noise"},
