@@ -571,6 +571,7 @@ public sealed class DietModel : IDisposable
         DietModelVersion.StandInV2 => "diet-standin-v2",
         DietModelVersion.StandInV3 => "diet-standin-v3",
         DietModelVersion.StandInV4 => "diet-standin-v4",
+        DietModelVersion.StandInV5 => "diet-standin-v5",
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, "not a bundled model version"),
     };
 
