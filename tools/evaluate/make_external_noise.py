@@ -54,6 +54,38 @@ KEEP_MAX, PREV_MAX = 2.5, 3.0
 FLAT_RUN_S = 0.5
 EVENT_GUARD_S = 300.0
 
+# What the two Brussels survey points share (one recorder, one repository); each entry adds its own point and gain.
+BRUSSELS = {
+    "repo": "KoenVanNoten/HVSR_to_virtual_borehole",
+    "commit": "80c59d2356c7d8db11134168094b8ec435fb587d",
+    "licence": "none (no LICENSE file; the repository's README cites Van Noten et al. 2022, J. Seismol.)",
+    "network": "(none)",
+    "units": "counts as stored",
+    "full_scale": 131072,
+    "known_events": [],
+}
+BRUSSELS_INSTRUMENT = ("CityShark II recorder (serial 007, gain {gain}) with a 3-component seismometer (type not "
+                       "stated in the file), 100 Hz, integer counts; 0.1% of samples clipped at full scale (131072)")
+
+# What the two Cianjur survey points share (one recorder and geophone, one repository).
+CIANJUR = {
+    "repo": "vandanue/Tutorial-HVSR-GEOPSY",
+    "commit": "f3b07f3a949e1f0c6902ac2ccecc9a9a23bd6f95",
+    "licence": "GPL-3.0 (LICENSE file)",
+    "network": "(none)",
+    "instrument": "DMT SUMMIT M Vipa recorder with a DMT-3D/DIN 4.5 Hz 3-component geophone, 2000 Hz, int32 counts "
+                  "(recorder low-cut 0.3 Hz, high-cut 394 Hz as acquired); 1-minute SEG-2 files joined end to end",
+    "units": "counts as stored (SEG-2 DESCALING_FACTOR ~2.1e-5 mm/s per count not applied)",
+    "known_events": [],
+}
+
+
+def cianjur_files(point, first, suffix, count):
+    """The consecutive one-minute SEG-2 files of a Cianjur survey point, from its first minute's local clock time."""
+    return [f"data/{point}/{t:%Y%m%d_%H%M}{suffix}.WIT.3c.cont.0.seg2"
+            for t in (first + dt.timedelta(minutes=m) for m in range(count))]
+
+
 SOURCES = [
     {
         "set": "mexico_city",
@@ -104,79 +136,49 @@ SOURCES = [
     },
     # ---- HVSR / microtremor survey recordings (single 3-component stations) ----
     {
+        **BRUSSELS,
         "set": "hvsr_brussels_1",
-        "repo": "KoenVanNoten/HVSR_to_virtual_borehole",
-        "commit": "80c59d2356c7d8db11134168094b8ec435fb587d",
-        "licence": "none (no LICENSE file; the repository's README cites Van Noten et al. 2022, J. Seismol.)",
         "stations": [
             # columns: vertical first (its H/V peak, 0.87 Hz, matches the repository's Geopsy result, f0 0.86 Hz)
             {"station": "A201", "format": "cityshark", "columns": [1, 2, 0], "paths": ["Data/170626_0933.201"]},
         ],
-        "network": "(none)",
-        "instrument": "CityShark II recorder (serial 007, gain 128) with a 3-component seismometer (type not "
-                      "stated in the file), 100 Hz, integer counts; 0.1% of samples clipped at full scale (131072)",
+        "instrument": BRUSSELS_INSTRUMENT.format(gain=128),
         "site": "Brussels, Belgium (4.383283 E, 50.770229 N, Uccle; from the repository's HVSR database file), urban "
                 "HVSR survey point A201, land surface; 2017-06-26 09:33-10:13 clock time (time zone not stated, no GPS "
                 "fix; stored here as if UTC), a Monday morning",
-        "units": "counts as stored",
-        "full_scale": 131072,
-        "known_events": [],
     },
     {
+        **BRUSSELS,
         "set": "hvsr_brussels_2",
-        "repo": "KoenVanNoten/HVSR_to_virtual_borehole",
-        "commit": "80c59d2356c7d8db11134168094b8ec435fb587d",
-        "licence": "none (no LICENSE file; the repository's README cites Van Noten et al. 2022, J. Seismol.)",
         "stations": [
             {"station": "A202", "format": "cityshark", "columns": [1, 2, 0], "paths": ["Data/170626_1045.202"]},
         ],
-        "network": "(none)",
-        "instrument": "CityShark II recorder (serial 007, gain 512) with a 3-component seismometer (type not "
-                      "stated in the file), 100 Hz, integer counts; 0.1% of samples clipped at full scale (131072)",
+        "instrument": BRUSSELS_INSTRUMENT.format(gain=512),
         "site": "Brussels, Belgium (4.384596 E, 50.774603 N, Uccle, ~490 m from A201; from the repository's HVSR "
                 "database file), urban HVSR survey point A202, land surface; 2017-06-26 10:45-11:05 clock time "
                 "(time zone not stated, no GPS fix; stored here as if UTC)",
-        "units": "counts as stored",
-        "full_scale": 131072,
-        "known_events": [],
     },
     {
+        **CIANJUR,
         "set": "hvsr_cianjur_1",
-        "repo": "vandanue/Tutorial-HVSR-GEOPSY",
-        "commit": "f3b07f3a949e1f0c6902ac2ccecc9a9a23bd6f95",
-        "licence": "GPL-3.0 (LICENSE file)",
         "stations": [
             {"station": "uT12", "format": "seg2", "channels": ["X", "Y", "Z"],
-             "paths": [f"data/uT12/20241022_{t:%H%M}01000.WIT.3c.cont.0.seg2"
-                       for t in (dt.datetime(2024, 10, 22, 14, 55) + dt.timedelta(minutes=m) for m in range(75))]},
+             "paths": cianjur_files("uT12", dt.datetime(2024, 10, 22, 14, 55), "01000", 75)},
         ],
-        "network": "(none)",
-        "instrument": "DMT SUMMIT M Vipa recorder with a DMT-3D/DIN 4.5 Hz 3-component geophone, 2000 Hz, int32 counts "
-                      "(recorder low-cut 0.3 Hz, high-cut 394 Hz as acquired); 1-minute SEG-2 files joined end to end",
         "site": "West Java, Indonesia (107.082833 E, 6.835415 S from the files' GPS strings: Cugenang, west of Cianjur "
                 "town), HVSR survey point uT12, land surface, village / peri-urban; 2024-10-22 07:55-09:09 UTC "
                 "(14:55-16:09 local, a Tuesday afternoon)",
-        "units": "counts as stored (SEG-2 DESCALING_FACTOR ~2.1e-5 mm/s per count not applied)",
-        "known_events": [],
     },
     {
+        **CIANJUR,
         "set": "hvsr_cianjur_2",
-        "repo": "vandanue/Tutorial-HVSR-GEOPSY",
-        "commit": "f3b07f3a949e1f0c6902ac2ccecc9a9a23bd6f95",
-        "licence": "GPL-3.0 (LICENSE file)",
         "stations": [
             {"station": "uT17", "format": "seg2", "channels": ["X", "Y", "Z"],
-             "paths": [f"data/uT17/20241019_{t:%H%M}48000.WIT.3c.cont.0.seg2"
-                       for t in (dt.datetime(2024, 10, 19, 13, 28) + dt.timedelta(minutes=m) for m in range(72))]},
+             "paths": cianjur_files("uT17", dt.datetime(2024, 10, 19, 13, 28), "48000", 72)},
         ],
-        "network": "(none)",
-        "instrument": "DMT SUMMIT M Vipa recorder with a DMT-3D/DIN 4.5 Hz 3-component geophone, 2000 Hz, int32 counts "
-                      "(recorder low-cut 0.3 Hz, high-cut 394 Hz as acquired); 1-minute SEG-2 files joined end to end",
         "site": "West Java, Indonesia (107.087252 E, 6.831032 S from the files' GPS strings, ~700 m from uT12), HVSR "
                 "survey point uT17, land surface, village / peri-urban; 2024-10-19 06:28-07:40 UTC (13:28-14:40 local, "
                 "a Saturday afternoon)",
-        "units": "counts as stored (SEG-2 DESCALING_FACTOR ~2.1e-5 mm/s per count not applied)",
-        "known_events": [],
     },
     {
         "set": "hvsr_usc6",
@@ -288,10 +290,9 @@ def git_blob(mirror, commit, path):
                           check=True, capture_output=True).stdout
 
 
-def read_mseed(raw, channel=None):
-    """read_sac's tuple for the bytes of a miniSEED file, converted by mseed2sac in a temporary folder: the file's one
-    channel, or the named channel of a file holding several. A channel with a gap (mseed2sac writes one SAC file per
-    continuous segment) is refused, not patched over."""
+def read_mseed(raw):
+    """read_sac's tuples for the bytes of a miniSEED file, one per channel and continuous segment, converted by
+    mseed2sac in a temporary folder."""
     with tempfile.TemporaryDirectory() as tmp:
         with open(os.path.join(tmp, "in.mseed"), "wb") as f:
             f.write(raw)
@@ -300,6 +301,12 @@ def read_mseed(raw, channel=None):
         for name in sorted(n for n in os.listdir(tmp) if n.endswith(".SAC")):
             with open(os.path.join(tmp, name), "rb") as f:
                 records.append(read_sac(f.read()))
+    return records
+
+
+def one_channel(records, channel=None):
+    """The one record of a converted miniSEED file: its only channel, or the named one of several. A channel with a
+    gap (mseed2sac writes one SAC record per continuous segment) is refused, not patched over."""
     if channel is not None:
         records = [r for r in records if r[3]["kcmpnm"] == channel]
     if len(records) != 1:
@@ -378,7 +385,8 @@ def read_station(mirror, commit, sta):
     if kind == "mseed":
         # one file per component, or one file holding all three with `channels` naming the trace taken from each path
         channels = sta.get("channels", [None] * len(sta["paths"]))
-        return [read_mseed(git_blob(mirror, commit, p), c) for p, c in zip(sta["paths"], channels)]
+        converted = {p: read_mseed(git_blob(mirror, commit, p)) for p in dict.fromkeys(sta["paths"])}  # each file once
+        return [one_channel(converted[p], c) for p, c in zip(sta["paths"], channels)]
     if kind == "cityshark":
         return read_cityshark(git_blob(mirror, commit, sta["paths"][0]), sta["columns"])
     if kind == "seg2":
