@@ -293,7 +293,7 @@ public static class ContinuousProcessing
                 e.InnerExceptions.OrderBy(inner => inner is OperationCanceledException ? 0 : inner is DietGraspException ? 1 : 2).First()).Throw();
             throw;
         }
-        var dayWarnings = day.OrderedWarnings();
+        var dayWarnings = day.OrderedWarnings(stations.Names);
         var minutes = Enumerable.Range(0, day.MinuteCount).Select(m => start.AddMinutes(m)).ToArray();
         return new DayResult(
             new ProbabilityTable(stations.Count, minutes, day.Earthquake),

@@ -39,14 +39,16 @@ internal sealed class DayProbabilities
     /// <summary>Dead minutes per station (its name in the station file) and channel.</summary>
     public ConcurrentDictionary<(string Station, ChannelId Channel), int> DeadMinutes { get; } = new();
 
-    /// <summary>The day's warnings in a stable order: the workers' by message, then one per dead channel.</summary>
-    public List<RunWarning> OrderedWarnings()
+    /// <summary>The day's warnings in a stable order: the workers' by message, then one per dead channel, then one per station called tremor most of the time (<see cref="PersistentTremorWarnings"/>).</summary>
+    /// <param name="names">The stations' names, in table order.</param>
+    public List<RunWarning> OrderedWarnings(IReadOnlyList<string> names)
     {
         var warnings = Warnings.OrderBy(w => w.Message, StringComparer.Ordinal).ToList();
         var span = End <= Start.Date.AddDays(1) ? $"of {Start:yyyy-MM-dd}" : $"between {Start:yyyy-MM-ddTHH:mm:ssZ} and {End:yyyy-MM-ddTHH:mm:ssZ}";
         warnings.AddRange(DeadMinutes.OrderBy(pair => pair.Key.Channel.ToString(), StringComparer.Ordinal)
             .Select(pair => new RunWarning(RunWarningKind.DeadChannel, $"{pair.Key.Channel}: dead (constant) in {pair.Value} minute(s) {span}; those station-minutes are left empty",
                 pair.Key.Station, pair.Key.Channel, Start)));
+        warnings.AddRange(PersistentTremorWarnings.For(this, names, span));
         return warnings;
     }
 

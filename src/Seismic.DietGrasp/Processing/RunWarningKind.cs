@@ -44,4 +44,7 @@ public enum RunWarningKind
 
     /// <summary>The output folder: temporary files of a killed run removed.</summary>
     Output,
+
+    /// <summary>A station called tremor in most of a day's minutes: more often steady site noise than tremor (<c>docs/EVALUATION.md</c>).</summary>
+    PersistentTremor,
 }

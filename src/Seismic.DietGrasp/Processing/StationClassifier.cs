@@ -87,7 +87,7 @@ public sealed class StationClassifier
         var probabilities = Enumerable.Range(0, day.MinuteCount)
             .Select(m => float.IsNaN(day.Earthquake[m]) ? (DietProbabilities?)null : new DietProbabilities(day.Earthquake[m], day.Tremor[m], day.Noise[m]))
             .ToArray();
-        return new StationProbabilities(station.Name, minutes, probabilities, day.OrderedWarnings());
+        return new StationProbabilities(station.Name, minutes, probabilities, day.OrderedWarnings(new[] { station.Name }));
     }
 
     /// <summary>Classifies three sample arrays that start together at one rate (as <see cref="Classify(Trace, Trace, Trace, DateTime?, DateTime?)"/>, channels named <c>STA</c> HHX, HHY, HHZ).</summary>

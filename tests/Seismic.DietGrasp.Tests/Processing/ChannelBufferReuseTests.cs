@@ -84,6 +84,6 @@ public sealed class ChannelBufferReuseTests
         Assert.Equal(fresh.Earthquake, reused.Earthquake);
         Assert.Equal(fresh.Tremor, reused.Tremor);
         Assert.Equal(fresh.Noise, reused.Noise);
-        Assert.Equal(fresh.OrderedWarnings().Select(w => w.Message), reused.OrderedWarnings().Select(w => w.Message));
+        Assert.Equal(fresh.OrderedWarnings(new[] { station.Name }).Select(w => w.Message), reused.OrderedWarnings(new[] { station.Name }).Select(w => w.Message));
     }
 }
