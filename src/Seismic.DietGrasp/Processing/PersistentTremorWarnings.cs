@@ -52,9 +52,9 @@ internal static class PersistentTremorWarnings
             {
                 continue;
             }
-            var network = day.StationCount > 1 ? string.Format(CultureInfo.InvariantCulture, " (the network's median station: {0:0%})", median) : string.Empty;
+            var network = day.StationCount > 1 ? string.Format(CultureInfo.InvariantCulture, "; the network's median station: {0:0%}", median) : string.Empty;
             yield return new RunWarning(RunWarningKind.PersistentTremor, string.Format(CultureInfo.InvariantCulture,
-                "{0}: tremor is the most likely class in {1} of its {2} classified minutes {3} ({4:0%}){5}; unless a tremor episode was under way there all that time, "
+                "{0}: tremor is the most likely class in {1} of its {2} classified minutes {3} ({4:0%}{5}); unless a tremor episode was under way there all that time, "
                 + "steady site noise (traffic, machinery, pumps) is the likelier cause: the model mistakes such hum for tremor at surface stations (docs/EVALUATION.md); look at its spectrogram before trusting its tremor",
                 names[s], tremor[s], classified[s], span, tremor[s] / (double)classified[s], network), names[s], null, day.Start);
         }

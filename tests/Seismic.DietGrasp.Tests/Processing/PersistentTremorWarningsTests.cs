@@ -40,7 +40,7 @@ public sealed class PersistentTremorWarningsTests
         var warning = Assert.Single(warnings);
         Assert.Equal((RunWarningKind.PersistentTremor, "SN.A", (DateTime?)Start), (warning.Kind, warning.Station, warning.Time));
         // The median of 70%, 50%, 93% and 0% is 60%.
-        Assert.StartsWith("SN.A: tremor is the most likely class in 84 of its 120 classified minutes of 2016-04-01 (70%) (the network's median station: 60%); unless a tremor episode", warning.Message);
+        Assert.StartsWith("SN.A: tremor is the most likely class in 84 of its 120 classified minutes of 2016-04-01 (70%; the network's median station: 60%); unless a tremor episode", warning.Message);
     }
 
     [Fact]
