@@ -94,7 +94,7 @@ public sealed class DietModel : IDisposable
     public string? Description { get; }
 
     /// <summary>The bundled model <see cref="LoadBundled(DietModelOptions?)"/> loads.</summary>
-    public const DietModelVersion DefaultBundledVersion = DietModelVersion.StandInV4;
+    public const DietModelVersion DefaultBundledVersion = DietModelVersion.StandInV6;
 
     /// <summary>
     /// The JSON sidecar of the default bundled stand-in model: class order, pre-processing, spectrogram
@@ -572,6 +572,7 @@ public sealed class DietModel : IDisposable
         DietModelVersion.StandInV3 => "diet-standin-v3",
         DietModelVersion.StandInV4 => "diet-standin-v4",
         DietModelVersion.StandInV5 => "diet-standin-v5",
+        DietModelVersion.StandInV6 => "diet-standin-v6",
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, "not a bundled model version"),
     };
 
