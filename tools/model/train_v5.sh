@@ -15,17 +15,6 @@ ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 DATA=${1:-${TMPDIR:-/tmp}/diet-v3-data}
 X=${2:?EXTNOISE_DIR (the output of tools/evaluate/make_external_noise.py) is required}
 [ -d "$DATA/windows" ] || "$ROOT/tools/model/v3_data.sh" "$DATA"
-SOURCE="town noise, every minute of each record passing the data checks (tools/evaluate/make_external_noise.py, \
-'all' tier; label: ambient-noise survey records, no catalogued or named event; STA/LTA transients kept, as a town has them): \
-JoseMariaGarciaMarquez/hvsrlearn @ 4940a528 (Mexico City, 4 sensors, 364 min; MIT), \
-vandanue/Tutorial-HVSR-GEOPSY @ f3b07f3a (Cianjur, West Java, 2 sites, 142 min; GPL-3.0), \
-auliakhalqillah/SVIM @ f49512bb (Banda Aceh area, 40 min; GPL-3.0), \
-ExpTechTW/lpgm-calculator @ b5eb1017 (ES-Net KHH01 MEMS, Taiwan, 18 min, 5 min from a regional earthquake; MIT)"
-/usr/bin/python3 "$ROOT/tools/model/train_v2.py" --data "$DATA" --filtered "$DATA/filtered" --gain-augment 0.5 \
-    --widths 8,16,32,32 --epochs 20 --swa-epochs 5 --tag v5 --out "$ROOT/onnx/diet-standin-v5.onnx" \
-    --extra-noise "$X/mexico_city_all.npy,100,town-MexicoCity,3" \
-    --extra-noise "$X/hvsr_cianjur_1_all.npy,2000,town-Cianjur1,4" \
-    --extra-noise "$X/hvsr_cianjur_2_all.npy,2000,town-Cianjur2,4" \
-    --extra-noise "$X/hvsr_svim_all.npy,100,town-SVIM,8" \
-    --extra-noise "$X/es_khh01_taiwan_all.npy,50,town-Taiwan,4" \
-    --extra-noise-source "$SOURCE"
+. "$ROOT/tools/model/town_noise.sh"
+train_with_town_noise "$X" --data "$DATA" --filtered "$DATA/filtered" --gain-augment 0.5 \
+    --widths 8,16,32,32 --epochs 20 --swa-epochs 5 --tag v5 --out "$ROOT/onnx/diet-standin-v5.onnx"
