@@ -37,6 +37,19 @@ public class DietModelTests
     }
 
     [Fact]
+    public void TheDefaultCardSaysHowItDidOnTownNoiseItNeverSaw()
+    {
+        // Issue 21: a user reading DietModel.BundledModelCard learns the default's real-noise weakness, not only its scores.
+        using var card = System.Text.Json.JsonDocument.Parse(DietModel.BundledModelCard);
+        var check = card.RootElement.GetProperty("external_noise_check");
+        var heldOut = check.GetProperty("held_out").EnumerateObject().ToList();
+        Assert.Equal(new[] { "bldg_zurich_1_all", "boston_A23L_all", "hvsr_brussels_1_all", "hvsr_brussels_2_all" }, heldOut.Select(p => p.Name).OrderBy(n => n, StringComparer.Ordinal));
+        Assert.Equal(106, heldOut.Sum(p => p.Value.GetProperty("minutes").GetInt32()));
+        var falseAlarms = heldOut.Sum(p => p.Value.GetProperty("earthquake").GetInt32() + p.Value.GetProperty("tremor").GetInt32());
+        Assert.Contains($"{falseAlarms} of 106 minutes are false alarms", check.GetProperty("verdict").GetString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void TheOtherVersionsStayLoadableBesideTheDefaultVersionSix()
     {
         Assert.Equal(DietModelVersion.StandInV6, DietModel.DefaultBundledVersion);
