@@ -14,6 +14,9 @@ internal sealed class EvaluateCommand : ICliCommand
     /// <summary>The reliability diagram.</summary>
     public const string ReliabilityPicture = "reliability.png";
 
+    /// <summary>Groups printed; all are in groups.csv.</summary>
+    private const int MaxGroupsShown = 20;
+
     public string Name => "evaluate";
 
     public string Description => "DiET on labelled minutes: confusion matrix, per-class precision, recall, F1 and calibration error, the misclassified minutes, and precision-recall and reliability pictures.";
@@ -26,8 +29,8 @@ internal sealed class EvaluateCommand : ICliCommand
         new CliOption("waveforms", CliValueKind.Text, "One-minute waveforms [M, 3, 60 fs] (.npy), high-passed and turned into spectrograms as classify does; needs --fs.") { Value = "W.npy" },
         new CliOption("fs", CliValueKind.Number, "The sampling rate of --waveforms in Hz (>= 40; other rates than multiples of 1.25 Hz are resampled).") { Value = "HZ" }.ReportedAs("sampling_freq", "samplingRate"),
         new CliOption("highpass", CliValueKind.Number, "With --waveforms: the high-pass corner in Hz, 0 for none; default 1.") { Value = "HZ" }.ReportedAs("highPass"),
-        new CliOption("labels", CliValueKind.Text, "The true classes: a CSV with the header label and one of earthquake, tremor, noise per row, one row per minute.") { Value = "L.csv", Required = true },
-        new CliOption("out", CliValueKind.Text, "The folder for confusion.csv, metrics.csv, misclassified.csv and the two pictures.") { Value = "DIR", Required = true },
+        new CliOption("labels", CliValueKind.Text, "The true classes: a CSV with the header label and one of earthquake, tremor, noise per row, one row per minute; or the header label,group and each minute's group too (a station, a site, a kind of source), scored per group into groups.csv.") { Value = "L.csv", Required = true },
+        new CliOption("out", CliValueKind.Text, "The folder for confusion.csv, metrics.csv, misclassified.csv, groups.csv (with groups) and the two pictures.") { Value = "DIR", Required = true },
         new CliOption("model", CliValueKind.Text, "An ONNX model with the DiET contract; default the bundled model.") { Value = "M.onnx" },
     };
 
@@ -54,7 +57,7 @@ internal sealed class EvaluateCommand : ICliCommand
             throw new CliUsageException("--fs and --highpass apply to --waveforms only");
         }
 
-        var labels = DietLabelFile.Read(labelPath);
+        var (labels, groups) = DietLabelFile.ReadWithGroups(labelPath);
         var spectrograms = spectrogramPath is not null
             ? MinuteInput.ReadSpectrograms(spectrogramPath)
             : MinuteInput.ComputeSpectrograms(waveformPath!, samplingRate!.Value, highPass ?? WaveformPreprocessing.DefaultHighPassCorner, context, Name);
@@ -75,10 +78,26 @@ internal sealed class EvaluateCommand : ICliCommand
         ReliabilityDiagramPlot.SavePng(reliability, evaluation, title);
         files.Add(precisionRecall);
         files.Add(reliability);
+        var byGroup = groups is null ? null : evaluation.ByGroup(groups);
+        if (byGroup is not null)
+        {
+            files.Add(DietEvaluationFiles.WriteGroups(output, byGroup));
+        }
 
         context.Output.WriteLine(DietEvaluationFiles.FormatConfusion(evaluation));
         context.Output.WriteLine(string.Format(CultureInfo.InvariantCulture, "accuracy {0:F4} over {1} minutes; macro F1 {2:F4}; calibration error (confidence, {3} bins) {4:F4}",
             evaluation.Accuracy, evaluation.Count, evaluation.MacroF1, DietEvaluation.CalibrationBinCount, evaluation.TopLabelCalibrationError));
+        foreach (var (group, scores) in (byGroup ?? Array.Empty<KeyValuePair<string, DietEvaluation>>()).Take(MaxGroupsShown))
+        {
+            var noise = scores[DietClass.Noise].Support;
+            var falseAlarms = noise - scores.Confusion(DietClass.Noise, DietClass.Noise);
+            context.Output.WriteLine(string.Format(CultureInfo.InvariantCulture, "group {0}: {1} minutes, accuracy {2:F4}; noise called earthquake or tremor: {3}",
+                group, scores.Count, scores.Accuracy, noise == 0 ? "no noise minute" : string.Format(CultureInfo.InvariantCulture, "{0} of {1} ({2:0.0%})", falseAlarms, noise, falseAlarms / (double)noise)));
+        }
+        if (byGroup is not null && byGroup.Count > MaxGroupsShown)
+        {
+            context.Output.WriteLine($"{byGroup.Count - MaxGroupsShown} more group(s) in {DietEvaluationFiles.GroupsFile}");
+        }
         foreach (var file in files)
         {
             context.Output.WriteLine($"wrote {file}");

@@ -15,6 +15,7 @@ namespace Seismic.DietGrasp.DietClassifier;
 /// <item><c>misclassified.csv</c>: header <c>index,label,predicted,earthquake,tremor,noise</c>; 0-based input index, true and most probable class, the three probabilities.</item>
 /// <item><c>reliability.csv</c>: header <c>class,lower,upper,count,mean_probability,observed_frequency</c>; the 15 bins per class and for the confidence (class <c>confidence</c>).</item>
 /// <item><c>precision_recall.csv</c>: header <c>class,threshold,precision,recall</c>; each class's curve, highest threshold first.</item>
+/// <item><c>groups.csv</c> (<see cref="WriteGroups"/>, when the labels name groups): header <c>group,minutes,earthquake,tremor,noise,accuracy,earthquake_recall,tremor_recall,noise_false_alarms,noise_called_earthquake,noise_called_tremor,noise_false_alarm_rate</c>; a row per group in order of first appearance: its minutes, how many of each true class, the accuracy, the recall of earthquakes and tremor (empty where the group has none), and its noise minutes called earthquake or tremor.</item>
 /// </list>
 /// </remarks>
 public static class DietEvaluationFiles
@@ -33,6 +34,41 @@ public static class DietEvaluationFiles
 
     /// <summary>The precision-recall curves.</summary>
     public const string PrecisionRecallFile = "precision_recall.csv";
+
+    /// <summary>The scores per group.</summary>
+    public const string GroupsFile = "groups.csv";
+
+    /// <summary>Writes <see cref="GroupsFile"/> into <paramref name="folder"/> (created when missing).</summary>
+    /// <param name="folder">The output folder.</param>
+    /// <param name="groups">The groups' evaluations (<see cref="DietEvaluation.ByGroup"/>).</param>
+    /// <returns>The path written.</returns>
+    public static string WriteGroups(string folder, IReadOnlyList<KeyValuePair<string, DietEvaluation>> groups)
+    {
+        if (groups is null)
+        {
+            throw new ArgumentNullException(nameof(groups));
+        }
+        Directory.CreateDirectory(folder);
+        var path = System.IO.Path.Combine(folder, GroupsFile);
+        CsvTable.Write(path,
+            new[] { "group", "minutes", "earthquake", "tremor", "noise", "accuracy", "earthquake_recall", "tremor_recall", "noise_false_alarms", "noise_called_earthquake", "noise_called_tremor", "noise_false_alarm_rate" },
+            groups.Select(pair =>
+            {
+                var e = pair.Value;
+                int Support(DietClass kind) => e[kind].Support;
+                double Recall(DietClass kind) => Support(kind) == 0 ? double.NaN : e[kind].Recall;
+                var calledEarthquake = e.Confusion(DietClass.Noise, DietClass.Earthquake);
+                var calledTremor = e.Confusion(DietClass.Noise, DietClass.Tremor);
+                var noise = Support(DietClass.Noise);
+                return new[]
+                {
+                    pair.Key, Int(e.Count), Int(Support(DietClass.Earthquake)), Int(Support(DietClass.Tremor)), Int(noise), Number(e.Accuracy),
+                    Number(Recall(DietClass.Earthquake)), Number(Recall(DietClass.Tremor)), Int(calledEarthquake + calledTremor), Int(calledEarthquake), Int(calledTremor),
+                    Number(noise == 0 ? double.NaN : (calledEarthquake + calledTremor) / (double)noise),
+                };
+            }));
+        return System.IO.Path.GetFullPath(path);
+    }
 
     /// <summary>Writes the five tables into <paramref name="folder"/> (created when missing).</summary>
     /// <param name="folder">The output folder.</param>

@@ -55,6 +55,57 @@ public sealed class EvaluateCommandTests
     }
 
     [Fact]
+    public void Labels_with_a_group_column_are_scored_per_group_into_groups_csv()
+    {
+        // The expected counts come from the fixture's labels and misclassified.csv (make_cli_fixture.py), not from DietEvaluation.
+        var folder = TestPaths.NewScratchFolder();
+        var truth = File.ReadAllLines(Fixture("labels.csv")).Skip(1).ToArray();
+        var predicted = (string[])truth.Clone();
+        foreach (var row in File.ReadAllLines(Fixture("misclassified.csv")).Skip(1).Select(line => line.Split(',')))
+        {
+            predicted[int.Parse(row[0], CultureInfo.InvariantCulture)] = row[2];
+        }
+        var groups = truth.Select((_, i) => i % 3 == 0 ? "OBS.A" : "LAND.B").ToArray();
+        var labels = Path.Combine(folder, "L.csv");
+        File.WriteAllLines(labels, new[] { "label,group" }.Concat(truth.Select((t, i) => $"{t},{groups[i]}")));
+        var output = Path.Combine(folder, "out");
+
+        var result = CliRunner.Run("evaluate", "--spectrograms", WriteSpectrograms(folder), "--labels", labels, "--model", TestModel, "--out", output);
+
+        Assert.Equal(0, result.ExitCode);
+        // The whole set's tables are those of the ungrouped run.
+        Assert.Equal(File.ReadAllText(Fixture("confusion.csv")), File.ReadAllText(Path.Combine(output, "confusion.csv")));
+        var rows = File.ReadAllLines(Path.Combine(output, "groups.csv"));
+        Assert.Equal("group,minutes,earthquake,tremor,noise,accuracy,earthquake_recall,tremor_recall,noise_false_alarms,noise_called_earthquake,noise_called_tremor,noise_false_alarm_rate", rows[0]);
+        Assert.Equal(new[] { "OBS.A", "LAND.B" }, rows.Skip(1).Select(r => r.Split(',')[0]));
+        foreach (var row in rows.Skip(1).Select(r => r.Split(',')))
+        {
+            var members = Enumerable.Range(0, truth.Length).Where(i => groups[i] == row[0]).ToList();
+            int Count(Func<int, bool> where) => members.Count(where);
+            var noise = Count(i => truth[i] == "noise");
+            Assert.Equal(members.Count.ToString(CultureInfo.InvariantCulture), row[1]);
+            Assert.Equal(new[] { "earthquake", "tremor", "noise" }.Select(c => Count(i => truth[i] == c).ToString(CultureInfo.InvariantCulture)), row.Skip(2).Take(3));
+            Assert.Equal((Count(i => truth[i] == predicted[i]) / (double)members.Count).ToString("F6", CultureInfo.InvariantCulture), row[5]);
+            Assert.Equal(Count(i => truth[i] == "noise" && predicted[i] != "noise").ToString(CultureInfo.InvariantCulture), row[8]);
+            Assert.Equal(Count(i => truth[i] == "noise" && predicted[i] == "earthquake").ToString(CultureInfo.InvariantCulture), row[9]);
+            Assert.Equal(Count(i => truth[i] == "noise" && predicted[i] == "tremor").ToString(CultureInfo.InvariantCulture), row[10]);
+            Assert.Equal(noise == 0 ? string.Empty : (Count(i => truth[i] == "noise" && predicted[i] != "noise") / (double)noise).ToString("F6", CultureInfo.InvariantCulture), row[11]);
+        }
+        Assert.Contains("group OBS.A: 4 minutes", result.Output, StringComparison.Ordinal);
+        Assert.Contains("groups.csv", result.Output, StringComparison.Ordinal);
+
+        // A group column with an empty group, or a third column, is refused with the line.
+        File.WriteAllLines(labels, new[] { "label,group" }.Concat(truth.Select((t, i) => i == 5 ? $"{t}, " : $"{t},{groups[i]}")));
+        var bad = CliRunner.Run("evaluate", "--spectrograms", WriteSpectrograms(folder), "--labels", labels, "--model", TestModel, "--out", Path.Combine(folder, "bad"));
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("the group is empty", bad.Error, StringComparison.Ordinal);
+        File.WriteAllLines(labels, new[] { "label,group,extra" }.Concat(truth.Select(t => $"{t},x,y")));
+        bad = CliRunner.Run("evaluate", "--spectrograms", WriteSpectrograms(folder), "--labels", labels, "--model", TestModel, "--out", Path.Combine(folder, "bad"));
+        Assert.Equal(1, bad.ExitCode);
+        Assert.Contains("expected 'label' or 'label,group'", bad.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Waveforms_go_through_the_high_pass_and_the_spectrogram()
     {
         var folder = TestPaths.NewScratchFolder();
