@@ -87,6 +87,21 @@ public sealed class DietEvaluationTests
     }
 
     [Fact]
+    public void Groups_are_scored_alone_in_order_of_first_appearance()
+    {
+        // Minutes 0, 2, 4 (E right, T right, N right) in "b"; 1, 3, 5 (E as T, T as N, N right) in "a".
+        var groups = new[] { "b", "a", "b", "a", "b", "a" };
+        var byGroup = DietEvaluation.Compute(Probabilities, Labels).ByGroup(groups);
+
+        Assert.Equal(new[] { "b", "a" }, byGroup.Select(g => g.Key));
+        Assert.Equal((3, 1.0), (byGroup[0].Value.Count, byGroup[0].Value.Accuracy));
+        Assert.Equal(1.0 / 3, byGroup[1].Value.Accuracy, 12);
+        Assert.Equal(1, byGroup[1].Value.Confusion(DietClass.Earthquake, DietClass.Tremor));
+        Assert.Equal(1, byGroup[1].Value.Confusion(DietClass.Tremor, DietClass.Noise));
+        Assert.Throws<InvalidParameterException>(() => DietEvaluation.Compute(Probabilities, Labels).ByGroup(groups.Take(5).ToArray()));
+    }
+
+    [Fact]
     public void Refuses_mismatched_or_empty_input()
     {
         Assert.Throws<InvalidParameterException>(() => DietEvaluation.Compute(Probabilities, Labels.Take(5).ToArray()));
