@@ -251,6 +251,8 @@ public sealed class ApiMisuseTests
             [typeof(Seismic.DietGrasp.DietClassifier.DietEvaluation)] = Seismic.DietGrasp.DietClassifier.DietEvaluation.Compute(
                 new[] { new DietProbabilities(0.7f, 0.2f, 0.1f), new DietProbabilities(0.1f, 0.2f, 0.7f) },
                 new[] { Seismic.DietGrasp.DietClassifier.DietClass.Earthquake, Seismic.DietGrasp.DietClassifier.DietClass.Noise }),
+            [typeof(KeyValuePair<string, Seismic.DietGrasp.DietClassifier.DietEvaluation>)] = new KeyValuePair<string, Seismic.DietGrasp.DietClassifier.DietEvaluation>("STA", Seismic.DietGrasp.DietClassifier.DietEvaluation.Compute(
+                new[] { new DietProbabilities(0.1f, 0.2f, 0.7f) }, new[] { Seismic.DietGrasp.DietClassifier.DietClass.Noise })),
             [typeof(Seismic.DietGrasp.DietClassifier.Keras.KerasModel)] = Seismic.DietGrasp.DietClassifier.Keras.KerasModel.Read(TestPaths.TestData("Keras", "diet", "diet-standin-keras2.h5")),
             [typeof(Seismic.DietGrasp.Preprocessing.ButterworthHighPass)] = new Seismic.DietGrasp.Preprocessing.ButterworthHighPass(1, 100),
             [typeof(Seismic.DietGrasp.Preprocessing.PolyphaseResampler)] = new Seismic.DietGrasp.Preprocessing.PolyphaseResampler(125, 128),
