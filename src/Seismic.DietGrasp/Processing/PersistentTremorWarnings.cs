@@ -1,4 +1,5 @@
 using System.Globalization;
+using Seismic.DietGrasp.DietClassifier;
 
 namespace Seismic.DietGrasp.Processing;
 
@@ -37,8 +38,7 @@ internal static class PersistentTremorWarnings
                     continue;
                 }
                 classified[s]++;
-                // Most likely as DietProbabilities.MostLikely decides it: ties go to the earlier class.
-                if (day.Tremor[i] > day.Earthquake[i] && day.Tremor[i] >= day.Noise[i])
+                if (new DietProbabilities(day.Earthquake[i], day.Tremor[i], day.Noise[i]).MostLikely == DietClass.Tremor)
                 {
                     tremor[s]++;
                 }
@@ -46,13 +46,13 @@ internal static class PersistentTremorWarnings
         }
         var shares = Enumerable.Range(0, day.StationCount).Where(s => classified[s] > 0).Select(s => tremor[s] / (double)classified[s]).OrderBy(v => v).ToList();
         var median = shares.Count == 0 ? 0 : shares.Count % 2 == 1 ? shares[shares.Count / 2] : (shares[(shares.Count / 2) - 1] + shares[shares.Count / 2]) / 2;
+        var network = day.StationCount > 1 ? string.Format(CultureInfo.InvariantCulture, "; the network's median station: {0:0%}", median) : string.Empty;
         for (var s = 0; s < day.StationCount; s++)
         {
             if (classified[s] < MinimumMinutes || tremor[s] <= Share * classified[s])
             {
                 continue;
             }
-            var network = day.StationCount > 1 ? string.Format(CultureInfo.InvariantCulture, "; the network's median station: {0:0%}", median) : string.Empty;
             yield return new RunWarning(RunWarningKind.PersistentTremor, string.Format(CultureInfo.InvariantCulture,
                 "{0}: tremor is the most likely class in {1} of its {2} classified minutes {3} ({4:0%}{5}); unless a tremor episode was under way there all that time, "
                 + "steady site noise (traffic, machinery, pumps) is the likelier cause: the model mistakes such hum for tremor at surface stations (docs/EVALUATION.md); look at its spectrogram before trusting its tremor",
