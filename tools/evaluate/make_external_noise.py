@@ -7,7 +7,8 @@ rules (no model output is used), and the files it writes stay outside the reposi
 Run with Debian's interpreter (numpy + scipy; ObsPy is not needed). The inputs are binary SAC, miniSEED (a file
 per channel, or one file with the channel named per component; converted by `mseed2sac` in a temporary folder; a
 channel with a gap is refused), SEG-2 (consecutive files of one recorder joined only where each starts exactly where
-the one before ends) and CityShark II ASCII (three integer columns after a ReadCity header), each source naming its
+the one before ends), CityShark II ASCII (three integer columns after a ReadCity header) and Tromino ASCII (a zipped
+export: NS, EW, Z and a GPS mark per row), each source naming its
 format and the order that puts its components horizontal, horizontal, vertical:
     /usr/bin/python3 tools/evaluate/make_external_noise.py [--mirrors DIR] [--out DIR]
         --mirrors  folder holding the fetched mirrors as <owner>+<name>/repo (bare git directories);
@@ -40,9 +41,11 @@ Selection rule (mechanical, decided before any evaluation):
 import argparse
 import csv
 import datetime as dt
+import io
 import os
 import subprocess
 import tempfile
+import zipfile
 
 import numpy as np
 from scipy.signal import butter, sosfilt
@@ -235,6 +238,43 @@ SOURCES = [
         # it guards more of the minutes after it)
         "known_events": ["2025-12-27T15:06:15Z"],
     },
+    # ---- found 2026-12-04: two more survey records, for training (MIT) ----
+    {
+        "set": "hvsr_springbrook",
+        "repo": "thecraigoneill/Subground_HVSR",
+        "commit": "5af1185bb2ae95309a47a7ea725d55c04258733c",
+        "licence": "MIT (LICENSE file)",
+        "stations": [
+            {"station": "TEB-0707", "format": "tromino", "columns": [1, 0, 2],
+             "paths": ["HVSR_example_data/example_tromino_data.dat.zip"]},
+        ],
+        "network": "(none)",
+        "instrument": "Tromino (serial TEB-0707/01-22), 512 Hz, 16-bit samples stored as mm/s ('amplitude equalization "
+                      "down to natural sensor frequency' per the file); columns NS, EW, Z, GPS time mark (dropped)",
+        "site": "Springbrook, Queensland, Australia (28.2252 S, 153.2616 E, 888 m; from the file's GPS fix), a "
+                "plateau village at a rainforest edge, HVSR survey record with people and vehicles near the sensor "
+                "(strong transients of seconds to tens of seconds); 2023-07-20 01:24:39-01:46:39 UTC per the file's "
+                "GPS line (its local clock says 09:24:39)",
+        "units": "mm/s as stored",
+        "known_events": [],
+    },
+    {
+        "set": "hvsr_hv70",
+        "repo": "yudhastyawan/My-RaspShake-HVSR-Codes",
+        "commit": "4be77a16167c2be93065fc04863ece94ea8cde68",
+        "licence": "MIT (LICENSE file)",
+        "stations": [
+            {"station": "6U38", "format": "mseed",
+             "paths": [f"msd_data/st002_6u38{c}2_20211106_0700.msd" for c in "enz"]},
+        ],
+        "network": "(none)",
+        "instrument": "HH? channels, 100 Hz, integer counts (Guralp 6TD per the repository's PPSD script)",
+        "site": "HVSR field survey point HV70 (the repository's merged file name), site not stated (the author and "
+                "the code comments are Indonesian), land surface assumed; 2021-11-06 07:10-07:51 UTC; its first minute "
+                "is the installation's transient (before the grid's first minute at 90 s)",
+        "units": "counts as stored",
+        "known_events": [],
+    },
     # ---- building ambient vibration ----
     {
         "set": "bldg_zurich_1",
@@ -377,6 +417,26 @@ def read_cityshark(raw, columns):
                                                "knetwk": "", "kinst": "CityShark II"}) for c in columns]
 
 
+def read_tromino(raw, columns):
+    """read_sac-like tuples for the columns (0-based, in the order wanted) of a Tromino ASCII export, itself the one
+    .dat file of a zip archive: a header of `Key: value` lines (sampling rate, start, the GPS-synchronised UTC start),
+    a units row, then one row of NS, EW, Z and GPS-mark values per sample."""
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        names = [n for n in archive.namelist() if n.endswith(".dat")]
+        if len(names) != 1:
+            raise ValueError(f"Tromino archive holds {len(names)} .dat files, not one")
+        text = archive.read(names[0]).decode("latin-1").splitlines()
+    units = next(i for i, line in enumerate(text) if line.strip().startswith("[mm/s]"))
+    head = text[:units]
+    fs = float(next(line for line in head if line.startswith("Sampling rate")).split(":")[1].split()[0])
+    date = next(line for line in head if line.startswith("Start recording:") and "UTC" not in line).split(":", 1)[1].split()[0]
+    utc = next(line for line in head if "UTC time synchronized" in line).split(":", 2)[2].split()[0]
+    start = dt.datetime.strptime(date + " " + utc, "%d/%m/%Y %H:%M:%S.%f").replace(tzinfo=dt.timezone.utc)
+    rows = np.array([line.split() for line in text[units + 1:] if line.strip()], dtype=np.float64)
+    return [(rows[:, c].copy(), 1.0 / fs, start, {"kstnm": "Tromino", "kcmpnm": ("NS", "EW", "Z")[c],
+                                                  "knetwk": "", "kinst": "Tromino"}) for c in columns]
+
+
 def read_station(mirror, commit, sta):
     """The three component records of a station, horizontal, horizontal, vertical, as read_sac tuples."""
     kind = sta.get("format", "sac")
@@ -389,6 +449,8 @@ def read_station(mirror, commit, sta):
         return [one_channel(converted[p], c) for p, c in zip(sta["paths"], channels)]
     if kind == "cityshark":
         return read_cityshark(git_blob(mirror, commit, sta["paths"][0]), sta["columns"])
+    if kind == "tromino":
+        return read_tromino(git_blob(mirror, commit, sta["paths"][0]), sta["columns"])
     if kind == "seg2":
         # consecutive files of one recorder, each with the same traces; joined only where each file starts exactly
         # (to a tenth of a sample) where the one before ends
