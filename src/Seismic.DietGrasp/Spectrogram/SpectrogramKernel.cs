@@ -609,16 +609,32 @@ internal sealed class SpectrogramKernel
         // clip to 0 whatever their exact logarithm: skip it. Real records have many such pixels.
         var silent = (loudestPower + 1e-30) * Math.Pow(10, -range) * (1 - 1e-9);
 #if NET
-        // The logarithm is the costliest step after the FFT and needs no lane layout: it runs 8 wide
-        // (2 x 4 where AVX-512 is missing). The buffer's length is a multiple of 8 (SpectrogramWorkspace).
-        var powers = MemoryMarshal.Cast<double, Vector512<double>>(psd.AsSpan());
-        var tinyPowers = Vector512.Create(1e-30);
-        var silentPowers = Vector512.Create(silent);
-        var belowFloorLevels = Vector512.Create(double.MinValue);
-        for (var v = 0; v < powers.Length; v++)
+        // The logarithm is the costliest step after the FFT and needs no lane layout: it runs 8 wide where AVX-512 is
+        // there and in Vector<double> (4 wide) on AVX2 machines, where Vector512 is emulated in software. The same
+        // arithmetic, so the same levels. The buffer's length is a multiple of 8 (SpectrogramWorkspace).
+        if (Vector512.IsHardwareAccelerated)
         {
-            var power = powers[v] + tinyPowers;
-            powers[v] = Vector512.LessThanAll(power, silentPowers) ? belowFloorLevels : VectorLog10(power);
+            var powers = MemoryMarshal.Cast<double, Vector512<double>>(psd.AsSpan());
+            var tinyPowers = Vector512.Create(1e-30);
+            var silentPowers = Vector512.Create(silent);
+            var belowFloorLevels = Vector512.Create(double.MinValue);
+            for (var v = 0; v < powers.Length; v++)
+            {
+                var power = powers[v] + tinyPowers;
+                powers[v] = Vector512.LessThanAll(power, silentPowers) ? belowFloorLevels : VectorLog10(power);
+            }
+        }
+        else
+        {
+            var powers = MemoryMarshal.Cast<double, Vector<double>>(psd.AsSpan());
+            var tinyPowers = new Vector<double>(1e-30);
+            var silentPowers = new Vector<double>(silent);
+            var belowFloorLevels = new Vector<double>(double.MinValue);
+            for (var v = 0; v < powers.Length; v++)
+            {
+                var power = powers[v] + tinyPowers;
+                powers[v] = Vector.LessThanAll(power, silentPowers) ? belowFloorLevels : VectorLog10(power);
+            }
         }
 #else
         var tiny = new Vector<double>(1e-30);
@@ -783,7 +799,7 @@ internal sealed class SpectrogramKernel
     }
 
 #if NET
-    private static double Log10(double x) => VectorLog10(Vector512.Create(x)).ToScalar();
+    private static double Log10(double x) => VectorLog10(new Vector<double>(x))[0];
 
     /// <summary>
     /// log10 of positive normal doubles: x = 2^e m with m in [sqrt(1/2), sqrt(2)), ln m = 2 atanh(s)
@@ -812,6 +828,32 @@ internal sealed class SpectrogramKernel
         const double ln2 = 0.6931471805599453;
         const double log10E = 0.4342944819032518;
         return Vector512.FusedMultiplyAdd(exponent, Vector512.Create(ln2), lnMantissa) * Vector512.Create(log10E);
+    }
+
+    /// <summary>The Vector512 overload's arithmetic in <see cref="Vector{T}"/> lanes, for machines without AVX-512.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    internal static Vector<double> VectorLog10(Vector<double> x)
+    {
+        var bits = Vector.AsVectorInt64(x);
+        // The biased exponent placed in the mantissa of 2^52 gives 2^52 + e_biased exactly.
+        var exponentBits = Vector.ShiftRightLogical(bits, 52) | new Vector<long>(0x4330_0000_0000_0000L);
+        var exponent = Vector.AsVectorDouble(exponentBits) - new Vector<double>(4503599627370496.0 + 1023);
+        var mantissa = Vector.AsVectorDouble((bits & new Vector<long>(0x000F_FFFF_FFFF_FFFFL)) | new Vector<long>(0x3FF0_0000_0000_0000L));
+        var large = Vector.GreaterThan(mantissa, new Vector<double>(1.4142135623730951));
+        mantissa = Vector.ConditionalSelect(large, mantissa * new Vector<double>(0.5), mantissa);
+        exponent += Vector.ConditionalSelect(large, Vector<double>.One, Vector<double>.Zero);
+        var s = (mantissa - Vector<double>.One) / (mantissa + Vector<double>.One);
+        var z = s * s;
+        var series = Vector.FusedMultiplyAdd(new Vector<double>(1.0 / 13), z, new Vector<double>(1.0 / 11));
+        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 9));
+        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 7));
+        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 5));
+        series = Vector.FusedMultiplyAdd(series, z, new Vector<double>(1.0 / 3));
+        series = Vector.FusedMultiplyAdd(series, z, Vector<double>.One);
+        var lnMantissa = new Vector<double>(2.0) * s * series;
+        const double ln2 = 0.6931471805599453;
+        const double log10E = 0.4342944819032518;
+        return Vector.FusedMultiplyAdd(exponent, new Vector<double>(ln2), lnMantissa) * new Vector<double>(log10E);
     }
 #else
     private static double Log10(double x) => Math.Log10(x);
