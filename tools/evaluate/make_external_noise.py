@@ -269,9 +269,9 @@ SOURCES = [
         ],
         "network": "(none)",
         "instrument": "HH? channels, 100 Hz, integer counts (Guralp 6TD per the repository's PPSD script)",
-        "site": "HVSR field survey point HV70 (the repository's merged file name), site not stated (the author and "
-                "the code comments are Indonesian), land surface assumed; 2021-11-06 07:10-07:51 UTC; its first minute "
-                "is the installation's transient (before the grid's first minute at 90 s)",
+        "site": "HVSR field survey point HV70 (the repository's merged file name), site not stated (the "
+                "repository's code comments are in Indonesian), land surface assumed; 2021-11-06 07:10-07:51 UTC; its "
+                "first minute is the installation's transient (before the grid's first minute at 90 s)",
         "units": "counts as stored",
         "known_events": [],
     },
