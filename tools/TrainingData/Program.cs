@@ -46,6 +46,13 @@ if (args.Length >= 2 && args[0] == "filtered")
     return WriteSets(2000, 300, Seismic.DietGrasp.TrainingData.FilteredMinutes.WriteSet, (train, test) => FormattableString.Invariant(
         $$"""{"generator": "SyntheticStationMinute through WaveformPreprocessing.Default", "trainPerClass": {{train}}, "trainSeeds": "1..{{train}}", "testPerClass": {{test}}, "testSeeds": "1000001..{{1_000_000 + test}}", "rates": "seed % 4: 0 -> 50, 1 -> 100, 2 -> 128 (resampled to 125), 3 -> 200 Hz"}"""));
 }
+if (args.Length >= 2 && args[0] == "filtered-paired")
+{
+    // The same minutes as "filtered", each seed at all four rates (rows of four), for a rate-consistency loss.
+    //   dotnet run -c Release --project tools/TrainingData -- filtered-paired OUT_DIR [TRAIN_PER_CLASS=2000] [TEST_PER_CLASS=100]
+    return WriteSets(2000, 100, Seismic.DietGrasp.TrainingData.FilteredMinutes.WriteSetAtEveryRate, (train, test) => FormattableString.Invariant(
+        $$"""{"generator": "SyntheticStationMinute through WaveformPreprocessing.Default", "trainPerClass": {{train}}, "trainSeeds": "6000001..{{6_000_000 + train}}", "testPerClass": {{test}}, "testSeeds": "7000001..{{7_000_000 + test}}", "rates": "every seed at 50, 100, 128 (resampled to 125) and 200 Hz, rows of four"}"""));
+}
 if (args.Length is < 1 or > 4)
 {
     Console.Error.WriteLine("usage: TrainingData OUT_DIR [TRAIN_PER_CLASS=8000] [TEST_PER_CLASS=1000] [FS=100]");

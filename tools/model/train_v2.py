@@ -203,6 +203,9 @@ def main():
     parser.add_argument("--distill-weight", type=float, default=0.5, help="with --teachers: share of the loss from the teachers (the rest from the labels)")
     parser.add_argument("--distill-temperature", type=float, default=2.0, help="with --teachers: temperature that softens teachers' and student's logits in the teachers' term")
     parser.add_argument("--swa-epochs", type=int, default=0, help="after the one-cycle epochs, this many more at the constant --swa-lr, the weights averaged every half epoch (stochastic weight averaging; batch-norm statistics recomputed on the training set)")
+    parser.add_argument("--paired", help="v8: folder of tools/TrainingData `filtered-paired` (every minute at 50/100/128/200 Hz, rows of four): each step adds --paired-groups such minutes at all four rates, with their cross-entropy and a loss for differing between the rates")
+    parser.add_argument("--paired-groups", type=int, default=16, help="with --paired: minutes (of four rates each) per step")
+    parser.add_argument("--consistency-weight", type=float, default=1.0, help="with --paired: weight of the mean KL divergence of each rate's probabilities from the four rates' mean")
     parser.add_argument("--swa-lr", type=float, default=3e-4, help="with --swa-epochs: the constant learning rate of the averaging epochs")
     args = parser.parse_args()
     torch.manual_seed(args.seed)
@@ -279,6 +282,11 @@ def main():
     teachers = []
     for path in filter(None, args.teachers.split(",")):
         teachers.append(load_weights(path))
+    paired_x = paired_y = None
+    if args.paired:
+        paired_x = torch.from_numpy(np.load(os.path.join(args.paired, "train_x.npy")).astype(np.float16))
+        paired_y = torch.from_numpy(np.load(os.path.join(args.paired, "train_y.npy")).astype(np.int64))
+        print(f"paired {tuple(paired_x.shape)} ({len(paired_x) // 4} minutes at four rates)", flush=True)
     x_all = torch.from_numpy(train_x)
     y_all = torch.from_numpy(train_y)
     w_all = torch.from_numpy(sample_weight)
@@ -316,6 +324,16 @@ def main():
                 soft = (target * (torch.log(target.clamp_min(1e-12)) - torch.log_softmax(logits / t, dim=1))).sum(1) * t * t
                 losses = (1 - args.distill_weight) * losses + args.distill_weight * soft
             loss = (losses * w_all[index]).mean()
+            if paired_x is not None:
+                # One minute at four rates: each rate's cross-entropy, and the KL divergence of each rate's
+                # probabilities from the four's mean, so that a change of rate does not change the call.
+                groups = torch.randint(0, len(paired_x) // 4, (args.paired_groups,))
+                rows = (groups[:, None] * 4 + torch.arange(4)[None, :]).reshape(-1)
+                paired_logits = model.logits(paired_x[rows].float())
+                log_p = torch.log_softmax(paired_logits, dim=1).reshape(-1, 4, 3)
+                mean_p = log_p.exp().mean(1, keepdim=True)
+                consistency = (mean_p * (torch.log(mean_p.clamp_min(1e-12)) - log_p)).sum(2).mean()
+                loss = loss + loss_function(paired_logits, paired_y[rows]).mean() * 0.5 + args.consistency_weight * consistency
             loss.backward()
             optimizer.step()
             if not averaging:
@@ -402,6 +420,8 @@ def main():
             "distillation": None if not teachers else {"teachers": [os.path.basename(p) for p in args.teachers.split(",") if p],
                                                       "weight": args.distill_weight, "temperature": args.distill_temperature},
             "extra_noise": args.extra_noise,
+            "rate_consistency": None if not args.paired else {"minutes_at_four_rates": int(len(paired_x) // 4), "per_step": args.paired_groups,
+                                                             "weight": args.consistency_weight, "cross_entropy_weight": 0.5},
             "initial_weights": os.path.basename(args.init) if args.init else "random",
             "synthetic_windows": info, "extra_windows": extra_info, "legacy_minutes": legacy_info,
             "real_training_examples": {k: int(v) for k, v in zip(*np.unique(np.array(real_kinds), return_counts=True))},

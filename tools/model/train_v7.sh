@@ -17,14 +17,6 @@ OUT=${3:?OUT.onnx is required: v7 is not a bundled model}
 [ -d "$DATA/windows" ] || "$ROOT/tools/model/v3_data.sh" "$DATA"
 [ -f "$DATA/filtered6k/info.json" ] || dotnet run -c Release --project "$ROOT/tools/TrainingData" -- filtered "$DATA/filtered6k" 6000 300
 . "$ROOT/tools/model/town_noise.sh"
-MORE_SOURCE="; more noise records, every minute passing the data checks (the same 'all' tier and label): \
-fjornelas/hvsrprocpy @ c7a8197f (NX.USC6, 63 min, 200 Hz; GPL-3.0), \
-thecraigoneill/Subground_HVSR @ 5af1185b (Tromino, Springbrook, Queensland, 20 min, 512 Hz; MIT), \
-yudhastyawan/My-RaspShake-HVSR-Codes @ 4be77a16 (Guralp 6TD survey point HV70, 39 min, 100 Hz; MIT; the repository's \
-hvsrpy/ folder is not used)"
-train_with_town_noise "$X" --data "$DATA" --filtered "$DATA/filtered6k" --gain-augment 0.5 \
-    --extra-noise "$X/hvsr_usc6_all.npy,200,town-USC6,5" \
-    --extra-noise "$X/hvsr_springbrook_all.npy,512,town-Springbrook,15" \
-    --extra-noise "$X/hvsr_hv70_all.npy,100,town-HV70,8" \
-    --extra-noise-source "$TOWN_SOURCE$MORE_SOURCE" \
+. "$ROOT/tools/model/more_noise.sh"
+train_with_more_noise "$X" --data "$DATA" --filtered "$DATA/filtered6k" --gain-augment 0.5 \
     --widths 8,16,32,32 --epochs 20 --swa-epochs 5 --real-repeat 2 --tag v7 --out "$OUT" --pt "${OUT%.onnx}.pt"
