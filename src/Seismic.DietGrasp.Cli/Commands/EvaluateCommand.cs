@@ -89,10 +89,7 @@ internal sealed class EvaluateCommand : ICliCommand
             evaluation.Accuracy, evaluation.Count, evaluation.MacroF1, DietEvaluation.CalibrationBinCount, evaluation.TopLabelCalibrationError));
         foreach (var (group, scores) in (byGroup ?? Array.Empty<KeyValuePair<string, DietEvaluation>>()).Take(MaxGroupsShown))
         {
-            var noise = scores[DietClass.Noise].Support;
-            var falseAlarms = noise - scores.Confusion(DietClass.Noise, DietClass.Noise);
-            context.Output.WriteLine(string.Format(CultureInfo.InvariantCulture, "group {0}: {1} minutes, accuracy {2:F4}; noise called earthquake or tremor: {3}",
-                group, scores.Count, scores.Accuracy, noise == 0 ? "no noise minute" : string.Format(CultureInfo.InvariantCulture, "{0} of {1} ({2:0.0%})", falseAlarms, noise, falseAlarms / (double)noise)));
+            context.Output.WriteLine(DietEvaluationFiles.FormatGroup(group, scores));
         }
         if (byGroup is not null && byGroup.Count > MaxGroupsShown)
         {

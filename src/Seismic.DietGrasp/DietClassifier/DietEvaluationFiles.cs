@@ -57,8 +57,7 @@ public static class DietEvaluationFiles
                 var e = pair.Value;
                 int Support(DietClass kind) => e[kind].Support;
                 double Recall(DietClass kind) => Support(kind) == 0 ? double.NaN : e[kind].Recall;
-                var calledEarthquake = e.Confusion(DietClass.Noise, DietClass.Earthquake);
-                var calledTremor = e.Confusion(DietClass.Noise, DietClass.Tremor);
+                var (calledEarthquake, calledTremor) = NoiseCalledOther(e);
                 var noise = Support(DietClass.Noise);
                 return new[]
                 {
@@ -69,6 +68,31 @@ public static class DietEvaluationFiles
             }));
         return System.IO.Path.GetFullPath(path);
     }
+
+    /// <summary>One group's line for a console: its minutes, accuracy and noise minutes called earthquake or tremor (the figures of <see cref="GroupsFile"/>).</summary>
+    /// <param name="group">The group's name.</param>
+    /// <param name="evaluation">The group's scores (<see cref="DietEvaluation.ByGroup"/>).</param>
+    /// <returns>One line.</returns>
+    public static string FormatGroup(string group, DietEvaluation evaluation)
+    {
+        if (group is null)
+        {
+            throw new ArgumentNullException(nameof(group));
+        }
+        if (evaluation is null)
+        {
+            throw new ArgumentNullException(nameof(evaluation));
+        }
+        var noise = evaluation[DietClass.Noise].Support;
+        var (calledEarthquake, calledTremor) = NoiseCalledOther(evaluation);
+        var falseAlarms = calledEarthquake + calledTremor;
+        return string.Format(CultureInfo.InvariantCulture, "group {0}: {1} minutes, accuracy {2:F4}; noise called earthquake or tremor: {3}",
+            group, evaluation.Count, evaluation.Accuracy, noise == 0 ? "no noise minute" : string.Format(CultureInfo.InvariantCulture, "{0} of {1} ({2:0.0%})", falseAlarms, noise, falseAlarms / (double)noise));
+    }
+
+    /// <summary>The noise minutes called earthquake and called tremor: a group's false alarms, in one place for the file and the console.</summary>
+    private static (int Earthquake, int Tremor) NoiseCalledOther(DietEvaluation evaluation) =>
+        (evaluation.Confusion(DietClass.Noise, DietClass.Earthquake), evaluation.Confusion(DietClass.Noise, DietClass.Tremor));
 
     /// <summary>Writes the five tables into <paramref name="folder"/> (created when missing).</summary>
     /// <param name="folder">The output folder.</param>

@@ -102,6 +102,21 @@ public sealed class DietEvaluationTests
     }
 
     [Fact]
+    public void A_groups_console_line_counts_its_noise_minutes_called_earthquake_or_tremor()
+    {
+        // Four noise minutes: one called earthquake, one tremor, two noise; and a group with no noise minute.
+        var noisy = DietEvaluation.Compute(
+            new[] { new DietProbabilities(0.8f, 0.1f, 0.1f), new DietProbabilities(0.1f, 0.7f, 0.2f), new DietProbabilities(0, 0, 1), new DietProbabilities(0.2f, 0.2f, 0.6f) },
+            new[] { DietClass.Noise, DietClass.Noise, DietClass.Noise, DietClass.Noise });
+        var quiet = DietEvaluation.Compute(new[] { new DietProbabilities(0.9f, 0.05f, 0.05f) }, new[] { DietClass.Earthquake });
+
+        Assert.Equal("group OBS.A: 4 minutes, accuracy 0.5000; noise called earthquake or tremor: 2 of 4 (50.0%)", DietEvaluationFiles.FormatGroup("OBS.A", noisy));
+        Assert.Equal("group LAND.B: 1 minutes, accuracy 1.0000; noise called earthquake or tremor: no noise minute", DietEvaluationFiles.FormatGroup("LAND.B", quiet));
+        Assert.Throws<ArgumentNullException>(() => DietEvaluationFiles.FormatGroup("x", null!));
+        Assert.Throws<ArgumentNullException>(() => DietEvaluationFiles.FormatGroup(null!, quiet));
+    }
+
+    [Fact]
     public void Refuses_mismatched_or_empty_input()
     {
         Assert.Throws<InvalidParameterException>(() => DietEvaluation.Compute(Probabilities, Labels.Take(5).ToArray()));
