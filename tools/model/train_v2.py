@@ -29,6 +29,8 @@ import torch
 from torch import nn
 
 HERE = os.path.dirname(os.path.abspath(__file__))
+# --paired: the weight of the four-rate minutes' own cross-entropy beside the consistency term (v8).
+PAIRED_CROSS_ENTROPY_WEIGHT = 0.5
 sys.path.insert(0, HERE)
 import v2_data  # noqa: E402
 import v2_real  # noqa: E402
@@ -333,7 +335,7 @@ def main():
                 log_p = torch.log_softmax(paired_logits, dim=1).reshape(-1, 4, 3)
                 mean_p = log_p.exp().mean(1, keepdim=True)
                 consistency = (mean_p * (torch.log(mean_p.clamp_min(1e-12)) - log_p)).sum(2).mean()
-                loss = loss + loss_function(paired_logits, paired_y[rows]).mean() * 0.5 + args.consistency_weight * consistency
+                loss = loss + loss_function(paired_logits, paired_y[rows]).mean() * PAIRED_CROSS_ENTROPY_WEIGHT + args.consistency_weight * consistency
             loss.backward()
             optimizer.step()
             if not averaging:
@@ -421,7 +423,7 @@ def main():
                                                       "weight": args.distill_weight, "temperature": args.distill_temperature},
             "extra_noise": args.extra_noise,
             "rate_consistency": None if not args.paired else {"minutes_at_four_rates": int(len(paired_x) // 4), "per_step": args.paired_groups,
-                                                             "weight": args.consistency_weight, "cross_entropy_weight": 0.5},
+                                                             "weight": args.consistency_weight, "cross_entropy_weight": PAIRED_CROSS_ENTROPY_WEIGHT},
             "initial_weights": os.path.basename(args.init) if args.init else "random",
             "synthetic_windows": info, "extra_windows": extra_info, "legacy_minutes": legacy_info,
             "real_training_examples": {k: int(v) for k, v in zip(*np.unique(np.array(real_kinds), return_counts=True))},
