@@ -94,7 +94,7 @@ public sealed class DietModel : IDisposable
     public string? Description { get; }
 
     /// <summary>The bundled model <see cref="LoadBundled(DietModelOptions?)"/> loads.</summary>
-    public const DietModelVersion DefaultBundledVersion = DietModelVersion.StandInV6;
+    public const DietModelVersion DefaultBundledVersion = DietModelVersion.StandInV8;
 
     /// <summary>
     /// The JSON sidecar of the default bundled stand-in model: class order, pre-processing, spectrogram
@@ -573,6 +573,7 @@ public sealed class DietModel : IDisposable
         DietModelVersion.StandInV4 => "diet-standin-v4",
         DietModelVersion.StandInV5 => "diet-standin-v5",
         DietModelVersion.StandInV6 => "diet-standin-v6",
+        DietModelVersion.StandInV8 => "diet-standin-v8",
         _ => throw new ArgumentOutOfRangeException(nameof(version), version, "not a bundled model version"),
     };
 

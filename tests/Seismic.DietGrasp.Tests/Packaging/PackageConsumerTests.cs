@@ -22,7 +22,7 @@ public sealed class PackageConsumerTests
         "lib/netstandard2.0/Seismic.DietGrasp.dll", "lib/netstandard2.0/Seismic.DietGrasp.xml",
         "lib/net10.0/Seismic.DietGrasp.dll", "lib/net10.0/Seismic.DietGrasp.xml",
         "README.md", "LICENSE", "icon.png", "onnx/diet-standin-v1.onnx", "onnx/diet-standin-v1.json",
-        "onnx/diet-standin-v2.onnx", "onnx/diet-standin-v2.json", "onnx/diet-standin-v3.onnx", "onnx/diet-standin-v3.json", "onnx/diet-standin-v4.onnx", "onnx/diet-standin-v4.json", "onnx/diet-standin-v5.onnx", "onnx/diet-standin-v5.json", "onnx/diet-standin-v6.onnx", "onnx/diet-standin-v6.json",
+        "onnx/diet-standin-v2.onnx", "onnx/diet-standin-v2.json", "onnx/diet-standin-v3.onnx", "onnx/diet-standin-v3.json", "onnx/diet-standin-v4.onnx", "onnx/diet-standin-v4.json", "onnx/diet-standin-v5.onnx", "onnx/diet-standin-v5.json", "onnx/diet-standin-v6.onnx", "onnx/diet-standin-v6.json", "onnx/diet-standin-v8.onnx", "onnx/diet-standin-v8.json",
     };
 
     private readonly string _scratch = TestPaths.NewScratchFolder();

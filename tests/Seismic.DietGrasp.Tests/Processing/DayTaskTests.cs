@@ -79,7 +79,7 @@ public sealed class DayTaskTests
         }
         var manifest = File.ReadAllText(Path.Combine(run, RunLayout.RunManifestFile));
         Assert.Contains("\"sha256\": \"", manifest, StringComparison.Ordinal);
-        Assert.Contains("\"card\": \"diet-standin-v6.json\"", manifest, StringComparison.Ordinal);
+        Assert.Contains("\"card\": \"diet-standin-v8.json\"", manifest, StringComparison.Ordinal);
         Assert.Contains("\"cat_window_minutes\": 1", manifest, StringComparison.Ordinal);
     }
 
