@@ -625,27 +625,19 @@ internal sealed class SpectrogramKernel
             }
         }
         else
+#endif
         {
-            var powers = MemoryMarshal.Cast<double, Vector<double>>(psd.AsSpan());
+            // Vector<double> lanes: AVX2 machines on .NET 10, and every machine on .NET Standard 2.0, where
+            // VectorLog10 takes each lane's Math.Log10.
             var tinyPowers = new Vector<double>(1e-30);
             var silentPowers = new Vector<double>(silent);
             var belowFloorLevels = new Vector<double>(double.MinValue);
-            for (var v = 0; v < powers.Length; v++)
+            for (var v = 0; v < levels.Length; v++)
             {
-                var power = powers[v] + tinyPowers;
-                powers[v] = Vector.LessThanAll(power, silentPowers) ? belowFloorLevels : VectorLog10(power);
+                var power = levels[v] + tinyPowers;
+                levels[v] = Vector.LessThanAll(power, silentPowers) ? belowFloorLevels : VectorLog10(power);
             }
         }
-#else
-        var tiny = new Vector<double>(1e-30);
-        var silentPowers = new Vector<double>(silent);
-        var belowFloorLevels = new Vector<double>(double.MinValue);
-        for (var v = 0; v < levels.Length; v++)
-        {
-            var power = levels[v] + tiny;
-            levels[v] = Vector.LessThanAll(power, silentPowers) ? belowFloorLevels : LaneLog10(power);
-        }
-#endif
 #if NET
         if (Avx2.IsSupported && Vector<double>.Count == 4)
         {
@@ -858,7 +850,7 @@ internal sealed class SpectrogramKernel
 #else
     private static double Log10(double x) => Math.Log10(x);
 
-    private static Vector<double> LaneLog10(Vector<double> x)
+    private static Vector<double> VectorLog10(Vector<double> x)
     {
         var result = x;
         ref var lanes = ref Unsafe.As<Vector<double>, double>(ref result);
